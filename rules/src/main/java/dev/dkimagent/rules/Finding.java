@@ -1,0 +1,30 @@
+package dev.dkimagent.rules;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a rule found: rule id, tag, subject and named arguments for the message template.
+ * Findings carry facts, not prose; {@link Messages} turns them into text.
+ */
+public record Finding(String rule, String tag, Subject subject, Map<String, String> args) {
+
+    public Finding {
+        args = java.util.Collections.unmodifiableMap(new TreeMap<>(args));
+    }
+
+    /** "RULE.TAG", the key used by {@code dkim-agent.rules.levels} and the message catalogue. */
+    public String code() {
+        return rule + "." + tag;
+    }
+
+    /** Identity of the finding across sweeps: rule, tag, identity, zone, selector and address. */
+    public String key() {
+        return String.join("|", rule, tag, nz(subject.identity()), nz(subject.zone()),
+                nz(subject.selector()), nz(subject.address()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.dkimagent.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Message and remediation templates per "RULE.TAG", from {@code messages.properties} on the
+ * class path. Placeholders are {@code {name}}: the subject's fields (identity, zone, selector,
+ * nameserver, address) and the finding's args. A placeholder without a value stays visible, so
+ * a template bug shows instead of hiding.
+ */
+public final class Messages {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)}");
+    private final Properties templates;
+
+    private Messages(Properties templates) {
+        this.templates = templates;
+    }
+
+    public static Messages load() {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream("messages.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("messages.properties is missing from the rules jar");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Messages(p);
+    }
+
+    public boolean has(String code) {
+        return templates.containsKey(code + ".message") && templates.containsKey(code + ".remediation");
+    }
+
+    /** Every "RULE.TAG" the catalogue file has a message for. */
+    public java.util.Set<String> codes() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String key : templates.stringPropertyNames()) {
+            codes.add(key.substring(0, key.lastIndexOf('.')));
+        }
+        return codes;
+    }
+
+    public String message(Finding f) {
+        return render(template(f.code() + ".message"), values(f));
+    }
+
+    public String remediation(Finding f) {
+        return render(template(f.code() + ".remediation"), values(f));
+    }
+
+    private String template(String key) {
+        String t = templates.getProperty(key);
+        if (t == null) {
+            throw new IllegalStateException("no template " + key + " in messages.properties");
+        }
+        return t;
+    }
+
+    private static Map<String, String> values(Finding f) {
+        Map<String, String> v = new HashMap<>();
+        Subject s = f.subject();
+        putIfSet(v, "identity", s.identity());
+        putIfSet(v, "zone", s.zone());
+        putIfSet(v, "selector", s.selector());
+        putIfSet(v, "nameserver", s.nameserver());
+        putIfSet(v, "address", s.address());
+        v.putAll(f.args());
+        return v;
+    }
+
+    private static void putIfSet(Map<String, String> v, String k, String value) {
+        if (value != null) {
+            v.put(k, value);
+        }
+    }
+
+    static String render(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

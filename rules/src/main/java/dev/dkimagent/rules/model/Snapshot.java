@@ -1,0 +1,58 @@
+package dev.dkimagent.rules.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one sweep observed, immutable. Rules read only this.
+ *
+ * <p>Direct answers are keyed by {@link Query}. For every record name and every address of its
+ * zone the sweep asks the expected type and TXT; for a CNAME that comes back NODATA it also asks
+ * A and AAAA (to name a flattened record); every address is asked the zone's SOA.
+ *
+ * @param at          when the sweep started
+ * @param identities  what is expected
+ * @param zones       discovery per zone apex
+ * @param zoneOfName  the apex each expected record name belongs to
+ * @param answers     direct answers from each nameserver address (RD=0)
+ * @param keyAnswers  TXT at each CNAME target, through the resolvers
+ */
+public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
+                       Map<String, String> zoneOfName, Map<Query, Answer> answers,
+                       Map<String, Answer> keyAnswers) {
+
+    public Snapshot {
+        identities = List.copyOf(identities);
+        zones = Map.copyOf(zones);
+        zoneOfName = Map.copyOf(zoneOfName);
+        answers = Map.copyOf(answers);
+        keyAnswers = Map.copyOf(keyAnswers);
+    }
+
+    /** The zone an expected record lives in, if discovery found one. */
+    public Optional<ZoneView> zoneOf(String recordName) {
+        String apex = zoneOfName.get(Names.normal(recordName));
+        return Optional.ofNullable(apex == null ? null : zones.get(apex));
+    }
+
+    public Optional<Answer> answer(String name, String type, String address) {
+        return Optional.ofNullable(answers.get(new Query(name, type, address)));
+    }
+
+    public Optional<Answer> soa(ZoneView zone, Nameserver server) {
+        return answer(zone.apex(), "SOA", server.address());
+    }
+
+    public Optional<Answer> keyAnswer(String target) {
+        return Optional.ofNullable(keyAnswers.get(Names.normal(target)));
+    }
+
+    /** The identities whose records live in {@code apex}. */
+    public List<Identity> identitiesIn(String apex) {
+        return identities.stream()
+                .filter(i -> i.records().stream().anyMatch(r -> apex.equals(zoneOfName.get(r.name()))))
+                .toList();
+    }
+}
