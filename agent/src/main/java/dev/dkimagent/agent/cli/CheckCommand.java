@@ -1,0 +1,92 @@
+package dev.dkimagent.agent.cli;
+
+import dev.dkimagent.agent.config.ConfigException;
+import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.report.CheckOutcome;
+import dev.dkimagent.agent.report.JsonReport;
+import dev.dkimagent.agent.report.TextReport;
+import dev.dkimagent.agent.sweep.DnsRuntime;
+import dev.dkimagent.agent.sweep.SweepResult;
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Messages;
+import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dkim-agent check}: one sweep, judged, printed; the exit code says how it went. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks every DKIM record on every authoritative nameserver once.%n"
+                + "Exit: 0 nothing at or above --fail-on, 1 findings at or above it, "
+                + "2 usage or configuration error, 3 the check could not run.")
+public final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "warning",
+            converter = SeverityConverter.class,
+            description = "Exit 1 when a finding is at or above this: critical, error, warning, info (default: ${DEFAULT-VALUE}).")
+    Severity failOn;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings;
+        try {
+            settings = config.load();
+        } catch (ConfigException e) {
+            ConfigErrors.print(spec.commandLine().getErr(), e);
+            return ExitCode.USAGE;
+        }
+        if (settings.identities().isEmpty()) {
+            return cannotRun("nothing to check: " + settings.source() + " lists no dkim-agent.identities", ExitCode.USAGE);
+        }
+        SweepResult result;
+        try (DnsRuntime dns = new DnsRuntime(settings, event -> { }, Clock.systemUTC())) {
+            result = dns.sweep().run(settings.identities()).get();
+            if (result.resolversUnreachable()) {
+                return cannotRun("no resolver answered (tried " + String.join(", ", dns.resolvers())
+                        + "); set dkim-agent.dns.resolvers to reachable recursive resolvers", ExitCode.CANNOT_RUN);
+            }
+        } catch (ExecutionException e) {
+            return cannotRun("the check failed unexpectedly: " + e.getCause(), ExitCode.CANNOT_RUN);
+        }
+        RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
+        CheckOutcome outcome = new CheckOutcome(result.snapshot(), engine.evaluate(result.snapshot()), failOn);
+        print(outcome);
+        return outcome.failing() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private void print(CheckOutcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            new JsonReport(out).print(outcome);
+        } else {
+            new TextReport(out).print(outcome);
+        }
+    }
+
+    private int cannotRun(String why, int code) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dkim-agent check: " + why);
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.dkimagent.agent.cli;
+
+import dev.dkimagent.agent.config.ConfigException;
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dkim-agent rules}: the rule catalogue, one line per tag. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Lists the rule catalogue: id, tag, severity and what it checks. "
+                + "With --config, severities are the configured ones (re-levelled ones marked *).")
+public final class RulesCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Levels levels;
+        try {
+            levels = config.file == null ? Levels.defaults() : new Levels(config.load().levels());
+        } catch (ConfigException e) {
+            ConfigErrors.print(spec.commandLine().getErr(), e);
+            return ExitCode.USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-6s  %-26s  %-9s  %s%n", "RULE", "TAG", "SEVERITY", "CHECKS");
+        for (Rule rule : Catalogue.all()) {
+            for (Tag tag : rule.tags()) {
+                String severity = levels.of(rule, tag.name()).label();
+                boolean relevelled = !severity.equals(tag.defaultSeverity().label());
+                out.printf("%-6s  %-26s  %-9s  %s%n", rule.id(), tag.name(), severity + (relevelled ? "*" : ""),
+                        rule.summary());
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.dkimagent.agent.report;
+
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.ZoneView;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The human report of a check: per identity a selector x nameserver matrix, then its findings
+ * with message and fix. Fits in 100 columns.
+ */
+public final class TextReport {
+    static final int WIDTH = 100;
+    private static final String INDENT = "    ";
+
+    private final PrintWriter out;
+
+    public TextReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void print(CheckOutcome outcome) {
+        out.printf("dkim-agent check at %s: %d %s, %s%n", outcome.checkedAt(),
+                outcome.snapshot().identities().size(),
+                plural(outcome.snapshot().identities().size(), "identity", "identities"),
+                summary(outcome.verdicts()));
+        for (Identity identity : outcome.snapshot().identities()) {
+            out.println();
+            printIdentity(outcome, identity);
+        }
+        out.flush();
+    }
+
+    private void printIdentity(CheckOutcome outcome, Identity identity) {
+        var zone = outcome.zoneOf(identity);
+        List<Verdict> verdicts = outcome.verdictsFor(identity);
+        out.printf("%s  [%s]  zone %s%n", identity.name(), outcome.ok(identity) ? "OK" : "FAILING",
+                zone.map(ZoneView::apex).orElse("unknown"));
+        if (zone.isEmpty() || !zone.get().discovered()) {
+            out.println(INDENT + "zone not discovered: " + zone.map(ZoneView::discoveryError).orElse("no records"));
+        } else {
+            new Matrix(identity, zone.get(), verdicts).print(out);
+        }
+        printFindings(verdicts);
+    }
+
+    private void printFindings(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            out.println(INDENT + "no findings");
+            return;
+        }
+        out.println(INDENT + "findings:");
+        for (Verdict v : verdicts) {
+            out.printf("%s%-8s %s %s  %s%n", INDENT, "[" + v.severity().label() + "]", v.finding().rule(),
+                    v.finding().tag(), where(v.finding().subject()));
+            wrap(v.message(), INDENT + "  ");
+            wrap("fix: " + v.remediation(), INDENT + "  ");
+        }
+    }
+
+    private static String where(Subject s) {
+        StringBuilder b = new StringBuilder();
+        if (s.selector() != null) {
+            b.append("selector ").append(s.selector());
+        }
+        if (s.address() != null) {
+            b.append(b.length() > 0 ? " on " : "on ").append(new Nameserver(s.nameserver(), s.address()).display());
+        }
+        return b.toString();
+    }
+
+    private void wrap(String text, String indent) {
+        for (String paragraph : text.split("\n")) {
+            for (String line : Wrap.lines(paragraph, WIDTH - indent.length())) {
+                out.println(indent + line);
+            }
+        }
+    }
+
+    static String summary(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return "no findings";
+        }
+        Map<Severity, Long> bySeverity = verdicts.stream()
+                .collect(Collectors.groupingBy(Verdict::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
+        String parts = bySeverity.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        return verdicts.size() + " " + plural(verdicts.size(), "finding", "findings") + " (" + parts + ")";
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n == 1 ? one : many;
+    }
+
+    /** The selector x nameserver address grid of one identity. */
+    private static final class Matrix {
+        private final Identity identity;
+        private final ZoneView zone;
+        private final List<Verdict> verdicts;
+
+        Matrix(Identity identity, ZoneView zone, List<Verdict> verdicts) {
+            this.identity = identity;
+            this.zone = zone;
+            this.verdicts = verdicts;
+        }
+
+        void print(PrintWriter out) {
+            List<Nameserver> servers = zone.servers();
+            int selectorWidth = Math.max(8, identity.records().stream().mapToInt(r -> r.selector().length()).max().orElse(8));
+            boolean shortHosts = selectorWidth + servers.size() * (columnWidth(servers, false) + 2) + INDENT.length() > WIDTH;
+            int col = columnWidth(servers, shortHosts);
+            StringBuilder hosts = new StringBuilder(INDENT + pad("selector", selectorWidth));
+            StringBuilder addresses = new StringBuilder(INDENT + pad("", selectorWidth));
+            for (Nameserver s : servers) {
+                hosts.append("  ").append(pad(host(s, shortHosts), col));
+                addresses.append("  ").append(pad(s.address(), col));
+            }
+            out.println(hosts.toString().stripTrailing());
+            out.println(addresses.toString().stripTrailing());
+            for (ExpectedRecord record : identity.records()) {
+                StringBuilder row = new StringBuilder(INDENT + pad(record.selector(), selectorWidth));
+                for (Nameserver s : servers) {
+                    row.append("  ").append(pad(CellState.of(cell(record, s)), col));
+                }
+                out.println(row.toString().stripTrailing());
+            }
+        }
+
+        private List<Verdict> cell(ExpectedRecord record, Nameserver server) {
+            return verdicts.stream().filter(v -> {
+                Subject s = v.finding().subject();
+                boolean selectorMatches = s.selector() == null || s.selector().equals(record.selector());
+                return selectorMatches && Objects.equals(s.address(), server.address());
+            }).toList();
+        }
+
+        private static int columnWidth(List<Nameserver> servers, boolean shortHosts) {
+            int widest = 10; // fits the longest cell word
+            for (Nameserver s : servers) {
+                widest = Math.max(widest, Math.max(host(s, shortHosts).length(), s.address().length()));
+            }
+            return widest;
+        }
+
+        private static String host(Nameserver s, boolean shortHost) {
+            if (!shortHost || s.host().equals(s.address())) {
+                return s.host();
+            }
+            int dot = s.host().indexOf('.');
+            return dot > 0 ? s.host().substring(0, dot) : s.host();
+        }
+
+        private static String pad(String s, int width) {
+            return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        }
+    }
+}
