@@ -46,6 +46,7 @@ final class IdentitiesReader {
         String zone = signingHostedZone(item.child("signing-hosted-zone"));
         List<ExpectedRecord> expected = new ArrayList<>();
         if (tokens.isSet()) {
+            // with an invalid domain the identity is dropped; the tokens are still checked for their own problems
             expected.addAll(easyDkim(tokens, domain.orElse("invalid"), zone));
         }
         if (records.isSet()) {
