@@ -1,0 +1,204 @@
+package dev.dkimagent.agent.config;
+
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One place in the configuration tree: its key path and value (absent when not set).
+ * Typed reads report a problem and return empty instead of throwing, so reading goes on
+ * and every mistake is found in one run.
+ */
+final class Node {
+    private final String path;
+    private final ConfigValue value;
+    private final ConfigOrigin parentOrigin;
+    private final Problems problems;
+
+    private Node(String path, ConfigValue value, ConfigOrigin parentOrigin, Problems problems) {
+        this.path = path;
+        this.value = value;
+        this.parentOrigin = parentOrigin;
+        this.problems = problems;
+    }
+
+    static Node root(String path, ConfigValue value, Problems problems) {
+        return new Node(path, value, value == null ? null : value.origin(), problems);
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** True when the key is set to something other than null. */
+    boolean isSet() {
+        return value != null && value.valueType() != ConfigValueType.NULL;
+    }
+
+    /** Where the value is written; for an absent key, where its parent is. */
+    ConfigOrigin origin() {
+        return value != null ? value.origin() : parentOrigin;
+    }
+
+    ConfigValueType type() {
+        return value == null ? ConfigValueType.NULL : value.valueType();
+    }
+
+    void problem(String what) {
+        problems.add(origin(), path, what);
+    }
+
+    Node child(String key) {
+        ConfigValue child = value instanceof ConfigObject object ? object.get(key) : null;
+        return new Node(path + "." + ConfigUtil.joinPath(key), child, origin(), problems);
+    }
+
+    /** The keys of an object, in the order they are written (by line), then by name. */
+    List<String> keys() {
+        if (!(value instanceof ConfigObject object)) {
+            return List.of();
+        }
+        return object.keySet().stream()
+                .sorted(Comparator.comparingInt((String k) -> object.get(k).origin().lineNumber())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /** True when this is an object; otherwise reports "expected {what}". */
+    boolean requireObject(String what) {
+        if (type() == ConfigValueType.OBJECT) {
+            return true;
+        }
+        problem("expected " + what + ", got " + describe());
+        return false;
+    }
+
+    /** The elements of a list; otherwise reports "expected {what}" and returns none. */
+    List<Node> list(String what) {
+        if (!(value instanceof ConfigList values)) {
+            problem("expected " + what + ", got " + describe());
+            return List.of();
+        }
+        List<Node> elements = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            elements.add(new Node(path + "[" + i + "]", values.get(i), origin(), problems));
+        }
+        return elements;
+    }
+
+    /** A scalar as text (numbers and booleans too: unquoted 192.0.2.1 is text to HOCON anyway). */
+    Optional<String> string(String what) {
+        ConfigValueType t = type();
+        if (t == ConfigValueType.STRING || t == ConfigValueType.NUMBER || t == ConfigValueType.BOOLEAN) {
+            return Optional.of(String.valueOf(value.unwrapped()).trim());
+        }
+        problem("expected " + what + ", got " + describe());
+        return Optional.empty();
+    }
+
+    Optional<Duration> duration() {
+        String what = "a duration such as 500ms, 2s, 5m or 1d";
+        if (!isScalar(what)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(value.atKey("v").getDuration("v"));
+        } catch (com.typesafe.config.ConfigException e) {
+            problem("expected " + what + ", got " + describe());
+            return Optional.empty();
+        }
+    }
+
+    /** A duration greater than zero. */
+    Optional<Duration> positiveDuration() {
+        return duration().filter(d -> reportUnless(!d.isZero() && !d.isNegative(), "a duration > 0"));
+    }
+
+    /** A duration of zero or more. */
+    Optional<Duration> nonNegativeDuration() {
+        return duration().filter(d -> reportUnless(!d.isNegative(), "a duration >= 0"));
+    }
+
+    Optional<Long> longAtLeast(long min) {
+        String what = "an integer >= " + min;
+        if (!isScalar(what)) {
+            return Optional.empty();
+        }
+        try {
+            long n = value.atKey("v").getLong("v");
+            if (n >= min && !isFraction()) {
+                return Optional.of(n);
+            }
+        } catch (com.typesafe.config.ConfigException e) {
+            // reported below, with the same words as an out-of-range number
+        }
+        problem("expected " + what + ", got " + describe());
+        return Optional.empty();
+    }
+
+    Optional<Integer> intAtLeast(int min) {
+        Optional<Long> n = longAtLeast(min);
+        if (n.isPresent() && n.get() > Integer.MAX_VALUE) {
+            problem("expected an integer from " + min + " to " + Integer.MAX_VALUE + ", got " + describe());
+            return Optional.empty();
+        }
+        return n.map(Long::intValue);
+    }
+
+    Optional<Boolean> bool() {
+        String what = "true or false";
+        if (!isScalar(what)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(value.atKey("v").getBoolean("v"));
+        } catch (com.typesafe.config.ConfigException e) {
+            problem("expected " + what + ", got " + describe());
+            return Optional.empty();
+        }
+    }
+
+    /** The raw scalar text, without reporting anything (empty when absent). */
+    String text() {
+        return value == null ? "" : String.valueOf(value.unwrapped());
+    }
+
+    /** How the value reads in a message: quoted text for scalars, the kind for the rest. */
+    String describe() {
+        return switch (type()) {
+            case NULL -> value == null ? "nothing" : "null";
+            case OBJECT -> "an object";
+            case LIST -> "a list";
+            default -> "'" + value.unwrapped() + "'";
+        };
+    }
+
+    private boolean reportUnless(boolean ok, String what) {
+        if (!ok) {
+            problem("expected " + what + ", got " + describe());
+        }
+        return ok;
+    }
+
+    private boolean isScalar(String what) {
+        ConfigValueType t = type();
+        if (t == ConfigValueType.STRING || t == ConfigValueType.NUMBER || t == ConfigValueType.BOOLEAN) {
+            return true;
+        }
+        problem("expected " + what + ", got " + describe());
+        return false;
+    }
+
+    private boolean isFraction() {
+        return value.unwrapped() instanceof Double d && d != Math.rint(d);
+    }
+}

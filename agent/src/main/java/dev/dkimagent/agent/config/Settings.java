@@ -1,0 +1,33 @@
+package dev.dkimagent.agent.config;
+
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.model.Identity;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, read and validated.
+ *
+ * @param source          where it came from (the file path, or the name given by an embedder)
+ * @param dns             {@code dkim-agent.dns}
+ * @param identities      {@code dkim-agent.identities}, source "config"
+ * @param zoneNameservers {@code dkim-agent.zones}: normalised apex -> nameserver entries, in file order
+ * @param rules           {@code dkim-agent.rules} thresholds
+ * @param levels          {@code dkim-agent.rules.levels}: "RULE.TAG" -> severity
+ */
+public record Settings(String source, DnsSettings dns, List<Identity> identities,
+                       Map<String, List<String>> zoneNameservers, RuleSettings rules,
+                       Map<String, Severity> levels) {
+
+    public Settings {
+        identities = List.copyOf(identities);
+        Map<String, List<String>> zones = new LinkedHashMap<>();
+        zoneNameservers.forEach((apex, entries) -> zones.put(apex, List.copyOf(entries)));
+        zoneNameservers = Collections.unmodifiableMap(zones);
+        levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+    }
+}
