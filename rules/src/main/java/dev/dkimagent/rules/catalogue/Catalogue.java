@@ -9,6 +9,9 @@ public final class Catalogue {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new Dkim01RecordPresence(), new Dkim02ServersAgree(), new Dkim03RecordTtl(),
+                new Dkim04CnameAlone(), new Dkim05KeyUsable(), new Ns01ServersReachable(),
+                new Ns02ServersAuthoritative(), new Ns03DelegationMatches(), new Soa01SerialsInStep(),
+                new Soa02NegativeTtl());
     }
 }

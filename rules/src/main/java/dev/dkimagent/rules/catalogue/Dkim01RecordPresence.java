@@ -1,0 +1,117 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** DKIM01: every usable authoritative server serves each expected record, of the right type and value. */
+public final class Dkim01RecordPresence implements Rule {
+    static final String ID = "DKIM01";
+    static final String RECORD_MISSING = "RECORD_MISSING";
+    static final String RECORD_WRONG_TARGET = "RECORD_WRONG_TARGET";
+    static final String RECORD_WRONG_TYPE = "RECORD_WRONG_TYPE";
+    static final String ANY_KEY = "a DKIM key record (v=DKIM1; k=rsa; p=<base64 key>)";
+    static final String OTHER_KEY_HINT = "another key than the configured value";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "Every authoritative nameserver serves each DKIM record with the expected type and value";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(RECORD_MISSING, Severity.ERROR), new Tag(RECORD_WRONG_TARGET, Severity.ERROR),
+                new Tag(RECORD_WRONG_TYPE, Severity.ERROR));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        for (RecordAtServer at : RecordAtServer.judgeable(snapshot)) {
+            Optional<Finding> f = at.rec().expectsCname() ? judgeCname(snapshot, at) : judgeTxt(snapshot, at);
+            f.ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Finding> judgeCname(Snapshot s, RecordAtServer at) {
+        String expected = at.rec().record().value();
+        Optional<Rr> cname = at.cname();
+        if (cname.isPresent()) {
+            String actual = cname.get().data();
+            return actual.equals(expected) ? Optional.empty()
+                    : Optional.of(wrongTarget(at, actual, TargetHint.of(expected, actual, at.rec().zone().apex())));
+        }
+        TreeSet<String> found = at.otherTypes();
+        if (!at.primary().isNxdomain() && !found.isEmpty()) {
+            return Optional.of(wrongType(at, found, found.first()));
+        }
+        return Optional.of(missing(s, at));
+    }
+
+    private Optional<Finding> judgeTxt(Snapshot s, RecordAtServer at) {
+        if (at.primary().isNxdomain()) {
+            return Optional.of(missing(s, at));
+        }
+        if (at.cname().isPresent()) {
+            return Optional.of(wrongType(at, new TreeSet<>(List.of("CNAME")), "TXT"));
+        }
+        if (at.txts().isEmpty()) {
+            return Optional.of(missing(s, at));
+        }
+        String wanted = squeeze(at.rec().record().value());
+        boolean matches = wanted.isEmpty() || at.txts().stream().anyMatch(r -> squeeze(r.data()).equals(wanted));
+        return matches ? Optional.empty() : Optional.of(wrongTarget(at, ServedValue.of(at), OTHER_KEY_HINT));
+    }
+
+    private Finding wrongTarget(RecordAtServer at, String actual, String hint) {
+        return base(at, RECORD_WRONG_TARGET, type(at)).arg("actual", actual).arg("hint", hint).build();
+    }
+
+    private Finding wrongType(RecordAtServer at, TreeSet<String> found, String digType) {
+        return base(at, RECORD_WRONG_TYPE, digType).arg("found", String.join(", ", found)).build();
+    }
+
+    private Finding missing(Snapshot s, RecordAtServer at) {
+        Optional<SoaRecords.Soa> soa = NegativeCaching.soaFor(s, at);
+        return base(at, RECORD_MISSING, type(at))
+                .arg("negativeTtl", soa.map(x -> String.valueOf(x.negativeTtl())).orElse("unknown"))
+                .arg("soaMinimum", soa.map(x -> String.valueOf(x.minimum())).orElse("unknown"))
+                .arg("soaTtl", soa.map(x -> String.valueOf(x.ttl())).orElse("unknown"))
+                .build();
+    }
+
+    private FindingBuilder base(RecordAtServer at, String tag, String digType) {
+        return FindingBuilder.of(ID, tag, at.subject())
+                .arg("expected", expected(at))
+                .arg("type", type(at))
+                .arg("name", at.name())
+                .dig(DigCommand.direct(at.server(), digType, at.name()));
+    }
+
+    private static String type(RecordAtServer at) {
+        return at.rec().record().type().name();
+    }
+
+    private static String expected(RecordAtServer at) {
+        String value = at.rec().record().value();
+        return value == null || value.isBlank() ? ANY_KEY : value;
+    }
+
+    private static String squeeze(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", "");
+    }
+}

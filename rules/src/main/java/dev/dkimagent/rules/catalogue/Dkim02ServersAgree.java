@@ -1,0 +1,49 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** DKIM02: the servers of one zone serve the same thing for each DKIM record. */
+public final class Dkim02ServersAgree implements Rule {
+    static final String ID = "DKIM02";
+    static final String NAMESERVERS_DISAGREE = "NAMESERVERS_DISAGREE";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "The authoritative nameservers of a zone serve the same data for each DKIM record";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(NAMESERVERS_DISAGREE, Severity.ERROR));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        ServerGroups.byRecord(RecordAtServer.judgeable(snapshot)).forEach((rec, servers) -> {
+            Map<String, List<RecordAtServer>> variants = ServerGroups.byValue(servers, ServedValue::of);
+            if (variants.size() > 1) {
+                out.add(FindingBuilder.of(ID, NAMESERVERS_DISAGREE, rec.subject())
+                        .arg("name", rec.name())
+                        .arg("type", rec.record().type().name())
+                        .arg("variants", ServerGroups.describe(variants))
+                        .dig(ServerGroups.digs(variants, rec.record().type().name()))
+                        .build());
+            }
+        });
+        return out;
+    }
+}

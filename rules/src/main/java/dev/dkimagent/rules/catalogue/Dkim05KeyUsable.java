@@ -1,0 +1,72 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** DKIM05: the key a DKIM record leads to exists, is not revoked, and is at least 2048 bits. */
+public final class Dkim05KeyUsable implements Rule {
+    static final String ID = "DKIM05";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "The DKIM key behind each record exists, is not revoked and is at least 2048 bits";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(KeyJudgement.KEY_MISSING, Severity.ERROR),
+                new Tag(KeyJudgement.KEY_REVOKED, Severity.ERROR), new Tag(KeyJudgement.KEY_WEAK, Severity.WARNING));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        for (RecordInZone rec : RecordInZone.all(snapshot)) {
+            if (rec.expectsCname()) {
+                String target = rec.record().value();
+                snapshot.keyAnswer(target).flatMap(KeyJudgement::ofResolverAnswer)
+                        .ifPresent(j -> out.add(finding(rec, target, j)));
+            }
+        }
+        ServerGroups.byRecord(RecordAtServer.judgeable(snapshot)).forEach((rec, servers) -> {
+            if (!rec.expectsCname()) {
+                out.addAll(servedTxtKeys(rec, servers));
+            }
+        });
+        return out;
+    }
+
+    /** One finding per tag for a TXT record, however many servers show it (the first server's args). */
+    private List<Finding> servedTxtKeys(RecordInZone rec, List<RecordAtServer> servers) {
+        Map<String, KeyJudgement> byTag = new LinkedHashMap<>();
+        for (RecordAtServer at : servers) {
+            List<String> txts = at.txts().stream().map(Rr::data).toList();
+            Optional<KeyJudgement> j = txts.isEmpty() ? Optional.empty() : KeyJudgement.ofTxts(txts);
+            j.ifPresent(x -> byTag.putIfAbsent(x.tag(), x));
+        }
+        return byTag.values().stream().map(j -> finding(rec, rec.name(), j)).toList();
+    }
+
+    private Finding finding(RecordInZone rec, String target, KeyJudgement j) {
+        FindingBuilder b = FindingBuilder.of(ID, j.tag(), rec.subject())
+                .arg("target", target)
+                .dig(DigCommand.resolver("TXT", target));
+        j.args().forEach(b::arg);
+        return b.build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Subject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Builds findings so every arg is named and non-null (a null would render as a raw placeholder). */
+final class FindingBuilder {
+    private final String rule;
+    private final String tag;
+    private final Subject subject;
+    private final Map<String, String> args = new LinkedHashMap<>();
+
+    private FindingBuilder(String rule, String tag, Subject subject) {
+        this.rule = rule;
+        this.tag = tag;
+        this.subject = subject;
+    }
+
+    static FindingBuilder of(String rule, String tag, Subject subject) {
+        return new FindingBuilder(rule, tag, subject);
+    }
+
+    FindingBuilder arg(String name, Object value) {
+        args.put(name, String.valueOf(Objects.requireNonNull(value, () -> rule + "." + tag + " arg " + name)));
+        return this;
+    }
+
+    FindingBuilder dig(String command) {
+        return arg("dig", command);
+    }
+
+    Finding build() {
+        if (!args.containsKey("dig")) {
+            throw new IllegalStateException(rule + "." + tag + " built without a dig command");
+        }
+        return new Finding(rule, tag, subject, args);
+    }
+}

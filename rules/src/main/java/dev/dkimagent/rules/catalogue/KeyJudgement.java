@@ -1,0 +1,54 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.Rr;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is wrong with the DKIM key a name publishes, as a DKIM05 tag and its args; empty when
+ * the key is usable or when there is no verdict (the resolver failed).
+ */
+record KeyJudgement(String tag, Map<String, String> args) {
+    static final String KEY_MISSING = "KEY_MISSING";
+    static final String KEY_REVOKED = "KEY_REVOKED";
+    static final String KEY_WEAK = "KEY_WEAK";
+    static final int MIN_BITS = 2048;
+
+    /** Judges a resolver's TXT answer at a CNAME target (the answer may hold the CNAME chain). */
+    static Optional<KeyJudgement> ofResolverAnswer(Answer a) {
+        if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
+            return Optional.empty();
+        }
+        if (a.isNxdomain()) {
+            return Optional.of(missing("the name does not exist (NXDOMAIN)"));
+        }
+        List<String> txts = a.recordsOfType("TXT").stream().map(Rr::data).toList();
+        if (txts.isEmpty()) {
+            return Optional.of(missing("the name has no TXT record (NODATA)"));
+        }
+        return ofTxts(txts);
+    }
+
+    /** Judges the TXT values one name serves. */
+    static Optional<KeyJudgement> ofTxts(List<String> txts) {
+        Optional<DkimKey> key = DkimKey.firstKey(txts);
+        if (key.isEmpty()) {
+            return Optional.of(missing("no TXT record with a p= tag"));
+        }
+        DkimKey k = key.get();
+        return switch (k.status()) {
+            case REVOKED -> Optional.of(new KeyJudgement(KEY_REVOKED, Map.of()));
+            case UNPARSEABLE, NO_KEY_TAG -> Optional.of(missing(k.problem()));
+            case RSA -> k.bits() < MIN_BITS
+                    ? Optional.of(new KeyJudgement(KEY_WEAK, Map.of("bits", String.valueOf(k.bits()))))
+                    : Optional.empty();
+            case OTHER_ALGORITHM -> Optional.empty();
+        };
+    }
+
+    private static KeyJudgement missing(String reason) {
+        return new KeyJudgement(KEY_MISSING, Map.of("reason", reason));
+    }
+}

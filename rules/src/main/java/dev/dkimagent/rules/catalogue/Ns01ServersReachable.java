@@ -1,0 +1,83 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.ZoneView;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** NS01: each identity's zone was found, and every address of its nameservers replies. */
+public final class Ns01ServersReachable implements Rule {
+    static final String ID = "NS01";
+    static final String ZONE_UNRESOLVED = "ZONE_UNRESOLVED";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "The zone of every identity is found and each of its nameserver addresses replies";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(ServerProblem.UNREACHABLE, Severity.ERROR), new Tag(ZONE_UNRESOLVED, Severity.ERROR));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>(ServerProblemFindings.of(snapshot, ID));
+        for (Identity identity : snapshot.identities()) {
+            out.addAll(unresolved(snapshot, identity));
+        }
+        return out;
+    }
+
+    /** One finding per record without a zone, and one per zone that could not be used. */
+    private List<Finding> unresolved(Snapshot s, Identity identity) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> apexesSeen = new LinkedHashSet<>();
+        for (ExpectedRecord r : identity.records()) {
+            String apex = s.zoneOfName().get(r.name());
+            if (apex == null) {
+                out.add(finding(new Subject(identity.name(), null, r.selector(), null, null), r.name(),
+                        "no zone was found for this name"));
+            } else if (apexesSeen.add(apex)) {
+                String why = whyUnusable(s.zones().get(apex), apex);
+                if (why != null) {
+                    out.add(finding(new Subject(identity.name(), apex, null, null, null), apex, why));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String whyUnusable(ZoneView zone, String apex) {
+        if (zone == null) {
+            return "zone " + apex + " was not discovered";
+        }
+        if (!zone.discovered()) {
+            return zone.discoveryError();
+        }
+        return zone.servers().isEmpty() ? "no nameserver addresses were found" : null;
+    }
+
+    private Finding finding(Subject subject, String name, String reason) {
+        return FindingBuilder.of(ID, ZONE_UNRESOLVED, subject)
+                .arg("name", name)
+                .arg("reason", reason)
+                .dig(DigCommand.resolver("SOA", name))
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.List;
+
+/** NS02: every server of the NS set answers authoritatively (no REFUSED, SERVFAIL, FORMERR or AA=0). */
+public final class Ns02ServersAuthoritative implements Rule {
+    static final String ID = ServerProblem.LAME_RULE;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "Every nameserver address answers authoritatively for the zone (no lame delegation)";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(ServerProblem.NOT_AUTHORITATIVE, Severity.ERROR));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        return ServerProblemFindings.of(snapshot, ID);
+    }
+}

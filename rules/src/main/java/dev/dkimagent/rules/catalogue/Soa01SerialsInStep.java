@@ -1,0 +1,58 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.ZoneView;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SOA01: every server has the newest zone serial (a lagging secondary misses recent DKIM records). */
+public final class Soa01SerialsInStep implements Rule {
+    static final String ID = "SOA01";
+    static final String MULTIPLE_SOA_SERIALS = "MULTIPLE_SOA_SERIALS";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "Every nameserver serves the newest SOA serial of the zone (RFC 1982 comparison)";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(MULTIPLE_SOA_SERIALS, Severity.WARNING));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        for (ZoneView zone : ServerProblemFindings.zonesByApex(snapshot)) {
+            List<SoaServers> soas = SoaServers.of(snapshot, zone);
+            if (soas.isEmpty()) {
+                continue;
+            }
+            long newest = SerialArithmetic.newest(soas.stream().map(x -> x.soa().serial()).toList());
+            for (SoaServers x : soas) {
+                long behind = SerialArithmetic.distance(x.soa().serial(), newest);
+                if (SerialArithmetic.lessThan(x.soa().serial(), newest) && behind > settings.serialTolerance()) {
+                    out.add(FindingBuilder.of(ID, MULTIPLE_SOA_SERIALS,
+                                    Subject.server(zone.apex(), x.server().host(), x.server().address()))
+                            .arg("serial", x.soa().serial())
+                            .arg("newest", newest)
+                            .arg("behind", behind)
+                            .dig(DigCommand.direct(x.server(), "SOA", zone.apex()))
+                            .build());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dkimagent.rules.catalogue;
+
+/** Names the likely cause when a DKIM CNAME points somewhere other than expected. */
+final class TargetHint {
+    static final String TRAILING_DOT =
+            "the target lacks a trailing dot in the zone file, so the zone name was appended";
+    static final String OTHER_REGION = "another region's signing zone";
+    static final String OTHER_TOKEN = "another token";
+    static final String OTHER_TARGET = "another target";
+
+    private TargetHint() {
+    }
+
+    static String of(String expected, String actual, String apex) {
+        if (actual.equals(expected + "." + apex) || (actual.endsWith("." + apex) && actual.startsWith(expected))) {
+            return TRAILING_DOT;
+        }
+        boolean sameToken = firstLabel(expected).equals(firstLabel(actual));
+        boolean sameRest = rest(expected).equals(rest(actual));
+        if (sameToken && !sameRest) {
+            return OTHER_REGION;
+        }
+        if (sameRest && !sameToken) {
+            return OTHER_TOKEN;
+        }
+        return OTHER_TARGET;
+    }
+
+    private static String firstLabel(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static String rest(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+}

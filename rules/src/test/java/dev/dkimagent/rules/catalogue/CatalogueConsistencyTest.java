@@ -1,0 +1,173 @@
+package dev.dkimagent.rules.catalogue;
+
+import static dev.dkimagent.rules.catalogue.TestWorld.NS1;
+import static dev.dkimagent.rules.catalogue.TestWorld.NS2;
+import static dev.dkimagent.rules.catalogue.TestWorld.NS3;
+import static dev.dkimagent.rules.catalogue.TestWorld.NS_SET;
+import static dev.dkimagent.rules.catalogue.TestWorld.SERVERS;
+import static dev.dkimagent.rules.catalogue.TestWorld.a;
+import static dev.dkimagent.rules.catalogue.TestWorld.authority;
+import static dev.dkimagent.rules.catalogue.TestWorld.cname;
+import static dev.dkimagent.rules.catalogue.TestWorld.name;
+import static dev.dkimagent.rules.catalogue.TestWorld.nodata;
+import static dev.dkimagent.rules.catalogue.TestWorld.nxdomain;
+import static dev.dkimagent.rules.catalogue.TestWorld.rcode;
+import static dev.dkimagent.rules.catalogue.TestWorld.reply;
+import static dev.dkimagent.rules.catalogue.TestWorld.soaRr;
+import static dev.dkimagent.rules.catalogue.TestWorld.target;
+import static dev.dkimagent.rules.catalogue.TestWorld.timeout;
+import static dev.dkimagent.rules.catalogue.TestWorld.txt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Messages;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.ZoneView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Fails when code, docs/rules/*.md, messages.properties and the default levels drift apart. */
+class CatalogueConsistencyTest {
+    private static final Path DOCS = Paths.get(System.getProperty("user.dir")).resolve("../docs/rules").normalize();
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*([A-Z0-9_]+)\\s*\\|\\s*([a-z]+)\\s*\\|\\s*$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-zA-Z0-9_]+}");
+    private static final List<String> SECTIONS = List.of("## Objective", "## Inputs", "## Steps", "## Outcomes", "## Remediation");
+
+    private final List<Rule> rules = Catalogue.all();
+
+    @Test
+    void catalogue_listsTheRulesInTableOrderWithUniqueIds() {
+        assertThat(rules.stream().map(Rule::id)).containsExactly(
+                "DKIM01", "DKIM02", "DKIM03", "DKIM04", "DKIM05", "NS01", "NS02", "NS03", "SOA01", "SOA02");
+    }
+
+    @Test
+    void everyRule_hasADocWhoseTitleAndOutcomesMatchTheCode() throws IOException {
+        for (Rule rule : rules) {
+            Path doc = DOCS.resolve(rule.id() + ".md");
+            assertThat(doc).as("doc of " + rule.id()).exists();
+            List<String> lines = Files.readAllLines(doc);
+            assertThat(lines.get(0)).isEqualTo("# " + rule.id() + ": " + rule.summary());
+            assertThat(lines.stream().filter(l -> l.startsWith("## "))).as(rule.id() + " sections").containsExactlyElementsOf(SECTIONS);
+            assertThat(outcomes(lines)).as(rule.id() + " outcomes table").isEqualTo(declared(rule));
+        }
+    }
+
+    @Test
+    void everyDoc_belongsToARule() throws IOException {
+        Set<String> ids = rules.stream().map(r -> r.id() + ".md").collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(DOCS)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(ids::contains);
+        }
+    }
+
+    @Test
+    void messages_haveExactlyAMessageAndRemediationPerTag() throws IOException {
+        Set<String> expected = new TreeSet<>();
+        for (Rule rule : rules) {
+            for (Tag tag : rule.tags()) {
+                expected.add(rule.id() + "." + tag.name() + ".message");
+                expected.add(rule.id() + "." + tag.name() + ".remediation");
+            }
+        }
+        assertThat(new TreeSet<>(rawMessages().stringPropertyNames())).isEqualTo(expected);
+    }
+
+    @Test
+    void defaultLevels_resolveEveryTagToItsDeclaredSeverity() {
+        for (Rule rule : rules) {
+            for (Tag tag : rule.tags()) {
+                assertThat(Levels.defaults().of(rule, tag.name())).isEqualTo(tag.defaultSeverity());
+            }
+        }
+    }
+
+    @Test
+    void sampleFindings_coverEveryTag_andRenderWithoutUnreplacedPlaceholders() {
+        Set<String> seen = new TreeSet<>();
+        for (TestWorld world : samples()) {
+            for (Verdict v : world.evaluate()) {
+                seen.add(v.finding().code());
+                assertThat(v.message()).as(v.finding().code() + " message: " + v.message()).doesNotContainPattern(PLACEHOLDER);
+                assertThat(v.remediation()).as(v.finding().code() + " remediation").doesNotContainPattern(PLACEHOLDER);
+                assertThat(v.remediation()).as(v.finding().code() + " remediation shows dig").contains(v.finding().args().get("dig"));
+            }
+        }
+        Set<String> all = rules.stream().flatMap(r -> r.tags().stream().map(t -> r.id() + "." + t.name()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(seen).isEqualTo(all);
+        assertThat(Messages.load().codes()).isEqualTo(all);
+    }
+
+    /** Worlds that, between them, produce every tag at least once (several in more than one shape). */
+    private static List<TestWorld> samples() {
+        List<TestWorld> w = new ArrayList<>();
+        w.add(TestWorld.healthy().answer("t2", "CNAME", NS3, nxdomain(authority(300, 3600))));
+        w.add(TestWorld.healthy().noSoa(NS3).answer("t2", "CNAME", NS3, nodata(null)).answer("t2", "TXT", NS3, nodata(null)));
+        w.add(TestWorld.healthy().answer("t1", "CNAME", NS2, reply(cname(name("t1"), "t1.dkim.amazonses.com.a.test", 60))));
+        w.add(TestWorld.healthy().answer("t1", "CNAME", NS3, nodata(null)).answer("t1", "A", NS3, reply(a(name("t1"), "192.0.2.1"))));
+        w.add(TestWorld.healthy().answer("t3", "CNAME", NS1, reply(cname(name("t3"), "t3.dkim.amazonses.com", 999999))));
+        w.add(TestWorld.healthy().answer("t1", "TXT", NS1, reply(cname(name("t1"), target("t1"), 3600), txt(name("t1"), "x", 3600))));
+        w.add(TestWorld.healthy().key(target("t1"), nxdomain(null)).key(target("t2"), reply(txt(target("t2"), "p=", 300)))
+                .key(target("t3"), reply(txt(target("t3"), TestKeys.record(TestKeys.RSA_1024), 300))));
+        w.add(TestWorld.healthyTxt("v=DKIM1; p=abc", "v=DKIM1; p=").answer("s1", "TXT", NS2, reply(cname(name("s1"), "x.test", 60))));
+        w.add(TestWorld.healthy().soa(NS3, timeout()).soa(NS2, rcode(Answer.REFUSED))
+                .answer("t1", "CNAME", NS1, timeout()).answer("t2", "CNAME", NS1, rcode(Answer.SERVFAIL)));
+        w.add(TestWorld.healthy().zone(ZoneView.failed("a.test", "no SOA")));
+        w.add(TestWorld.healthy().forgetZoneOf("t1"));
+        w.add(TestWorld.healthy().zone(new ZoneView("a.test", SERVERS, NS_SET, Set.of("ns9.b.test"), false, null))
+                .soa(NS1, reply(soaRr(1, 86400, 3600))));
+        return w;
+    }
+
+    private static Map<String, String> declared(Rule rule) {
+        Map<String, String> out = new LinkedHashMap<>();
+        rule.tags().forEach(t -> out.put(t.name(), t.defaultSeverity().label()));
+        return out;
+    }
+
+    /** The rows of the "| tag | default severity |" table under "## Outcomes". */
+    private static Map<String, String> outcomes(List<String> lines) {
+        int at = lines.indexOf("## Outcomes");
+        assertThat(at).as("## Outcomes section").isNotNegative();
+        List<String> section = lines.subList(at + 1, lines.size()).stream().takeWhile(l -> !l.startsWith("## ")).toList();
+        assertThat(section).contains("| tag | default severity |");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : section) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                assertThat(out.put(m.group(1), m.group(2))).as("duplicate row " + m.group(1)).isNull();
+            }
+        }
+        return out;
+    }
+
+    private static Properties rawMessages() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream("messages.properties")) {
+            assertThat(in).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
