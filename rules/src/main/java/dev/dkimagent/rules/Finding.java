@@ -18,10 +18,14 @@ public record Finding(String rule, String tag, Subject subject, Map<String, Stri
         return rule + "." + tag;
     }
 
-    /** Identity of the finding across sweeps: rule, tag, identity, zone, selector and address. */
+    /**
+     * Identity of the finding across sweeps: rule, tag, identity, zone, selector and address (and,
+     * for SES findings, the account and region they come from).
+     */
     public String key() {
-        return String.join("|", rule, tag, nz(subject.identity()), nz(subject.zone()),
+        String key = String.join("|", rule, tag, nz(subject.identity()), nz(subject.zone()),
                 nz(subject.selector()), nz(subject.address()));
+        return subject.source() == null ? key : key + "|" + subject.source();
     }
 
     private static String nz(String s) {

@@ -75,6 +75,7 @@ public final class Messages {
         putIfSet(v, "selector", s.selector());
         putIfSet(v, "nameserver", s.nameserver());
         putIfSet(v, "address", s.address());
+        putIfSet(v, "source", s.source());
         v.putAll(f.args());
         return v;
     }

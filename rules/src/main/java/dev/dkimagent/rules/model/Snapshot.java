@@ -18,10 +18,17 @@ import java.util.Optional;
  * @param zoneOfName  the apex each expected record name belongs to
  * @param answers     direct answers from each nameserver address (RD=0)
  * @param keyAnswers  TXT at each CNAME target, through the resolvers
+ * @param ses         what SES said (empty when SES is not configured)
  */
 public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
                        Map<String, String> zoneOfName, Map<Query, Answer> answers,
-                       Map<String, Answer> keyAnswers) {
+                       Map<String, Answer> keyAnswers, SesView ses) {
+
+    /** A DNS-only snapshot. */
+    public Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
+                    Map<String, String> zoneOfName, Map<Query, Answer> answers, Map<String, Answer> keyAnswers) {
+        this(at, identities, zones, zoneOfName, answers, keyAnswers, SesView.empty());
+    }
 
     public Snapshot {
         identities = List.copyOf(identities);
@@ -29,6 +36,12 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
         zoneOfName = Map.copyOf(zoneOfName);
         answers = Map.copyOf(answers);
         keyAnswers = Map.copyOf(keyAnswers);
+        ses = ses == null ? SesView.empty() : ses;
+    }
+
+    /** The same observations with SES's view attached. */
+    public Snapshot withSes(SesView view) {
+        return new Snapshot(at, identities, zones, zoneOfName, answers, keyAnswers, view);
     }
 
     /** The zone an expected record lives in, if discovery found one. */

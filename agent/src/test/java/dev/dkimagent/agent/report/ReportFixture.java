@@ -1,0 +1,51 @@
+package dev.dkimagent.agent.report;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.RecordType;
+import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.ZoneView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A judged check of one drifted identity, built by hand: reports are tested without DNS. */
+final class ReportFixture {
+    static final String T1 = "abcdefghijklmnopqrstuvwxyz012345";
+    static final String T2 = "bcdefghijklmnopqrstuvwxyz0123456";
+    static final String ZONE = "mycompany.test";
+
+    private ReportFixture() {
+    }
+
+    static CheckOutcome driftedOutcome() {
+        Identity identity = new Identity(ZONE, "config", List.of(record(T1), record(T2)));
+        ZoneView zone = new ZoneView(ZONE, List.of(
+                new Nameserver("ns1.mycompany.test", "127.53.0.11"),
+                new Nameserver("ns2.mycompany.test", "127.53.0.12"),
+                new Nameserver("ns3.mycompany.test", "127.53.0.13")),
+                Set.of(), Set.of(), false, null);
+        Snapshot snapshot = new Snapshot(Instant.parse("2026-11-28T15:00:00Z"), List.of(identity),
+                Map.of(ZONE, zone), Map.of(record(T1).name(), ZONE, record(T2).name(), ZONE), Map.of(), Map.of());
+        Verdict missing = new Verdict(new Finding("DKIM01", "RECORD_MISSING",
+                new Subject(ZONE, ZONE, T2, "ns3.mycompany.test", "127.53.0.13"),
+                Map.of("dig", "dig +norecurse @ns3.mycompany.test CNAME " + T2 + "._domainkey.mycompany.test")),
+                Severity.ERROR, "ns3.mycompany.test (127.53.0.13) does not serve " + T2 + "._domainkey.mycompany.test.",
+                "Add the CNAME on ns3.mycompany.test. Check with `dig +norecurse @ns3.mycompany.test CNAME "
+                        + T2 + "._domainkey.mycompany.test`");
+        Verdict serial = new Verdict(new Finding("SOA01", "MULTIPLE_SOA_SERIALS",
+                Subject.server(ZONE, "ns3.mycompany.test", "127.53.0.13"), Map.of("serial", "1")),
+                Severity.WARNING, "ns3 is behind.", "Fix transfers.");
+        return new CheckOutcome(snapshot, List.of(missing, serial), Severity.WARNING);
+    }
+
+    private static ExpectedRecord record(String token) {
+        return new ExpectedRecord(token, token + "._domainkey." + ZONE, RecordType.CNAME, token + ".dkim.amazonses.com");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.dkimagent.agent.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportTest {
+
+    private static String render(CheckOutcome outcome) {
+        StringWriter text = new StringWriter();
+        new TextReport(new PrintWriter(text)).print(outcome);
+        return text.toString();
+    }
+
+    @Test
+    void print_driftedIdentity_showsMissingCellOnlyOnTheServerThatLacksIt() {
+        List<String> lines = render(ReportFixture.driftedOutcome()).lines().toList();
+
+        String t1Row = lines.stream().filter(l -> l.trim().startsWith(ReportFixture.T1)).findFirst().orElseThrow();
+        String t2Row = lines.stream().filter(l -> l.trim().startsWith(ReportFixture.T2)).findFirst().orElseThrow();
+        assertThat(t1Row.trim().split("\\s+")).containsExactly(ReportFixture.T1, "ok", "ok", "ok");
+        assertThat(t2Row.trim().split("\\s+")).containsExactly(ReportFixture.T2, "ok", "ok", "MISSING");
+    }
+
+    @Test
+    void print_driftedIdentity_listsFindingsWithFixAndMarksIdentityFailing() {
+        String text = render(ReportFixture.driftedOutcome());
+
+        assertThat(text).contains("mycompany.test  [FAILING]  zone mycompany.test");
+        assertThat(text).contains("[error]  DKIM01 RECORD_MISSING  selector " + ReportFixture.T2
+                + " on ns3.mycompany.test (127.53.0.13)");
+        assertThat(text).contains("[warning] SOA01 MULTIPLE_SOA_SERIALS  on ns3.mycompany.test (127.53.0.13)");
+        assertThat(text).contains("fix: Add the CNAME on ns3.mycompany.test.");
+        assertThat(text).contains("2 findings (1 error, 1 warning)");
+    }
+
+    @Test
+    void print_anyLine_fitsIn100ColumnsExceptAnUnbreakableCommand() {
+        for (String line : render(ReportFixture.driftedOutcome()).lines().toList()) {
+            if (!line.contains("`dig")) {
+                assertThat(line.length()).as(line).isLessThanOrEqualTo(TextReport.WIDTH);
+            }
+        }
+    }
+
+    @Test
+    void wrap_backquotedCommand_isNeverSplit() {
+        String cmd = "`dig +norecurse @ns3.mycompany.test CNAME t2._domainkey.mycompany.test`";
+        List<String> lines = Wrap.lines("Check with " + cmd + " after the fix.", 40);
+
+        assertThat(lines).anyMatch(l -> l.contains(cmd));
+    }
+}
