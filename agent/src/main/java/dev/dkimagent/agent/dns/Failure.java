@@ -10,10 +10,10 @@ import org.xbill.DNS.WireParseException;
 
 /**
  * Reads what an attempt's exception means. dnsjava 3.6.4 (SimpleResolver) fails a UDP exchange on
- * the first datagram that does not fit: "invalid message id: ...", "invalid name|class|type in
- * message: ...", "invalid message: question section missing" are replies to someone else's
- * question (MISMATCH); any other WireParseException, or {@link MalformedReplyException} from our
- * guard, means bytes that are not DNS (MALFORMED). Over TCP it silently drops a reply with a
+ * the first datagram that does not fit: "invalid message id: ..." and "invalid name|class|type in
+ * message: ..." are replies to someone else's question (MISMATCH); any other WireParseException
+ * (a short header, a body that does not parse, a reply without its question section) or
+ * {@link MalformedReplyException} from our guard means bytes we cannot read as a reply (MALFORMED). Over TCP it silently drops a reply with a
  * foreign id, so that case ends as TIMEOUT.
  */
 record Failure(Transport transport, String reason) {
@@ -42,8 +42,7 @@ record Failure(Transport transport, String reason) {
         return message != null && (message.startsWith("invalid message id")
                 || message.startsWith("invalid name in message")
                 || message.startsWith("invalid class in message")
-                || message.startsWith("invalid type in message")
-                || message.startsWith("invalid message: question section missing"));
+                || message.startsWith("invalid type in message"));
     }
 
     private static String describe(Throwable t) {
