@@ -67,6 +67,24 @@ final class Replies {
         return joined.toString();
     }
 
+    /** Records of one type owned by one name in one section of a reply. */
+    static List<Record> owned(Message reply, int section, String owner, int type) {
+        if (reply == null) {
+            return List.of();
+        }
+        String n = Names.normal(owner);
+        return reply.getSection(section).stream()
+                .filter(r -> r.getType() == type && Names.normal(r.getName().toString()).equals(n))
+                .toList();
+    }
+
+    /** The targets of the NS records owned by the zone in one section, normalised and sorted. */
+    static java.util.SortedSet<String> nsTargets(Message reply, int section, String zone) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        owned(reply, section, zone, Type.NS).forEach(r -> out.add(Names.normal(((NSRecord) r).getTarget().toString())));
+        return out;
+    }
+
     static Soa authoritySoa(Message reply) {
         for (Record r : reply.getSection(Section.AUTHORITY)) {
             if (r instanceof SOARecord soa) {
