@@ -60,6 +60,10 @@ final class Call {
     }
 
     void pace() {
+        if (client.isClosed()) {
+            done(Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed")));
+            return;
+        }
         client.afterRateSlot(address, () -> client.inFlight().submit(this::send));
     }
 

@@ -85,6 +85,8 @@ public final class DnsClient implements AutoCloseable {
         for (Runnable neverRan : scheduler.shutdownNow()) {
             neverRan.run();
         }
+        // queued calls see the closed flag and complete as failures
+        inFlight.drain().forEach(Runnable::run);
     }
 
     boolean isClosed() {

@@ -44,7 +44,10 @@ final class InFlightLimiter {
         executor.execute(next);
     }
 
-    synchronized int waiting() {
-        return waiting.size();
+    /** Removes and returns every waiting task (on close, so they can finish without a permit chain). */
+    synchronized java.util.List<Runnable> drain() {
+        java.util.List<Runnable> all = new java.util.ArrayList<>(waiting);
+        waiting.clear();
+        return all;
     }
 }

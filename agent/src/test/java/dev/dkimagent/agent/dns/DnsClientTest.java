@@ -320,6 +320,25 @@ class DnsClientTest {
     }
 
     @Test
+    void close_withQueriesQueued_completesEveryOneOfThem() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
+                Reply.answer(rr(CNAME_LINE)).delayed(Duration.ofMillis(100)));
+        DnsClient client = client(1, 1, 0);
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+
+        client.close();
+
+        List<String> details = new ArrayList<>();
+        for (CompletableFuture<Answer> f : all) {
+            details.add(String.valueOf(await(f).detail()));
+        }
+        assertThat(details).filteredOn(d -> d.contains("closed")).hasSize(4);
+    }
+
+    @Test
     void query_manyAtOnce_neverExceedsMaxInFlight() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
                 Reply.answer(rr(CNAME_LINE)).delayed(Duration.ofMillis(40)));
