@@ -1,0 +1,145 @@
+package dev.dkimagent.agent.dns;
+
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.Transport;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/** One query with its attempts: pace (rate slot) -> wait for an in-flight permit -> send -> read. */
+final class Call {
+    private final DnsClient client;
+    private final String address;
+    private final InetSocketAddress server;
+    private final Record question;
+    private final String type;
+    private final boolean recursionDesired;
+    private final CompletableFuture<Exchange> result;
+    private int attempt = 1;
+
+    private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
+                 boolean recursionDesired, CompletableFuture<Exchange> result) {
+        this.client = client;
+        this.address = address;
+        this.server = server;
+        this.question = question;
+        this.type = type;
+        this.recursionDesired = recursionDesired;
+        this.result = result;
+    }
+
+    /** The call, or null after completing result with the reason the query cannot be sent. */
+    static Call prepare(DnsClient client, String address, String name, String type, boolean rd,
+                        CompletableFuture<Exchange> result) {
+        String mnemonic = type == null ? "" : type.toUpperCase(Locale.ROOT);
+        try {
+            InetSocketAddress server = ServerAddress.parse(address);
+            int code = Type.value(mnemonic);
+            if (code < 0) {
+                throw new IllegalArgumentException("unknown query type '" + type + "'");
+            }
+            Record question = Record.newRecord(absolute(name), code, DClass.IN);
+            return new Call(client, address, server, question, mnemonic, rd, result);
+        } catch (UnknownHostException | TextParseException | IllegalArgumentException | NullPointerException e) {
+            Answer notSent = Answer.failed(Transport.NETWORK_ERROR, "not sent: " + e.getMessage());
+            finish(client, address, mnemonic, result, Exchange.failed(notSent));
+            return null;
+        }
+    }
+
+    void pace() {
+        if (client.isClosed()) {
+            done(Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed")));
+            return;
+        }
+        client.afterRateSlot(address, () -> client.inFlight().submit(this::send));
+    }
+
+    /** Runs holding an in-flight permit; releases it when the attempt ends. */
+    private void send() {
+        if (client.isClosed()) {
+            client.inFlight().release();
+            done(Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed")));
+            return;
+        }
+        Message query = Message.newQuery(question);
+        if (!recursionDesired) {
+            query.getHeader().unsetFlag(Flags.RD);
+        }
+        long start = System.nanoTime();
+        CompletionStage<Message> reply;
+        try {
+            reply = client.resolverFor(server).sendAsync(query, client.workers());
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((message, error) -> {
+            client.inFlight().release();
+            long rtt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (error == null) {
+                done(new Exchange(Replies.toAnswer(message, rtt), message));
+            } else {
+                failed(Failure.of(error), rtt);
+            }
+        });
+    }
+
+    private void failed(Failure failure, long rtt) {
+        if (failure.retryable() && attempt < client.options().attempts()) {
+            attempt++;
+            pace();
+            return;
+        }
+        boolean somethingCameBack = !failure.retryable();
+        Answer answer = new Answer(failure.transport(), -1, false, List.of(), null, detail(failure),
+                somethingCameBack ? rtt : -1);
+        done(Exchange.failed(answer));
+    }
+
+    private String detail(Failure failure) {
+        if (failure.transport() == Transport.TIMEOUT) {
+            return "timeout after " + attempts() + " of " + human(client.options().timeout());
+        }
+        if (failure.transport() == Transport.NETWORK_ERROR && attempt > 1) {
+            return failure.reason() + ", after " + attempts();
+        }
+        return failure.reason();
+    }
+
+    private String attempts() {
+        return attempt + (attempt == 1 ? " attempt" : " attempts");
+    }
+
+    private void done(Exchange exchange) {
+        finish(client, address, type, result, exchange);
+    }
+
+    private static void finish(DnsClient client, String address, String type, CompletableFuture<Exchange> result,
+                               Exchange exchange) {
+        Answer a = exchange.answer();
+        client.publish(new QueryEvent(address, type, a.transport().name().toLowerCase(Locale.ROOT), a.rttMillis()));
+        result.complete(exchange);
+    }
+
+    static Name absolute(String name) throws TextParseException {
+        String n = name.trim();
+        return Name.fromString(n.endsWith(".") ? n : n + ".");
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dkimagent.agent.dns;
+
+import dev.dkimagent.rules.model.Answer;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.io.IoClientFactory;
+
+/**
+ * Sends single DNS queries asynchronously and turns whatever happens into an {@link Answer}.
+ * No thread per query: dnsjava's NIO selector does the I/O, two small threads parse, one
+ * scheduler thread delays queries for the per-address rate limit. A global cap bounds queries
+ * in flight (and so sockets); the rest queue. Each query retries on timeout and network error.
+ */
+public final class DnsClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
+    static final String SELECTOR_TIMEOUT_PROPERTY = "dnsjava.nio.selector_timeout";
+    private static final int EDNS_PAYLOAD = 1232;
+
+    static {
+        // dnsjava checks timeouts once per selector loop (1 s by default); read when its NIO thread starts
+        if (System.getProperty(SELECTOR_TIMEOUT_PROPERTY) == null) {
+            System.setProperty(SELECTOR_TIMEOUT_PROPERTY, "50");
+        }
+    }
+
+    private final DnsOptions options;
+    private final Consumer<QueryEvent> listener;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final Executor safeWorkers;
+    private final InFlightLimiter inFlight;
+    private final RateLimiter rate;
+    private final IoClientFactory io = new MalformedReplyGuard();
+    private final ConcurrentMap<InetSocketAddress, SimpleResolver> resolvers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public DnsClient(DnsOptions options, Consumer<QueryEvent> listener) {
+        this.options = options;
+        this.listener = listener == null ? e -> { } : listener;
+        this.workers = Executors.newFixedThreadPool(2, daemonThreads("dns-client"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("dns-client-pacer"));
+        this.safeWorkers = this::executeOrRunInline;
+        this.inFlight = new InFlightLimiter(options.maxInFlight(), safeWorkers);
+        this.rate = new RateLimiter(options.perNameserverQps());
+    }
+
+    public DnsOptions options() {
+        return options;
+    }
+
+    /** Sends one query to address ("ip", "ip:port", "[v6]:port"); completes with an Answer, never exceptionally. */
+    public CompletableFuture<Answer> query(String address, String name, String type, boolean recursionDesired) {
+        return exchange(address, name, type, recursionDesired).thenApply(Exchange::answer);
+    }
+
+    /** Like query, with the raw reply kept for callers that read the authority section. */
+    CompletableFuture<Exchange> exchange(String address, String name, String type, boolean recursionDesired) {
+        CompletableFuture<Exchange> result = new CompletableFuture<>();
+        Call call = Call.prepare(this, address, name, type, recursionDesired, result);
+        if (call != null) {
+            call.pace();
+        }
+        return result;
+    }
+
+    /** Stops the client's threads. Queries still queued or in flight complete as failures. */
+    @Override
+    public void close() {
+        closed = true;
+        workers.shutdown();
+        for (Runnable neverRan : scheduler.shutdownNow()) {
+            neverRan.run();
+        }
+        // queued calls see the closed flag and complete as failures
+        inFlight.drain().forEach(Runnable::run);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    SimpleResolver resolverFor(InetSocketAddress server) {
+        return resolvers.computeIfAbsent(server, s -> {
+            SimpleResolver r = new SimpleResolver(s);
+            r.setTimeout(options.timeout());
+            r.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
+            r.setIoClientFactory(io);
+            return r;
+        });
+    }
+
+    Executor workers() {
+        return safeWorkers;
+    }
+
+    InFlightLimiter inFlight() {
+        return inFlight;
+    }
+
+    /** Runs the task after the address's next rate slot; on a closed client, runs it now. */
+    void afterRateSlot(String address, Runnable task) {
+        long delay = rate.reserve(address);
+        if (delay <= 0) {
+            task.run();
+            return;
+        }
+        try {
+            scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            task.run();
+        }
+    }
+
+    void publish(QueryEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("DNS query listener failed on {}", event, e);
+        }
+    }
+
+    private void executeOrRunInline(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException closing) {
+            task.run();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,383 @@
+package dev.dkimagent.agent.dns;
+
+import static dev.dkimagent.agent.dns.FakeNameserver.rr;
+import static dev.dkimagent.agent.dns.FakeNameserver.soa;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.Transport;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Rcode;
+
+class DnsClientTest {
+    private static final String CNAME_NAME = "t1._domainkey.a.test";
+    private static final String CNAME_LINE = CNAME_NAME + ". 300 IN CNAME t1.dkim.amazonses.com.";
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<QueryEvent> events = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private FakeNameserver server() throws Exception {
+        FakeNameserver ns = FakeNameserver.start();
+        toClose.add(ns);
+        return ns;
+    }
+
+    private DnsClient client(int attempts, int maxInFlight, int qps) {
+        DnsClient c = new DnsClient(new DnsOptions(Duration.ofMillis(300), attempts, maxInFlight, qps, false),
+                events::add);
+        toClose.add(c);
+        return c;
+    }
+
+    private DnsClient client() {
+        return client(1, 64, 0);
+    }
+
+    private static Answer await(CompletableFuture<Answer> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void query_authoritativeAnswer_keepsRecordsAaAndRcode() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+
+        Answer a = await(client().query(ns.address(), "T1._domainkey.A.test.", "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.rcode()).isEqualTo(Answer.NOERROR);
+        assertThat(a.authoritative()).isTrue();
+        assertThat(a.records()).containsExactly(new Rr(CNAME_NAME, "CNAME", 300, "t1.dkim.amazonses.com"));
+        assertThat(a.authoritySoa()).isNull();
+        assertThat(a.detail()).isNull();
+        assertThat(a.rttMillis()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void query_direct_sendsRdClear_andRecursive_sendsRdSet() throws Exception {
+        FakeNameserver ns = server().on("a.test", "SOA", Reply.answer(soa("a.test", 1)));
+        DnsClient client = client();
+
+        await(client.query(ns.address(), "a.test", "SOA", false));
+        await(client.query(ns.address(), "a.test", "SOA", true));
+
+        assertThat(ns.received()).extracting(FakeNameserver.Received::recursionDesired).containsExactly(false, true);
+    }
+
+    @Test
+    void query_nxdomain_keepsRcodeAaAndAuthoritySoa() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.nxdomain(soa("a.test", 2026010101)));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.isNxdomain()).isTrue();
+        assertThat(a.authoritative()).isTrue();
+        assertThat(a.records()).isEmpty();
+        assertThat(a.authoritySoa().serial()).isEqualTo(2026010101L);
+        assertThat(a.authoritySoa().mname()).isEqualTo("ns1.a.test");
+        assertThat(a.authoritySoa().negativeTtl()).isEqualTo(300);
+    }
+
+    @Test
+    void query_nodata_isNoerrorWithoutRecordsAndWithSoa() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.nodata(soa("a.test", 7)));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.isNoData("CNAME")).isTrue();
+        assertThat(a.authoritySoa().serial()).isEqualTo(7);
+    }
+
+    @Test
+    void query_refused_isReplyWithRcodeRefused() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.withRcode(Rcode.REFUSED));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.rcode()).isEqualTo(Answer.REFUSED);
+        assertThat(a.authoritative()).isFalse();
+    }
+
+    @Test
+    void query_servfail_isReplyWithRcodeServfail() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.withRcode(Rcode.SERVFAIL));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.rcode()).isEqualTo(Answer.SERVFAIL);
+    }
+
+    @Test
+    void query_formerr_isReplyWithRcodeFormerr() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.withRcode(Rcode.FORMERR));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.rcode()).isEqualTo(Answer.FORMERR);
+    }
+
+    @Test
+    void query_notAuthoritative_keepsAaClear() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)).notAuthoritative());
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.isReply()).isTrue();
+        assertThat(a.authoritative()).isFalse();
+        assertThat(a.isAuthoritativeReply()).isFalse();
+    }
+
+    @Test
+    void query_silentServer_timesOutAfterEveryAttempt() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.drop());
+
+        Answer a = await(client(3, 64, 0).query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.TIMEOUT);
+        assertThat(a.detail()).isEqualTo("timeout after 3 attempts of 300ms");
+        assertThat(a.rttMillis()).isEqualTo(-1);
+        assertThat(ns.queryCount(CNAME_NAME, "CNAME")).isEqualTo(3);
+    }
+
+    @Test
+    void query_firstAttemptLost_retriesAndReturnsTheReply() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)).afterDropping(1));
+
+        Answer a = await(client(3, 64, 0).query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.records()).hasSize(1);
+        assertThat(ns.queryCount(CNAME_NAME, "CNAME")).isEqualTo(2);
+    }
+
+    @Test
+    void query_closedPort_isNetworkError() throws Exception {
+        String closed = closedUdpPort();
+
+        Answer a = await(client(2, 64, 0).query(closed, CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.NETWORK_ERROR);
+        assertThat(a.detail()).startsWith("network error: ").endsWith(", after 2 attempts");
+    }
+
+    @Test
+    void query_garbageBytes_isMalformed() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.garbage());
+
+        Answer a = await(client(3, 64, 0).query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.MALFORMED);
+        assertThat(a.detail()).startsWith("malformed reply");
+        assertThat(ns.queryCount()).as("not retried").isEqualTo(1);
+    }
+
+    @Test
+    void query_garbageAfterOurId_isMalformed() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.garbageWithOurId());
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.MALFORMED);
+        assertThat(a.detail()).startsWith("malformed reply");
+    }
+
+    @Test
+    void query_replyWithWrongId_isMismatch() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.wrongId(rr(CNAME_LINE)));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.MISMATCH);
+        assertThat(a.detail()).contains("invalid message id");
+    }
+
+    @Test
+    void query_replyToAnotherQuestion_isMismatch() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.wrongQuestion(rr(CNAME_LINE)));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.MISMATCH);
+        assertThat(a.detail()).contains("invalid name in message");
+    }
+
+    @Test
+    void query_truncatedOverUdp_retriesOverTcpAndReturnsFullAnswer() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)).truncatedOverUdp());
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.REPLY);
+        assertThat(a.records()).extracting(Rr::data).containsExactly("t1.dkim.amazonses.com");
+        assertThat(ns.received()).extracting(FakeNameserver.Received::tcp).containsExactly(false, true);
+        assertThat(ns.received()).extracting(FakeNameserver.Received::recursionDesired).containsOnly(false);
+    }
+
+    @Test
+    void query_txtInTwoStrings_joinsThemIntoOneValue() throws Exception {
+        String first = "v=DKIM1; k=rsa; p=" + "A".repeat(200);
+        String second = "B".repeat(150);
+        FakeNameserver ns = server().on("sel._domainkey.a.test", "TXT",
+                Reply.answer(rr("sel._domainkey.a.test. 300 IN TXT \"" + first + "\" \"" + second + "\"")));
+
+        Answer a = await(client().query(ns.address(), "sel._domainkey.a.test", "TXT", false));
+
+        assertThat(a.recordsOfType("TXT")).extracting(Rr::data).containsExactly(first + second);
+    }
+
+    @Test
+    void query_cnameAndTxtAtOneName_keepsBoth() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "TXT",
+                Reply.answer(rr(CNAME_LINE), rr(CNAME_NAME + ". 300 IN TXT \"v=DKIM1; p=old\"")));
+
+        Answer a = await(client().query(ns.address(), CNAME_NAME, "TXT", false));
+
+        assertThat(a.records()).extracting(Rr::type).containsExactly("CNAME", "TXT");
+        assertThat(a.recordsOfType("TXT")).extracting(Rr::data).containsExactly("v=DKIM1; p=old");
+    }
+
+    @Test
+    void query_faultsInOneBatch_eachIsItsOwnObservation() throws Exception {
+        List<Reply> replies = List.of(Reply.answer(rr(CNAME_LINE)), Reply.drop(), Reply.garbage(),
+                Reply.wrongId(rr(CNAME_LINE)), Reply.withRcode(Rcode.SERVFAIL), Reply.withRcode(Rcode.REFUSED));
+        List<String> addresses = new ArrayList<>();
+        for (Reply r : replies) {
+            addresses.add(server().on(CNAME_NAME, "CNAME", r).address());
+        }
+        addresses.add(closedUdpPort());
+        DnsClient client = client(2, 64, 0);
+
+        List<CompletableFuture<Answer>> batch = addresses.stream()
+                .map(address -> client.query(address, CNAME_NAME, "CNAME", false)).toList();
+        List<String> seen = new ArrayList<>();
+        for (CompletableFuture<Answer> f : batch) {
+            Answer a = await(f);
+            seen.add(a.transport() + (a.isReply() ? "/" + Rcode.string(a.rcode()) : ""));
+        }
+
+        assertThat(seen).containsExactly("REPLY/NOERROR", "TIMEOUT", "MALFORMED", "MISMATCH", "REPLY/SERVFAIL",
+                "REPLY/REFUSED", "NETWORK_ERROR");
+        assertThat(batch.get(0).get().records()).hasSize(1);
+    }
+
+    @Test
+    void query_everyFinishedQuery_firesOneEvent() throws Exception {
+        FakeNameserver ok = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        FakeNameserver silent = server().on(CNAME_NAME, "CNAME", Reply.drop());
+        DnsClient client = client(2, 64, 0);
+
+        await(client.query(ok.address(), CNAME_NAME, "CNAME", false));
+        await(client.query(silent.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(events).extracting(QueryEvent::address, QueryEvent::type, QueryEvent::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ok.address(), "CNAME", "reply"),
+                        org.assertj.core.groups.Tuple.tuple(silent.address(), "CNAME", "timeout"));
+        assertThat(events.get(1).rttMillis()).isEqualTo(-1);
+    }
+
+    @Test
+    void query_badAddressOrType_completesAsFailureWithoutThrowing() throws Exception {
+        DnsClient client = client();
+
+        Answer host = await(client.query("ns1.example.com", CNAME_NAME, "CNAME", false));
+        Answer type = await(client.query("127.0.0.1:53", CNAME_NAME, "NOPE", false));
+
+        assertThat(host.transport()).isEqualTo(Transport.NETWORK_ERROR);
+        assertThat(host.detail()).contains("not sent").contains("ns1.example.com");
+        assertThat(type.detail()).contains("not sent").contains("NOPE");
+    }
+
+    @Test
+    void query_afterClose_completesAsFailure() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = client();
+        client.close();
+
+        Answer a = await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(a.transport()).isEqualTo(Transport.NETWORK_ERROR);
+        assertThat(a.detail()).contains("closed");
+    }
+
+    @Test
+    void close_withQueriesQueued_completesEveryOneOfThem() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
+                Reply.answer(rr(CNAME_LINE)).delayed(Duration.ofMillis(100)));
+        DnsClient client = client(1, 1, 0);
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+
+        client.close();
+
+        List<String> details = new ArrayList<>();
+        for (CompletableFuture<Answer> f : all) {
+            details.add(String.valueOf(await(f).detail()));
+        }
+        assertThat(details).filteredOn(d -> d.contains("closed")).hasSize(4);
+    }
+
+    @Test
+    void query_manyAtOnce_neverExceedsMaxInFlight() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
+                Reply.answer(rr(CNAME_LINE)).delayed(Duration.ofMillis(40)));
+        DnsClient client = client(1, 4, 0);
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+
+        assertThat(ns.queryCount()).isEqualTo(50);
+        assertThat(ns.maxOutstanding()).isBetween(2, 4);
+    }
+
+    @Test
+    void query_perNameserverQps_spreadsQueriesToOneAddress() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = client(1, 64, 20);
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            await(f);
+        }
+
+        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
+        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
+        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+    }
+
+    /** A loopback UDP port nobody listens on: the kernel answers with ICMP port unreachable. */
+    private static String closedUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return "127.0.0.1:" + s.getLocalPort();
+        }
+    }
+}
