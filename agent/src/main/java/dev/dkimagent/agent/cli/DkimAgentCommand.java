@@ -1,7 +1,9 @@
 package dev.dkimagent.agent.cli;
 
 import dev.dkimagent.agent.Version;
+import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,22 +13,26 @@ import picocli.CommandLine.Command;
         versionProvider = DkimAgentCommand.VersionProvider.class,
         description = "Checks that every authoritative nameserver serves the DKIM records your mail depends on.",
         subcommands = {CheckCommand.class, ValidateConfigCommand.class, RulesCommand.class, VersionCommand.class})
-public final class DkimAgentCommand implements Runnable {
+public final class DkimAgentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: check, validate-config, rules or version");
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dkim-agent: missing command: check, validate-config, rules or version");
+        spec.commandLine().usage(err);
+        return ExitCode.USAGE;
     }
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String[] args, Map<String, String> env) {
         CommandLine cli = new CommandLine(new DkimAgentCommand(), new Factory(env));
-        cli.setExitCodeExceptionMapper(e -> ExitCode.CANNOT_RUN);
-        // picocli's default for usage errors is 2, which is also ours.
-        return cli.execute(args);
+        // An exception escaping a command is a bug or an environment failure, not a finding.
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.CANNOT_RUN);
+        return cli.execute(args); // picocli's exit code for usage errors is 2, which is also ours
+
     }
 
     /** Hands the process environment to every command (tests pass their own). */
