@@ -56,6 +56,20 @@ class MetricsServerTest {
     }
 
     @Test
+    void metrics_openMetricsRequested_servesItWithoutCreatedSeries() throws Exception {
+        AgentMetrics metrics = AgentMetricsGoldenTest.fixedMetrics();
+        server = new MetricsServer(LOOPBACK, 0, metrics, readiness::get);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + server.port() + "/metrics"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0").build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(response.body()).contains("dkim_dns_queries_total{outcome=\"timeout\"} 1.0", "# EOF")
+                .doesNotContain("_created");
+    }
+
+    @Test
     void healthz_answersOkWhileServing() throws Exception {
         start();
         HttpResponse<String> response = get("/healthz");
