@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesIdentityState;
 
 import java.util.List;
@@ -36,7 +37,7 @@ final class StateBuilder {
     }
 
     private static SesIdentityState detailed(PairWork pair, V1Dkim v1, Detail d,
-                                             dev.dkimagent.rules.model.DkimStatus status, boolean enabled,
+                                             DkimStatus status, boolean enabled,
                                              List<String> tokens) {
         return new SesIdentityState(v1.identity(), pair.account(), pair.region(), status, enabled, d.origin(),
                 tokens, d.signingHostedZone(), d.currentKeyLength(), d.nextKeyLength(), d.lastKeyGeneration(),
