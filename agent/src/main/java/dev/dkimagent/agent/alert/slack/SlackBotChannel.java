@@ -90,8 +90,11 @@ public final class SlackBotChannel implements AlertChannel, AutoCloseable {
             return call.run();
         } catch (SlackApiException e) {
             return httpFailure(method, e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             return DeliveryResult.retry(null, redactor.clean("Could not reach Slack for " + method + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); will retry"));
+        } catch (RuntimeException e) {
+            return DeliveryResult.retry(null, redactor.clean("Slack answered " + method + " with something unreadable ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); will retry"));
         }
     }
