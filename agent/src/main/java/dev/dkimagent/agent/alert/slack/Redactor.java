@@ -1,9 +1,11 @@
 package dev.dkimagent.agent.alert.slack;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Removes secrets from text before it becomes a {@code DeliveryResult} error or a log line: the
@@ -37,12 +39,12 @@ final class Redactor {
     }
 
     /** A URL's path is a secret on its own (some errors print only the path). */
-    private static java.util.stream.Stream<String> withPath(String secret) {
+    private static Stream<String> withPath(String secret) {
         try {
-            String path = java.net.URI.create(secret).getRawPath();
-            return java.util.stream.Stream.of(secret, path).filter(Objects::nonNull).filter(p -> p.length() > 1);
+            String path = URI.create(secret).getRawPath();
+            return Stream.of(secret, path).filter(Objects::nonNull).filter(p -> p.length() > 1);
         } catch (IllegalArgumentException notAUrl) {
-            return java.util.stream.Stream.of(secret);
+            return Stream.of(secret);
         }
     }
 }

@@ -29,6 +29,8 @@ public record SlackMessage(String text, List<LayoutBlock> blocks) {
     public static final int HEADER_MAX = 150;
     public static final int TEXT_MAX = 40_000;
     private static final int IDENTITY_MAX = 100;
+    /** One identity has SES lines per account and region; more than a few is a configuration oddity. */
+    private static final int SES_LINES_MAX = 10;
     /** Blocks kept free for the "... and N more" summary and the context line. */
     private static final int RESERVED_BLOCKS = 2;
 
@@ -88,7 +90,7 @@ public record SlackMessage(String text, List<LayoutBlock> blocks) {
             return;
         }
         StringBuilder text = new StringBuilder();
-        for (SesLine ses : notification.ses().subList(0, Math.min(10, notification.ses().size()))) {
+        for (SesLine ses : notification.ses().subList(0, Math.min(SES_LINES_MAX, notification.ses().size()))) {
             text.append(text.length() == 0 ? "" : "\n").append(SlackLines.ses(ses, notification.at()));
         }
         String sesText = Clip.to(text.toString(), SectionPacker.SECTION_MAX);
