@@ -1,0 +1,209 @@
+package dev.dkimagent.agent.alert.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dkimagent.agent.alert.DeliveryResult;
+import dev.dkimagent.agent.alert.DeliveryResult.Outcome;
+import dev.dkimagent.agent.alert.slack.SlackStub.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SlackBotChannelTest {
+
+    private static final String TOKEN = "xoxb-1111-2222-SeCrEtToKeN";
+
+    private SlackStub stub;
+    private SlackBotChannel channel;
+
+    @BeforeEach
+    void start() {
+        stub = SlackStub.start();
+        stub.expectToken(TOKEN);
+        channel = new SlackBotChannel(new SlackSettings(null, TOKEN, "#dkim-alerts", stub.apiUrl()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        channel.close();
+        stub.close();
+    }
+
+    @Test
+    void deliver_noThread_postsToChannelAndReturnsTs() {
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result).isEqualTo(DeliveryResult.delivered("1700000000.000100"));
+        SlackStub.Request request = stub.last(SlackStub.POST_MESSAGE);
+        assertThat(request.authorized()).isTrue();
+        assertThat(request.field("channel")).isEqualTo("#dkim-alerts");
+        assertThat(request.field("thread_ts")).isNull();
+        assertThat(request.field("text")).isEqualTo(":red_circle: mycompany.com: 3 errors");
+        assertThat(request.blocks().size()).isGreaterThan(2);
+        assertThat(request.payloadText()).contains("```dig +norec @192.0.2.3 ghi._domainkey.mycompany.com CNAME```");
+    }
+
+    @Test
+    void deliver_eachMessage_getsAFreshTs() {
+        String first = channel.deliver(Alerts.threeMissing(), null).messageRef();
+        String second = channel.deliver(Alerts.threeMissing(), null).messageRef();
+
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void deliver_withThreadRef_repliesInTheIncidentThread() {
+        DeliveryResult result = channel.deliver(Alerts.resolution(), "1690000000.000001");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DELIVERED);
+        SlackStub.Request request = stub.last(SlackStub.POST_MESSAGE);
+        assertThat(request.field("thread_ts")).isEqualTo("1690000000.000001");
+        assertThat(request.field("text")).isEqualTo(":white_check_mark: mycompany.com: resolved");
+    }
+
+    @Test
+    void markResolved_updatesTheOriginalMessageInTheChannelSlackNamed() {
+        String ts = channel.deliver(Alerts.threeMissing(), null).messageRef();
+
+        DeliveryResult result = channel.markResolved(Alerts.resolution(), ts);
+
+        assertThat(result).isEqualTo(DeliveryResult.delivered(ts));
+        SlackStub.Request update = stub.last(SlackStub.UPDATE);
+        assertThat(update.authorized()).isTrue();
+        assertThat(update.field("ts")).isEqualTo(ts);
+        assertThat(update.field("channel")).isEqualTo(SlackStub.CHANNEL_ID);
+        assertThat(update.field("text")).isEqualTo(":white_check_mark: mycompany.com: resolved");
+    }
+
+    @Test
+    void markResolved_afterRestart_usesTheConfiguredChannel() {
+        DeliveryResult result = channel.markResolved(Alerts.resolution(), "1690000000.000001");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(stub.last(SlackStub.UPDATE).field("channel")).isEqualTo("#dkim-alerts");
+    }
+
+    @Test
+    void markResolved_withoutThreadRef_nothingToEdit() {
+        assertThat(channel.markResolved(Alerts.resolution(), null)).isEqualTo(DeliveryResult.delivered(null));
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void deliver_429WithRetryAfter_retryAfterThatLong() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.rateLimited(7));
+
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void deliver_500_retry() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.status(500, "{\"ok\":false,\"error\":\"internal_error\"}"));
+
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.error()).contains("HTTP 500");
+    }
+
+    @Test
+    void deliver_invalidAuth_permanent() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.slackError("invalid_auth"));
+
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+        assertThat(result.error()).contains("invalid_auth", "bot token");
+    }
+
+    @Test
+    void deliver_wrongToken_permanentInvalidAuth() throws Exception {
+        try (SlackBotChannel wrong = new SlackBotChannel(
+                new SlackSettings(null, "xoxb-wrong-token", "#dkim-alerts", stub.apiUrl()))) {
+            DeliveryResult result = wrong.deliver(Alerts.threeMissing(), null);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+            assertThat(stub.last(SlackStub.POST_MESSAGE).authorized()).isFalse();
+        }
+    }
+
+    @Test
+    void deliver_channelNotFound_permanentWithHint() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.slackError("channel_not_found"));
+
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+        assertThat(result.error()).contains("channel_not_found", "invite the bot");
+    }
+
+    @Test
+    void deliver_otherOkFalse_retry() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.slackError("fatal_error"));
+
+        assertThat(channel.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.RETRY);
+    }
+
+    @Test
+    void markResolved_429_retryAfter() {
+        stub.enqueue(SlackStub.UPDATE, Reply.rateLimited(2));
+
+        DeliveryResult result = channel.markResolved(Alerts.resolution(), "1690000000.000001");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void deliver_stubDown_retry() {
+        stub.down();
+
+        DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.error()).contains("Could not reach Slack");
+    }
+
+    @Test
+    void deliver_hostileValues_arriveEscapedNeverRaw() {
+        channel.deliver(Alerts.hostile(), null);
+
+        String text = stub.last(SlackStub.POST_MESSAGE).payloadText();
+        assertThat(text).doesNotContain("<!channel>", "<https://evil|click>", "`break`");
+        assertThat(text).contains("&lt;!channel&gt;", "&lt;https://evil|click&gt;");
+    }
+
+    @Test
+    void failures_neverRevealTheToken() {
+        stub.enqueue(SlackStub.POST_MESSAGE, Reply.rateLimited(1), Reply.status(500, "{\"ok\":false}"),
+                Reply.slackError("invalid_auth"), Reply.slackError("token_revoked"), Reply.slackError("fatal_error"),
+                Reply.status(404, "not found " + TOKEN), Reply.status(200, "garbage " + TOKEN));
+        stub.enqueue(SlackStub.UPDATE, Reply.slackError("message_not_found"));
+        List<DeliveryResult> results = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            results.add(channel.deliver(Alerts.threeMissing(), null));
+        }
+        results.add(channel.markResolved(Alerts.resolution(), "1690000000.000001"));
+        stub.down();
+        results.add(channel.deliver(Alerts.threeMissing(), null));
+
+        assertThat(results).extracting(DeliveryResult::outcome).doesNotContain(Outcome.DELIVERED);
+        assertThat(results).extracting(DeliveryResult::error).allSatisfy(error -> assertThat(error)
+                .isNotBlank().doesNotContain(TOKEN).doesNotContain("SeCrEtToKeN"));
+    }
+
+    @Test
+    void requests_recordedWithoutTheToken() {
+        channel.deliver(Alerts.threeMissing(), null);
+
+        SlackStub.Request request = stub.last(SlackStub.POST_MESSAGE);
+        assertThat(request.headers()).containsEntry("authorization", "(redacted)");
+        assertThat(request.headers().toString() + request.body()).doesNotContain(TOKEN);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.dkimagent.agent.alert.slack;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Slack stand-in on 127.0.0.1 for tests: an incoming webhook at {@link #WEBHOOK_PATH} and the
+ * Web API methods {@code chat.postMessage} and {@code chat.update} under {@code /api/}. It records
+ * every request (the Authorization header redacted) with its payload parsed to JSON (form bodies
+ * too, with {@code blocks} parsed), and answers from a scripted queue per path, or with success
+ * when the queue is empty. {@link #down()} stops listening (connection refused); {@link #up()}
+ * listens again on the same port.
+ */
+public final class SlackStub implements AutoCloseable {
+
+    public static final String WEBHOOK_PATH = "/services/T000/B000/XXXX";
+    public static final String POST_MESSAGE = "/api/chat.postMessage";
+    public static final String UPDATE = "/api/chat.update";
+    public static final String CHANNEL_ID = "C1";
+
+    /** One request as the stub saw it. */
+    public record Request(String method, String path, Map<String, String> headers, String body,
+                          JsonObject payload, boolean authorized) {
+
+        /** Every string value in the payload, concatenated: what Slack would render or parse. */
+        public String payloadText() {
+            StringBuilder text = new StringBuilder();
+            collectStrings(payload, text);
+            return text.toString();
+        }
+
+        /** A top-level string field of the payload, or null. */
+        public String field(String name) {
+            JsonElement value = payload.get(name);
+            return value == null || value.isJsonNull() ? null : value.getAsString();
+        }
+
+        /** The Block Kit blocks of the payload (empty when none). */
+        public JsonArray blocks() {
+            JsonElement blocks = payload.get("blocks");
+            return blocks != null && blocks.isJsonArray() ? blocks.getAsJsonArray() : new JsonArray();
+        }
+    }
+
+    /** A scripted answer. */
+    public record Reply(int status, Map<String, String> headers, String body) {
+
+        /** 200 with the default body for the path (webhook "ok", Web API ok=true with a fresh ts). */
+        public static Reply ok() {
+            return new Reply(200, Map.of(), null);
+        }
+
+        public static Reply status(int status, String body) {
+            return new Reply(status, Map.of(), body);
+        }
+
+        /** 429 with {@code Retry-After: seconds}. */
+        public static Reply rateLimited(int seconds) {
+            return new Reply(429, Map.of("Retry-After", Integer.toString(seconds)), "{\"ok\":false,\"error\":\"ratelimited\"}");
+        }
+
+        /** HTTP 200 with {@code {"ok":false,"error":error}}, as the Web API reports most failures. */
+        public static Reply slackError(String error) {
+            return new Reply(200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\"}");
+        }
+    }
+
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
+    private final AtomicInteger messages = new AtomicInteger();
+    private volatile String expectedToken;
+    private volatile HttpServer server;
+    private final int port;
+
+    private SlackStub() {
+        this.server = listen(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    /** Starts a stub on a free loopback port. */
+    public static SlackStub start() {
+        return new SlackStub();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The URL to configure as {@code apiUrl} (the channel appends {@code /api/}). */
+    public String apiUrl() {
+        return baseUrl();
+    }
+
+    public String webhookUrl() {
+        return baseUrl() + WEBHOOK_PATH;
+    }
+
+    /** Web API calls whose bearer token differs get {@code invalid_auth}, as Slack answers. */
+    public void expectToken(String token) {
+        this.expectedToken = token;
+    }
+
+    /** Queues answers for a path, used in order before the default success. */
+    public void enqueue(String path, Reply... replies) {
+        Deque<Reply> queue = scripts.computeIfAbsent(path, p -> new ArrayDeque<>());
+        synchronized (queue) {
+            queue.addAll(List.of(replies));
+        }
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** The last request to a path; fails when there was none. */
+    public Request last(String path) {
+        List<Request> matching = requests(path);
+        if (matching.isEmpty()) {
+            throw new AssertionError("no request to " + path + "; saw " + requests.stream().map(Request::path).toList());
+        }
+        return matching.get(matching.size() - 1);
+    }
+
+    /** Stops listening: clients get "connection refused". */
+    public synchronized void down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port. */
+    public synchronized void up() {
+        if (server == null) {
+            server = listen(port);
+        }
+    }
+
+    @Override
+    public void close() {
+        down();
+    }
+
+    private HttpServer listen(int onPort) {
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+            created.createContext("/", this::handle);
+            created.start();
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stub cannot listen on 127.0.0.1:" + onPort, e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean authorized = authorized(exchange, path);
+            requests.add(new Request(exchange.getRequestMethod(), path, headers(exchange), body,
+                    parse(exchange, body), authorized));
+            Reply reply = authorized ? next(path) : Reply.slackError("invalid_auth");
+            respond(exchange, reply, path);
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange, String path) {
+        String token = expectedToken;
+        return token == null || !path.startsWith("/api/")
+                || ("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private Reply next(String path) {
+        Deque<Reply> queue = scripts.get(path);
+        if (queue != null) {
+            synchronized (queue) {
+                if (!queue.isEmpty()) {
+                    return queue.poll();
+                }
+            }
+        }
+        return isKnown(path) ? Reply.ok() : Reply.status(404, "no_service");
+    }
+
+    private static boolean isKnown(String path) {
+        return path.equals(WEBHOOK_PATH) || path.equals(POST_MESSAGE) || path.equals(UPDATE);
+    }
+
+    private void respond(HttpExchange exchange, Reply reply, String path) throws IOException {
+        String body = reply.body() != null ? reply.body() : defaultBody(path);
+        boolean json = body.startsWith("{");
+        exchange.getResponseHeaders().set("Content-Type", json ? "application/json; charset=utf-8" : "text/plain");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private String defaultBody(String path) {
+        if (path.equals(WEBHOOK_PATH)) {
+            return "ok";
+        }
+        String ts = String.format("1700000000.%06d", 100 * messages.incrementAndGet());
+        return "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + ts + "\"}";
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(),
+                name.equalsIgnoreCase("Authorization") ? "(redacted)" : String.join(",", values)));
+        return headers;
+    }
+
+    private static JsonObject parse(HttpExchange exchange, String body) {
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (body.isBlank()) {
+            return new JsonObject();
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return parseForm(body);
+        }
+        JsonElement json = JsonParser.parseString(body);
+        return json.isJsonObject() ? json.getAsJsonObject() : new JsonObject();
+    }
+
+    /** Form fields become JSON members; {@code blocks} and {@code attachments} are JSON inside the form. */
+    private static JsonObject parseForm(String body) {
+        JsonObject payload = new JsonObject();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (name.equals("blocks") || name.equals("attachments")) {
+                payload.add(name, JsonParser.parseString(value));
+            } else {
+                payload.addProperty(name, value);
+            }
+        }
+        return payload;
+    }
+
+    private static void collectStrings(JsonElement element, StringBuilder text) {
+        if (element == null || element.isJsonNull()) {
+            return;
+        }
+        if (element.isJsonPrimitive()) {
+            text.append(element.getAsString()).append('\n');
+        } else if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(child -> collectStrings(child, text));
+        } else {
+            element.getAsJsonObject().entrySet().forEach(entry -> collectStrings(entry.getValue(), text));
+        }
+    }
+}
