@@ -1,0 +1,73 @@
+package dev.dkimagent.agent.sweep;
+
+import dev.dkimagent.agent.inventory.ses.SesScan;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.SesApiError;
+import dev.dkimagent.rules.model.SesIdentityState;
+import dev.dkimagent.rules.model.SesView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * What to expect right now: the configured identities plus the latest SES scan. An account and
+ * region that could not be read keep what the previous scan saw of them, so a blind monitor
+ * neither drops records from the check nor "resolves" SES findings it can no longer see
+ * (MON01 says it is blind).
+ */
+public final class Inventory {
+    private final List<Identity> configured;
+    private final AtomicReference<SesScan> latest = new AtomicReference<>();
+
+    public Inventory(List<Identity> configured) {
+        this.configured = List.copyOf(configured);
+    }
+
+    /** Takes a new SES scan, carrying over the previous states of the pairs that failed now. */
+    public void update(SesScan scan) {
+        latest.updateAndGet(previous -> previous == null ? scan : carryOver(previous, scan));
+    }
+
+    public boolean sesScanned() {
+        return latest.get() != null;
+    }
+
+    public List<Identity> identities() {
+        SesScan scan = latest.get();
+        return scan == null ? configured : Identities.merge(configured, scan.identities());
+    }
+
+    public SesView sesView() {
+        SesScan scan = latest.get();
+        return scan == null ? SesView.empty() : scan.view();
+    }
+
+    private static SesScan carryOver(SesScan previous, SesScan now) {
+        Set<String> blind = now.view().errors().stream().map(Inventory::pair).collect(Collectors.toSet());
+        if (blind.isEmpty()) {
+            return now;
+        }
+        List<SesIdentityState> states = new ArrayList<>(now.view().states());
+        previous.view().states().stream()
+                .filter(s -> blind.contains(s.account() + "/" + s.region()))
+                .filter(s -> now.view().states().stream().noneMatch(n -> same(n, s)))
+                .forEach(states::add);
+        Set<String> kept = states.stream().map(SesIdentityState::identity).collect(Collectors.toSet());
+        List<Identity> carried = previous.identities().stream()
+                .filter(i -> kept.contains(i.name()))
+                .toList();
+        return new SesScan(Identities.merge(now.identities(), carried),
+                new SesView(states, now.view().errors(), Map.of()));
+    }
+
+    private static boolean same(SesIdentityState a, SesIdentityState b) {
+        return a.identity().equals(b.identity()) && a.account().equals(b.account()) && a.region().equals(b.region());
+    }
+
+    private static String pair(SesApiError e) {
+        return e.account() + "/" + e.region();
+    }
+}
