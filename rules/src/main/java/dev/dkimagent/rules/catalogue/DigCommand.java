@@ -19,6 +19,11 @@ public final class DigCommand {
         return "dig " + type + " " + name;
     }
 
+    /** A terse query through the local resolver: just the data receivers (and SES) get. */
+    public static String resolverShort(String type, String name) {
+        return "dig +short " + type + " " + name;
+    }
+
     /** Follows the delegation from the root: shows the parent's NS set, then the zone's own. */
     public static String trace(String type, String name) {
         return "dig +trace " + type + " " + name;

@@ -41,10 +41,14 @@ public final class Dkim01RecordPresence implements Rule {
     public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         for (RecordAtServer at : RecordAtServer.judgeable(snapshot)) {
-            Optional<Finding> f = at.rec().expectsCname() ? judgeCname(snapshot, at) : judgeTxt(snapshot, at);
-            f.ifPresent(out::add);
+            judge(snapshot, at).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The finding for one record on one judgeable server, if it is missing or wrong (SES03 reuses this). */
+    Optional<Finding> judge(Snapshot snapshot, RecordAtServer at) {
+        return at.rec().expectsCname() ? judgeCname(snapshot, at) : judgeTxt(snapshot, at);
     }
 
     private Optional<Finding> judgeCname(Snapshot s, RecordAtServer at) {

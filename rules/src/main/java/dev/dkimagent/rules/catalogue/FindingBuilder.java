@@ -32,9 +32,14 @@ final class FindingBuilder {
         return arg("dig", command);
     }
 
+    /** A command that shows the problem when no DNS query does (e.g. an AWS CLI call for MON01). */
+    FindingBuilder check(String command) {
+        return arg("check", command);
+    }
+
     Finding build() {
-        if (!args.containsKey("dig")) {
-            throw new IllegalStateException(rule + "." + tag + " built without a dig command");
+        if (!args.containsKey("dig") && !args.containsKey("check")) {
+            throw new IllegalStateException(rule + "." + tag + " built without a dig or check command");
         }
         return new Finding(rule, tag, subject, args);
     }

@@ -25,6 +25,10 @@ import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.SesApiError;
+import dev.dkimagent.rules.model.SesIdentityState;
+import dev.dkimagent.rules.model.SesMemory;
 import dev.dkimagent.rules.model.ZoneView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +63,8 @@ class CatalogueConsistencyTest {
     @Test
     void catalogue_listsTheRulesInTableOrderWithUniqueIds() {
         assertThat(rules.stream().map(Rule::id)).containsExactly(
-                "DKIM01", "DKIM02", "DKIM03", "DKIM04", "DKIM05", "NS01", "NS02", "NS03", "SOA01", "SOA02");
+                "DKIM01", "DKIM02", "DKIM03", "DKIM04", "DKIM05", "NS01", "NS02", "NS03", "SOA01", "SOA02",
+                "SES01", "SES02", "SES03", "SES04", "MON01");
     }
 
     @Test
@@ -110,7 +116,7 @@ class CatalogueConsistencyTest {
                 seen.add(v.finding().code());
                 assertThat(v.message()).as(v.finding().code() + " message: " + v.message()).doesNotContainPattern(PLACEHOLDER);
                 assertThat(v.remediation()).as(v.finding().code() + " remediation").doesNotContainPattern(PLACEHOLDER);
-                assertThat(v.remediation()).as(v.finding().code() + " remediation shows dig").contains(v.finding().args().get("dig"));
+                assertThat(v.remediation()).as(v.finding().code() + " remediation shows dig").contains(command(v));
             }
         }
         Set<String> all = rules.stream().flatMap(r -> r.tags().stream().map(t -> r.id() + "." + t.name()))
@@ -137,7 +143,23 @@ class CatalogueConsistencyTest {
         w.add(TestWorld.healthy().forgetZoneOf("t1"));
         w.add(TestWorld.healthy().zone(new ZoneView("a.test", SERVERS, NS_SET, Set.of("ns9.b.test"), false, null))
                 .soa(NS1, reply(soaRr(1, 86400, 3600))));
+        SesIdentityState tempFailure = SesStates.status(DkimStatus.TEMPORARY_FAILURE).lastSuccess(Instant.EPOCH).build();
+        SesIdentityState success = SesStates.status(DkimStatus.SUCCESS).where("prod", "us-east-1").build();
+        w.add(TestWorld.healthy().answer("t2", "CNAME", NS3, nxdomain(authority(300, 3600)))
+                .ses(SesStates.status(DkimStatus.PENDING).where("dev", "us-west-2").build())
+                .ses(tempFailure).ses(success)
+                .sesMemory(success, new SesMemory(DkimStatus.SUCCESS, Instant.EPOCH, List.of("t0"))));
+        w.add(TestWorld.healthy().ses(SesStates.status(DkimStatus.FAILED).soaSerial(1).build())
+                .ses(SesStates.status(DkimStatus.NOT_STARTED).where("dev", "us-west-2").tokens().build())
+                .ses(SesStates.status(DkimStatus.SUCCESS).signingDisabled().where("prod", "us-east-1").build())
+                .sesError(new SesApiError("audit", "ap-south-1", "ListIdentities", "AccessDenied")));
         return w;
+    }
+
+    /** The command a remediation must show: the dig line, or (MON01) the check line. */
+    private static String command(Verdict v) {
+        String dig = v.finding().args().get("dig");
+        return dig != null ? dig : v.finding().args().get("check");
     }
 
     private static Map<String, String> declared(Rule rule) {

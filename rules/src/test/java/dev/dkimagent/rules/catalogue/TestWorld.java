@@ -12,6 +12,10 @@ import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.SesApiError;
+import dev.dkimagent.rules.model.SesIdentityState;
+import dev.dkimagent.rules.model.SesMemory;
+import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.Soa;
 import dev.dkimagent.rules.model.Transport;
@@ -47,6 +51,9 @@ final class TestWorld {
     private final Map<String, String> zoneOfName = new HashMap<>();
     private final Map<Query, Answer> answers = new HashMap<>();
     private final Map<String, Answer> keyAnswers = new HashMap<>();
+    private final List<SesIdentityState> sesStates = new ArrayList<>();
+    private final List<SesApiError> sesErrors = new ArrayList<>();
+    private final Map<String, SesMemory> sesMemory = new HashMap<>();
     private RuleSettings settings = RuleSettings.defaults();
 
     static TestWorld healthy() {
@@ -135,13 +142,30 @@ final class TestWorld {
         return this;
     }
 
+    TestWorld ses(SesIdentityState state) {
+        sesStates.add(state);
+        return this;
+    }
+
+    /** What earlier sweeps remembered of {@code state}'s identity, account and region. */
+    TestWorld sesMemory(SesIdentityState state, SesMemory memory) {
+        sesMemory.put(SesView.memoryKey(state), memory);
+        return this;
+    }
+
+    TestWorld sesError(SesApiError error) {
+        sesErrors.add(error);
+        return this;
+    }
+
     TestWorld settings(RuleSettings s) {
         settings = s;
         return this;
     }
 
     Snapshot snapshot() {
-        return new Snapshot(Instant.EPOCH, identities, zones, zoneOfName, answers, keyAnswers);
+        return new Snapshot(Instant.EPOCH, identities, zones, zoneOfName, answers, keyAnswers,
+                new SesView(sesStates, sesErrors, sesMemory));
     }
 
     /** Runs the whole catalogue with default levels, these settings and the real messages. */

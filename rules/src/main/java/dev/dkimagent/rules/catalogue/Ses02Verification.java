@@ -1,0 +1,60 @@
+package dev.dkimagent.rules.catalogue;
+
+import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Rule;
+import dev.dkimagent.rules.RuleSettings;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.SesIdentityState;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SES02: an identity that was verified stays verified, and a verified identity signs. */
+public final class Ses02Verification implements Rule {
+    static final String ID = "SES02";
+    static final String VERIFICATION_LOST = "VERIFICATION_LOST";
+    static final String SIGNING_DISABLED = "SIGNING_DISABLED";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String summary() {
+        return "An identity SES verified before is still verified, and a verified identity has DKIM signing enabled";
+    }
+
+    @Override
+    public List<Tag> tags() {
+        return List.of(new Tag(VERIFICATION_LOST, Severity.CRITICAL), new Tag(SIGNING_DISABLED, Severity.ERROR));
+    }
+
+    @Override
+    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        for (SesContext c : SesContext.all(snapshot)) {
+            SesIdentityState state = c.state();
+            if (state.status() != null && state.status().failing() && verifiedBefore(c)) {
+                out.add(c.finding(ID, VERIFICATION_LOST)
+                        .arg("status", state.status().name())
+                        .arg("lastSuccess", SesDeadline.lastSuccessText(c))
+                        .arg("deadline", SesDeadline.deadlineText(c))
+                        .dig(c.recordDigs())
+                        .build());
+            }
+            if (state.status() == DkimStatus.SUCCESS && !state.signingEnabled()) {
+                out.add(c.finding(ID, SIGNING_DISABLED).dig(c.recordDigs()).build());
+            }
+        }
+        return out;
+    }
+
+    /** SES or an earlier sweep saw this identity verified. */
+    private static boolean verifiedBefore(SesContext c) {
+        return SesDeadline.lastSuccess(c).isPresent()
+                || c.memory().map(m -> m.lastStatus() == DkimStatus.SUCCESS).orElse(false);
+    }
+}
