@@ -50,13 +50,18 @@ public final class Lifecycle {
         return new LifecycleResult(next, groups.notifications(sesByIdentity, now));
     }
 
-    /** The identity a finding groups under: its identity, or for zone-wide findings the zone apex. */
+    /**
+     * The identity a finding groups under: its identity; for zone-wide findings the zone apex; for
+     * findings about an SES account and region (MON01) their source, {@code ses:<account>/<region>}.
+     */
     public static String groupIdentity(Finding finding) {
-        String identity = finding.subject().identity();
-        if (identity != null) {
-            return identity;
+        if (finding.subject().identity() != null) {
+            return finding.subject().identity();
         }
-        return finding.subject().zone() == null ? "" : finding.subject().zone();
+        if (finding.subject().zone() != null) {
+            return finding.subject().zone();
+        }
+        return finding.subject().source() == null ? "" : finding.subject().source();
     }
 
     private AlertState seen(AlertState prev, Verdict verdict, Instant now, NotificationGroups groups) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 public final class Inventory {
     private final List<Identity> configured;
     private final AtomicReference<SesScan> latest = new AtomicReference<>();
+    private final AtomicLong generation = new AtomicLong();
 
     public Inventory(List<Identity> configured) {
         this.configured = List.copyOf(configured);
@@ -29,6 +31,12 @@ public final class Inventory {
     /** Takes a new SES scan, carrying over the previous states of the pairs that failed now. */
     public void update(SesScan scan) {
         latest.updateAndGet(previous -> previous == null ? scan : carryOver(previous, scan));
+        generation.incrementAndGet();
+    }
+
+    /** Counts SES scans taken: a sweep remembers SES history only once per new scan. */
+    public long generation() {
+        return generation.get();
     }
 
     public boolean sesScanned() {

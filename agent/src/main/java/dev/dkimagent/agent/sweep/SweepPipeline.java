@@ -1,0 +1,126 @@
+package dev.dkimagent.agent.sweep;
+
+import dev.dkimagent.agent.alert.AlertState;
+import dev.dkimagent.agent.alert.AlertStatus;
+import dev.dkimagent.agent.alert.Lifecycle;
+import dev.dkimagent.agent.alert.LifecycleResult;
+import dev.dkimagent.agent.alert.SesHistory;
+import dev.dkimagent.agent.metrics.AgentMetrics;
+import dev.dkimagent.agent.metrics.FiringFinding;
+import dev.dkimagent.agent.store.Store;
+import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.SesMemory;
+import dev.dkimagent.rules.model.SesView;
+import dev.dkimagent.rules.model.Snapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sweep of the daemon, in steps: probe DNS for what the inventory expects, attach SES's view
+ * and its history, judge, move the alert lifecycle, commit state and outbox in one transaction,
+ * publish metrics. An interrupted sweep commits nothing.
+ */
+public final class SweepPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepPipeline.class);
+
+    private final DnsSweep dns;
+    private final Inventory inventory;
+    private final RuleEngine engine;
+    private final Store store;
+    private final Lifecycle lifecycle;
+    private final AgentMetrics metrics;
+    private final Set<String> sesSources;
+    private final Clock clock;
+    private long rememberedGeneration = -1;
+    private volatile boolean firstSweepDone;
+
+    public SweepPipeline(DnsSweep dns, Inventory inventory, RuleEngine engine, Store store, Lifecycle lifecycle,
+                         AgentMetrics metrics, Set<String> sesSources, Clock clock) {
+        this.dns = dns;
+        this.inventory = inventory;
+        this.engine = engine;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
+        this.sesSources = Set.copyOf(sesSources);
+        this.clock = clock;
+    }
+
+    public boolean firstSweepDone() {
+        return firstSweepDone;
+    }
+
+    /** Runs one sweep; returns false when it saw nothing (no resolver answered). */
+    public synchronized boolean runOnce() throws InterruptedException {
+        Instant started = clock.instant();
+        List<Identity> identities = inventory.identities();
+        Map<String, SesMemory> memory = store.sesMemory();
+        SesView ses = inventory.sesView();
+        SesView judged = new SesView(ses.states(), ses.errors(), memory);
+        SweepResult result = probe(identities);
+        if (result == null || result.resolversUnreachable()) {
+            LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
+            metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), false);
+            return false;
+        }
+        Snapshot snapshot = result.snapshot().withSes(judged);
+        List<Verdict> verdicts = engine.evaluate(snapshot);
+        LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts, scope(snapshot, verdicts),
+                SesLines.byIdentity(judged), snapshot.at());
+        store.commitSweep(next.states(), nextMemory(memory, ses, snapshot.at()), next.notifications());
+        publish(snapshot, judged, next.states());
+        metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), true);
+        firstSweepDone = true;
+        LOG.info("DNS sweep: {} identities, {} findings, {} notifications queued", identities.size(),
+                verdicts.size(), next.notifications().size());
+        return true;
+    }
+
+    private SweepResult probe(List<Identity> identities) throws InterruptedException {
+        try {
+            return dns.run(identities).get();
+        } catch (ExecutionException e) {
+            LOG.error("DNS sweep failed unexpectedly; nothing judged", e.getCause());
+            return null;
+        }
+    }
+
+    /** SES history moves once per new SES scan, not on every DNS sweep (so TOKENS_CHANGED can fire). */
+    private Map<String, SesMemory> nextMemory(Map<String, SesMemory> memory, SesView ses, Instant now) {
+        long generation = inventory.generation();
+        if (generation == rememberedGeneration) {
+            return memory;
+        }
+        rememberedGeneration = generation;
+        return SesHistory.next(memory, ses, now);
+    }
+
+    /** Everything this sweep looked at: findings outside it keep their state (never "resolved" by blindness). */
+    private Set<String> scope(Snapshot snapshot, List<Verdict> verdicts) {
+        Set<String> scope = new HashSet<>(sesSources);
+        snapshot.identities().forEach(i -> scope.add(i.name()));
+        scope.addAll(snapshot.zones().keySet());
+        snapshot.ses().states().forEach(s -> scope.add(s.identity()));
+        verdicts.forEach(v -> scope.add(Lifecycle.groupIdentity(v.finding())));
+        return scope;
+    }
+
+    private void publish(Snapshot snapshot, SesView ses, Map<String, AlertState> states) {
+        metrics.publishSnapshot(snapshot);
+        metrics.publishSes(ses);
+        metrics.publishFiring(states.values().stream()
+                .filter(s -> s.status() == AlertStatus.FIRING)
+                .map(s -> new FiringFinding(s.identity(), s.line().rule(), s.line().tag(), s.line().severity().label()))
+                .toList());
+    }
+}
