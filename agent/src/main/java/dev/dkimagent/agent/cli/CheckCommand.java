@@ -5,13 +5,17 @@ import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.report.CheckOutcome;
 import dev.dkimagent.agent.report.JsonReport;
 import dev.dkimagent.agent.report.TextReport;
+import dev.dkimagent.agent.inventory.ses.SesInventory;
 import dev.dkimagent.agent.sweep.DnsRuntime;
+import dev.dkimagent.agent.sweep.Inventory;
+import dev.dkimagent.agent.sweep.SesSetup;
 import dev.dkimagent.agent.sweep.SweepResult;
 import dev.dkimagent.rules.Levels;
 import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.RuleEngine;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.catalogue.Catalogue;
+import dev.dkimagent.rules.model.Snapshot;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -55,12 +59,19 @@ public final class CheckCommand implements Callable<Integer> {
             ConfigErrors.print(spec.commandLine().getErr(), e);
             return ExitCode.USAGE;
         }
-        if (settings.identities().isEmpty()) {
-            return cannotRun("nothing to check: " + settings.source() + " lists no dkim-agent.identities", ExitCode.USAGE);
+        if (settings.identities().isEmpty() && !settings.ses().enabled()) {
+            return cannotRun("nothing to check: " + settings.source()
+                    + " lists no dkim-agent.identities and dkim-agent.ses.enabled is false", ExitCode.USAGE);
+        }
+        Inventory inventory = new Inventory(settings.identities());
+        if (settings.ses().enabled()) {
+            try (SesInventory ses = SesSetup.inventory(settings.ses(), Clock.systemUTC(), event -> { })) {
+                inventory.update(ses.scan());
+            }
         }
         SweepResult result;
         try (DnsRuntime dns = new DnsRuntime(settings, event -> { }, Clock.systemUTC())) {
-            result = dns.sweep().run(settings.identities()).get();
+            result = dns.sweep().run(inventory.identities()).get();
             if (result.resolversUnreachable()) {
                 return cannotRun("no resolver answered (tried " + String.join(", ", dns.resolvers())
                         + "); set dkim-agent.dns.resolvers to reachable recursive resolvers", ExitCode.CANNOT_RUN);
@@ -68,8 +79,9 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             return cannotRun("the check failed unexpectedly: " + e.getCause(), ExitCode.CANNOT_RUN);
         }
+        Snapshot snapshot = result.snapshot().withSes(inventory.sesView());
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
-        CheckOutcome outcome = new CheckOutcome(result.snapshot(), engine.evaluate(result.snapshot()), failOn);
+        CheckOutcome outcome = new CheckOutcome(snapshot, engine.evaluate(snapshot), failOn);
         print(outcome);
         return outcome.failing() ? ExitCode.FINDINGS : ExitCode.OK;
     }

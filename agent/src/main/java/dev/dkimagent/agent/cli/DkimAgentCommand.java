@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DkimAgentCommand.VersionProvider.class,
         description = "Checks that every authoritative nameserver serves the DKIM records your mail depends on.",
-        subcommands = {CheckCommand.class, ValidateConfigCommand.class, RulesCommand.class, VersionCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, ValidateConfigCommand.class, RulesCommand.class,
+            VersionCommand.class})
 public final class DkimAgentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -21,7 +22,7 @@ public final class DkimAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dkim-agent: missing command: check, validate-config, rules or version");
+        err.println("dkim-agent: missing command: check, run, validate-config, rules or version");
         spec.commandLine().usage(err);
         return ExitCode.USAGE;
     }

@@ -32,6 +32,13 @@ public record CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity f
         return verdicts.stream().filter(v -> concerns(v, identity.name(), zone)).toList();
     }
 
+    /** Verdicts no listed identity shows: SES could not be read (MON01), SES identities without records. */
+    public List<Verdict> unattached() {
+        return verdicts.stream()
+                .filter(v -> snapshot.identities().stream().noneMatch(i -> verdictsFor(i).contains(v)))
+                .toList();
+    }
+
     public boolean ok(Identity identity) {
         return verdictsFor(identity).stream().noneMatch(v -> v.severity().atLeast(failOn));
     }

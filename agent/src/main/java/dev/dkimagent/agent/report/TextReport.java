@@ -37,6 +37,12 @@ public final class TextReport {
             out.println();
             printIdentity(outcome, identity);
         }
+        List<Verdict> others = outcome.unattached();
+        if (!others.isEmpty()) {
+            out.println();
+            out.println("other findings (SES and the monitor itself)");
+            printFindings(others);
+        }
         out.flush();
     }
 
@@ -69,6 +75,9 @@ public final class TextReport {
 
     private static String where(Subject s) {
         StringBuilder b = new StringBuilder();
+        if (s.source() != null) {
+            b.append(s.identity() != null ? s.identity() + " in " : "").append(s.source());
+        }
         if (s.selector() != null) {
             b.append("selector ").append(s.selector());
         }

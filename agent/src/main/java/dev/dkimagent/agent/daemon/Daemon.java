@@ -1,0 +1,165 @@
+package dev.dkimagent.agent.daemon;
+
+import dev.dkimagent.agent.Version;
+import dev.dkimagent.agent.alert.AlertChannel;
+import dev.dkimagent.agent.alert.AlertPolicy;
+import dev.dkimagent.agent.alert.Lifecycle;
+import dev.dkimagent.agent.alert.OutboxDispatcher;
+import dev.dkimagent.agent.alert.slack.SlackChannels;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
+import dev.dkimagent.agent.config.AlertingSettings;
+import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.inventory.ses.SesInventory;
+import dev.dkimagent.agent.metrics.AgentMetrics;
+import dev.dkimagent.agent.metrics.MetricsServer;
+import dev.dkimagent.agent.metrics.Readiness;
+import dev.dkimagent.agent.schedule.AgentScheduler;
+import dev.dkimagent.agent.schedule.DnsSweepJob;
+import dev.dkimagent.agent.schedule.OutboxJob;
+import dev.dkimagent.agent.schedule.SesInventoryJob;
+import dev.dkimagent.agent.store.Store;
+import dev.dkimagent.agent.store.StoreException;
+import dev.dkimagent.agent.sweep.DnsRuntime;
+import dev.dkimagent.agent.sweep.Inventory;
+import dev.dkimagent.agent.sweep.SesRefresh;
+import dev.dkimagent.agent.sweep.SesSetup;
+import dev.dkimagent.agent.sweep.SweepPipeline;
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Messages;
+import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.rules.catalogue.Catalogue;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartz.Job;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code dkim-agent run}, wired: store, metrics endpoint, DNS and SES edges, the sweep pipeline,
+ * the outbox and the Quartz schedule. Closing stops the schedule first, so no sweep commits
+ * after the store is gone.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    static final Duration OUTBOX_TICK = Duration.ofSeconds(2);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private MetricsServer server;
+    private AgentScheduler scheduler;
+
+    private Daemon(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
+        try {
+            this.scheduler = wire(settings, clock);
+        } catch (StoreException | IOException | SchedulerException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private AgentScheduler wire(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
+        AgentMetrics metrics = new AgentMetrics(Version.current());
+        Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
+        DnsRuntime dns = keep(new DnsRuntime(settings,
+                event -> metrics.dnsQuery(event.address(), event.outcome(), event.rttMillis()), clock));
+        Inventory inventory = new Inventory(settings.identities());
+        SweepPipeline pipeline = new SweepPipeline(dns.sweep(), inventory, engine(settings), store,
+                new Lifecycle(policy(settings.alerting())), metrics,
+                settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of(), clock);
+        AlertChannel channel = channel(settings.alerting());
+        OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
+                event -> metrics.notification(event.channel(), event.outcome()));
+        metrics.outboxPending(outbox::pendingCount);
+
+        Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
+        jobs.put(DnsSweepJob.class, new DnsSweepJob(pipeline));
+        jobs.put(OutboxJob.class, new OutboxJob(outbox));
+        if (settings.ses().enabled()) {
+            SesInventory ses = keep(SesSetup.inventory(settings.ses(), clock,
+                    event -> metrics.sesCall(event.operation(), event.outcome())));
+            jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, metrics, clock),
+                    AgentScheduler.DNS_SWEEP));
+        }
+        this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
+                () -> readiness(pipeline, store)));
+        AgentScheduler schedule = new AgentScheduler(jobs);
+        if (settings.ses().enabled()) {
+            // SES first: its first scan triggers the first DNS sweep, so SES identities are in it.
+            schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
+        }
+        schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, settings.schedule().dnsInterval());
+        schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
+        return schedule;
+    }
+
+    /** Opens the state, binds the endpoint and starts the schedule; the first sweep runs at once. */
+    public static Daemon start(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
+        Daemon daemon = new Daemon(settings, clock);
+        try {
+            daemon.scheduler.start();
+        } catch (SchedulerException e) {
+            daemon.close();
+            throw e;
+        }
+        return daemon;
+    }
+
+    public int metricsPort() {
+        return server.port();
+    }
+
+    private static RuleEngine engine(Settings settings) {
+        return new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
+    }
+
+    private static AlertPolicy policy(AlertingSettings a) {
+        return new AlertPolicy(a.firingAfter(), a.resolveAfter(), a.repeatInterval(), a.minSeverity());
+    }
+
+    private AlertChannel channel(AlertingSettings a) {
+        var s = a.slack();
+        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl()));
+        if (channel instanceof AutoCloseable closeable) {
+            resources.add(closeable);
+        }
+        LOG.info("alerts go to {}", channel.name());
+        return channel;
+    }
+
+    private static Readiness readiness(SweepPipeline pipeline, Store store) {
+        if (!store.reachable()) {
+            return Readiness.notReady("the state store is not reachable");
+        }
+        return pipeline.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** Stops the schedule (a running sweep is interrupted and commits nothing), then the rest, newest first. */
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            try {
+                scheduler.close();
+            } catch (SchedulerException e) {
+                LOG.warn("stopping the schedule: {}", e.getMessage());
+            }
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}
