@@ -85,7 +85,7 @@ final class Endpoints {
     }
 
     /** A DNS name that does not look like a mistyped IPv4 address (all labels digits). */
-    private static boolean isHostName(String text) {
+    static boolean isHostName(String text) {
         return !DOTTED_DIGITS.matcher(text).matches() && DnsNames.nameProblem(text).isEmpty();
     }
 

@@ -128,6 +128,29 @@ final class Node {
         return duration().filter(d -> reportUnless(!d.isNegative(), "a duration >= 0"));
     }
 
+    /** A duration of at least {@code min}, which the message spells as {@code minText} (e.g. "10s"). */
+    Optional<Duration> durationAtLeast(Duration min, String minText) {
+        return duration().filter(d -> reportUnless(d.compareTo(min) >= 0, "a duration >= " + minText));
+    }
+
+    /** A number greater than zero; fractions allowed (0.5). */
+    Optional<Double> positiveNumber() {
+        String what = "a number > 0";
+        if (!isScalar(what)) {
+            return Optional.empty();
+        }
+        try {
+            double n = value.atKey("v").getDouble("v");
+            if (n > 0 && Double.isFinite(n)) {
+                return Optional.of(n);
+            }
+        } catch (com.typesafe.config.ConfigException e) {
+            // reported below, with the same words as an out-of-range number
+        }
+        problem("expected " + what + ", got " + describe());
+        return Optional.empty();
+    }
+
     Optional<Long> longAtLeast(long min) {
         String what = "an integer >= " + min;
         if (!isScalar(what)) {

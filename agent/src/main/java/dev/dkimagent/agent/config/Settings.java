@@ -18,10 +18,16 @@ import java.util.Map;
  * @param zoneNameservers {@code dkim-agent.zones}: normalised apex -> nameserver entries, in file order
  * @param rules           {@code dkim-agent.rules} thresholds
  * @param levels          {@code dkim-agent.rules.levels}: "RULE.TAG" -> severity
+ * @param ses             {@code dkim-agent.ses}
+ * @param schedule        {@code dkim-agent.schedule}
+ * @param alerting        {@code dkim-agent.alerting} (with its Slack destination)
+ * @param state           {@code dkim-agent.state}
+ * @param http            {@code dkim-agent.http}
  */
 public record Settings(String source, DnsSettings dns, List<Identity> identities,
                        Map<String, List<String>> zoneNameservers, RuleSettings rules,
-                       Map<String, Severity> levels) {
+                       Map<String, Severity> levels, SesSettings ses, ScheduleSettings schedule,
+                       AlertingSettings alerting, StateSettings state, HttpSettings http) {
 
     public Settings {
         identities = List.copyOf(identities);

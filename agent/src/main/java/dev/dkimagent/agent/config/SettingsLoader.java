@@ -58,8 +58,14 @@ public final class SettingsLoader {
         Map<String, Severity> levels = rules.type() == ConfigValueType.OBJECT
                 ? LevelsReader.read(rules.child("levels"), knownCodes)
                 : Map.of();
+        SesSettings ses = SesReader.read(root.child("ses"), reference);
+        ScheduleSettings schedule = ScheduleReader.read(root.child("schedule"), reference);
+        AlertingSettings alerting = AlertingReader.read(root.child("alerting"), reference);
+        StateSettings state = StateReader.read(root.child("state"), reference);
+        HttpSettings http = HttpReader.read(root.child("http"), reference);
         problems.throwIfAny();
-        return new Settings(sourceName, dns, identities, zones, ruleSettings, levels);
+        return new Settings(sourceName, dns, identities, zones, ruleSettings, levels, ses, schedule, alerting,
+                state, http);
     }
 
     /** reference.conf as shipped: the defaults, and the list of known keys. */

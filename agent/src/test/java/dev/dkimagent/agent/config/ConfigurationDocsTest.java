@@ -33,6 +33,7 @@ class ConfigurationDocsTest {
         IdentitiesReader.KEYS.forEach(k -> paths.add("dkim-agent.identities[]." + k));
         RecordsReader.KEYS.forEach(k -> paths.add("dkim-agent.identities[].records[]." + k));
         ZonesReader.KEYS.forEach(k -> paths.add("dkim-agent.zones.\"<apex>\"." + k));
+        SesAccountsReader.KEYS.forEach(k -> paths.add("dkim-agent.ses.accounts[]." + k));
 
         assertThat(paths).allSatisfy(path -> assertThat(doc()).contains("`" + path + "`"));
     }
@@ -40,7 +41,9 @@ class ConfigurationDocsTest {
     @Test
     void docs_describeSearchOrderEnvironmentAndQuoting() throws IOException {
         assertThat(doc()).contains("--config", "DKIM_AGENT_CONFIG", "./dkim-agent.conf",
-                "/etc/dkim-agent/dkim-agent.conf", "${?", "\"DKIM01.RECORD_MISSING\" = critical");
+                "/etc/dkim-agent/dkim-agent.conf", "${?", "\"DKIM01.RECORD_MISSING\" = critical",
+                "\"include\" = [", "DKIM_AGENT_SLACK_WEBHOOK_URL", "DKIM_AGENT_SLACK_BOT_TOKEN",
+                "DKIM_AGENT_STATE_PASSWORD");
     }
 
     /** Every key path, objects included (an empty object such as levels has no leaf to find). */

@@ -30,6 +30,31 @@ class SettingsLoaderTest {
         assertThat(settings.zoneNameservers()).isEmpty();
         assertThat(settings.rules()).isEqualTo(RuleSettings.defaults());
         assertThat(settings.levels()).isEmpty();
+        assertThat(settings.ses()).isEqualTo(new SesSettings(false, List.of("us-east-1"), "", List.of(),
+                List.of("*"), List.of(), 1.0, Duration.ofHours(6), 50, Duration.ofSeconds(30)));
+        assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(2, 1, Duration.ofHours(24), Severity.WARNING,
+                new SlackSettingsConfig(env("DKIM_AGENT_SLACK_WEBHOOK_URL"), env("DKIM_AGENT_SLACK_BOT_TOKEN"), "", "")));
+        assertThat(settings.state()).isEqualTo(new StateSettings("jdbc:h2:file:./data/dkim-agent", "",
+                env("DKIM_AGENT_STATE_PASSWORD")));
+        assertThat(settings.http()).isEqualTo(new HttpSettings("0.0.0.0", 9108));
+    }
+
+    @Test
+    void load_issueExample_mapsTheDaemonSections() throws ConfigException {
+        Settings settings = SettingsLoader.load(EXAMPLE, ConfigFixtures.CODES);
+
+        assertThat(settings.ses()).isEqualTo(new SesSettings(true, List.of("us-east-1", "eu-west-1"), "", List.of(
+                new SesAccountSettings("prod", "arn:aws:iam::123456789012:role/dkim-agent", "dkim-agent-7f3a"),
+                new SesAccountSettings("staging", "arn:aws-us-gov:iam::210987654321:role/dkim-agent", "")),
+                List.of("*.mycompany.com", "example.org"), List.of("test.*"), 0.5, Duration.ofHours(12), 200,
+                Duration.ofMinutes(1)));
+        assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(3, 2, Duration.ofHours(12), Severity.ERROR,
+                new SlackSettingsConfig("", "xoxb-1234-5678-abcdef", "#dkim-alerts", "")));
+        assertThat(settings.state()).isEqualTo(new StateSettings("jdbc:postgresql://db.internal:5432/dkim_agent",
+                "dkim_agent", "s3cret-pw"));
+        assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 9200));
     }
 
     @Test
@@ -72,6 +97,9 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> settings.levels().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> settings.zoneNameservers().get("mycompany.com").clear())
                 .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> settings.ses().regions().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> settings.ses().accounts().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> settings.ses().include().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -153,6 +181,11 @@ class SettingsLoaderTest {
                         "dkim-agent.conf: 9: dkim-agent.rules.levels.DKIM01.RECORD_MISSING: a levels key must be"
                                 + " quoted, because an unquoted dot splits it: write \"DKIM01.RECORD_MISSING\""
                                 + " = critical"));
+    }
+
+    /** A default read from the environment when set (the test runner may have it), else "". */
+    private static String env(String name) {
+        return System.getenv().getOrDefault(name, "");
     }
 
     private static ExpectedRecord easyDkim(String token, String domain, String zone) {

@@ -1,0 +1,30 @@
+package dev.dkimagent.agent.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code dkim-agent.ses}: where the SES inventory comes from and how hard it may be asked.
+ *
+ * @param enabled              read identities from SES at all
+ * @param regions              1+ regions, e.g. "us-east-1"
+ * @param endpoint             "" or an endpoint override (tests, VPC endpoints)
+ * @param accounts             roles to assume; empty = the default credentials chain
+ * @param include              globs on the identity name; an identity must match one
+ * @param exclude              globs on the identity name; a match drops it
+ * @param maxRequestsPerSecond per account and region, all SES calls together
+ * @param detailInterval       GetEmailIdentity at most this often for a SUCCESS identity
+ * @param detailBudget         at most this many such refreshes per scan
+ * @param apiCallTimeout       bound on every SES/STS call, retries included
+ */
+public record SesSettings(boolean enabled, List<String> regions, String endpoint, List<SesAccountSettings> accounts,
+                          List<String> include, List<String> exclude, double maxRequestsPerSecond,
+                          Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
+
+    public SesSettings {
+        regions = List.copyOf(regions);
+        accounts = List.copyOf(accounts);
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+}
