@@ -66,8 +66,11 @@ public final class TextReport {
         }
         out.println(INDENT + "findings:");
         for (Verdict v : verdicts) {
-            out.printf("%s%-8s %s %s  %s%n", INDENT, "[" + v.severity().label() + "]", v.finding().rule(),
+            String head = String.format("%-8s %s %s  %s", "[" + v.severity().label() + "]", v.finding().rule(),
                     v.finding().tag(), where(v.finding().subject()));
+            List<String> headLines = Wrap.lines(head, WIDTH - INDENT.length());
+            out.println(INDENT + headLines.get(0));
+            headLines.subList(1, headLines.size()).forEach(l -> out.println(INDENT + "         " + l));
             wrap(v.message(), INDENT + "  ");
             wrap("fix: " + v.remediation(), INDENT + "  ");
         }
