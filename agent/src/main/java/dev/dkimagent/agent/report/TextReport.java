@@ -66,7 +66,7 @@ public final class TextReport {
         }
         out.println(INDENT + "findings:");
         for (Verdict v : verdicts) {
-            String head = String.format("%-8s %s %s  %s", "[" + v.severity().label() + "]", v.finding().rule(),
+            String head = String.format("%s %s %s %s", "[" + v.severity().label() + "]", v.finding().rule(),
                     v.finding().tag(), where(v.finding().subject()));
             List<String> headLines = Wrap.lines(head, WIDTH - INDENT.length());
             out.println(INDENT + headLines.get(0));

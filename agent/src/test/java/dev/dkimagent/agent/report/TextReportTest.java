@@ -30,9 +30,9 @@ class TextReportTest {
         String text = render(ReportFixture.driftedOutcome());
 
         assertThat(text).contains("mycompany.test  [FAILING]  zone mycompany.test");
-        assertThat(text).contains("[error]  DKIM01 RECORD_MISSING  selector " + ReportFixture.T2);
+        assertThat(text).contains("[error] DKIM01 RECORD_MISSING selector " + ReportFixture.T2);
         assertThat(text).contains("on ns3.mycompany.test (127.53.0.13)");
-        assertThat(text).contains("[warning] SOA01 MULTIPLE_SOA_SERIALS  on ns3.mycompany.test (127.53.0.13)");
+        assertThat(text).contains("[warning] SOA01 MULTIPLE_SOA_SERIALS on ns3.mycompany.test (127.53.0.13)");
         assertThat(text).contains("fix: Add the CNAME on ns3.mycompany.test.");
         assertThat(text).contains("2 findings (1 error, 1 warning)");
     }
