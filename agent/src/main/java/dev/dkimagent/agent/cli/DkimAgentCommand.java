@@ -29,7 +29,14 @@ public final class DkimAgentCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String[] args, Map<String, String> env) {
+        return execute(args, env, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** As {@link #execute(String[], Map)}, writing to the given streams (tests, embedding). */
+    public static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new DkimAgentCommand(), new Factory(env));
+        cli.setOut(out);
+        cli.setErr(err);
         // An exception escaping a command is a bug or an environment failure, not a finding.
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.CANNOT_RUN);
         return cli.execute(args); // picocli's exit code for usage errors is 2, which is also ours
