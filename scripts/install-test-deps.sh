@@ -33,7 +33,7 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+packages=$(printf '%s\n' "${missing[@]}" | sort -u | xargs)
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

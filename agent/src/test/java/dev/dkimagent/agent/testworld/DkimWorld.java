@@ -19,10 +19,12 @@ import java.util.concurrent.Executors;
  * See {@link WorldData} for the facts and {@link WorldZones} for the zone texts.
  *
  * <p>Read-only tests use {@link #shared()}; tests that change zones start their own world on
- * another prefix ({@code DkimWorld.builder().prefix("127.54.0").start()}) and close it.
+ * another prefix ({@code DkimWorld.builder().prefix("127.57.0").start()}) and close it. Prefixes
+ * taken by the harness's own tests: 127.53.0 (shared), 127.54.0, 127.55.0 (see
+ * DkimWorldMutationTest); pick another per test class so classes may one day run in parallel.
  */
 public final class DkimWorld implements AutoCloseable {
-    private static DkimWorld shared;
+    private static volatile DkimWorld shared;
 
     /** Which server serves which zones (NSD spelling of the names). */
     public static final Map<String, List<String>> SERVED = Map.of(
@@ -57,7 +59,7 @@ public final class DkimWorld implements AutoCloseable {
     public static synchronized DkimWorld shared() {
         if (shared == null) {
             DkimWorld world = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(world::close, "dkim-world-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(world::stop, "dkim-world-shutdown"));
             shared = world;
         }
         return shared;
@@ -99,8 +101,15 @@ public final class DkimWorld implements AutoCloseable {
         return key;
     }
 
+    /** Stops every server and deletes their files; a no-op on the {@link #shared()} world, which other tests still use. */
     @Override
     public void close() {
+        if (this != shared) {
+            stop();
+        }
+    }
+
+    private void stop() {
         closeAll(resolver, new ArrayList<>(servers.values()));
     }
 

@@ -140,6 +140,13 @@ class DkimWorldTest {
     }
 
     @Test
+    void close_ofTheSharedWorld_leavesItRunningForOtherTests() {
+        world.close();
+
+        assertThat(Dig.authoritative(world.root().address(), ".", Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
     void nameserver_unknownName_isRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> world.nameserver("ns4"))
                 .isInstanceOf(IllegalArgumentException.class)
