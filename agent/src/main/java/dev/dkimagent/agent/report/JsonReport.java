@@ -5,6 +5,7 @@ import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.ZoneView;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class JsonReport {
 
     public void print(CheckOutcome outcome) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("checkedAt", outcome.checkedAt().toString());
+        doc.put("checkedAt", outcome.checkedAt().truncatedTo(ChronoUnit.MILLIS).toString());
         doc.put("findings", outcome.verdicts().stream().map(JsonReport::finding).toList());
         doc.put("identities", outcome.snapshot().identities().stream().map(i -> identity(outcome, i)).toList());
         out.println(Json.write(doc));

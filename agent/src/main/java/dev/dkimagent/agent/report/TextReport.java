@@ -8,6 +8,7 @@ import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.ZoneView;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class TextReport {
     }
 
     public void print(CheckOutcome outcome) {
-        out.printf("dkim-agent check at %s: %d %s, %s%n", outcome.checkedAt(),
+        out.printf("dkim-agent check at %s: %d %s, %s%n", outcome.checkedAt().truncatedTo(ChronoUnit.SECONDS),
                 outcome.snapshot().identities().size(),
                 plural(outcome.snapshot().identities().size(), "identity", "identities"),
                 summary(outcome.verdicts()));
@@ -105,7 +106,7 @@ public final class TextReport {
         Map<Severity, Long> bySeverity = verdicts.stream()
                 .collect(Collectors.groupingBy(Verdict::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
         String parts = bySeverity.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().label())
+                .map(e -> e.getValue() + " " + e.getKey().label() + (e.getValue() == 1 ? "" : "s"))
                 .collect(Collectors.joining(", "));
         return verdicts.size() + " " + plural(verdicts.size(), "finding", "findings") + " (" + parts + ")";
     }
