@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs the Debian packages whose servers and tools the tests start themselves:
+# nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
+# dashboard tests). Installs only when a binary is missing, so a prepared machine costs nothing.
+set -euo pipefail
+
+# Servers live in sbin; a non-login shell may not have it on PATH.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+# binary -> Debian 12 package that provides it
+declare -A package_of=(
+  [nsd]=nsd
+  [nsd-checkconf]=nsd
+  [nsd-checkzone]=nsd
+  [unbound]=unbound
+  [unbound-control]=unbound
+  [unbound-checkconf]=unbound
+  [dig]=dnsutils
+  [prometheus]=prometheus
+  [promtool]=prometheus
+)
+
+missing=()
+for binary in "${!package_of[@]}"; do
+  if ! command -v "$binary" >/dev/null 2>&1; then
+    echo "install-test-deps: $binary is missing (package ${package_of[$binary]})"
+    missing+=("${package_of[$binary]}")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-test-deps: nsd, unbound, dig, prometheus and promtool are present; nothing to install"
+  exit 0
+fi
+
+packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "install-test-deps: need root (or sudo) to install: $packages" >&2
+    exit 1
+  fi
+fi
+
+# The tests start their own servers on 127.53.0.x; keep apt from starting the packages' services
+# (they are useless here and would hold ports). policy-rc.d exit 101 = "action forbidden".
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  echo "install-test-deps: temporarily forbidding service starts ($policy)"
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
+
+echo "install-test-deps: apt-get install -y $packages"
+$sudo apt-get update
+# shellcheck disable=SC2086 # word splitting of the package list is intended
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages
+
+for binary in "${!package_of[@]}"; do
+  command -v "$binary" >/dev/null 2>&1 || { echo "install-test-deps: $binary still missing" >&2; exit 1; }
+done
+echo "install-test-deps: done"
