@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dkim-agent rules}: the rule catalogue, one line per tag. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Lists the rule catalogue: id, tag, severity and what it checks. "
-                + "With --config, severities are the configured ones (re-levelled ones marked *).")
+        description = "Lists the rule catalogue: each rule's id and what it checks, then a line per tag "
+                + "with its severity. With --config, severities are the configured ones (re-levelled ones "
+                + "marked *). Details: docs/rules/<ID>.md.")
 public final class RulesCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,13 +35,12 @@ public final class RulesCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-6s  %-26s  %-9s  %s%n", "RULE", "TAG", "SEVERITY", "CHECKS");
         for (Rule rule : Catalogue.all()) {
+            out.printf("%-6s  %s%n", rule.id(), rule.summary());
             for (Tag tag : rule.tags()) {
                 String severity = levels.of(rule, tag.name()).label();
                 boolean relevelled = !severity.equals(tag.defaultSeverity().label());
-                out.printf("%-6s  %-26s  %-9s  %s%n", rule.id(), tag.name(), severity + (relevelled ? "*" : ""),
-                        rule.summary());
+                out.printf("        %-26s  %s%n", tag.name(), severity + (relevelled ? "*" : ""));
             }
         }
         return ExitCode.OK;

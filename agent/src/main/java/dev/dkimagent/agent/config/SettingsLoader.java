@@ -111,6 +111,10 @@ public final class SettingsLoader {
         if (origin != null && message.startsWith(origin.description() + ": ")) {
             message = message.substring(origin.description().length() + 2);
         }
+        if (message.contains("include keyword")) {
+            // HOCON reserves `include`: the ses.include key must be quoted.
+            message += " (to set the key named include, quote it: \"include\" = [\"*\"])";
+        }
         Problems problems = new Problems();
         problems.addAt(origin, message);
         return new ConfigException(problems.all());

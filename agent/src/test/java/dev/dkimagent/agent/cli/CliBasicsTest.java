@@ -58,9 +58,10 @@ class CliBasicsTest {
         CliRun run = CliRun.of("rules");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).containsPattern("DKIM01\\s+RECORD_MISSING\\s+error")
-                .containsPattern("SES03\\s+SES_AT_RISK\\s+critical")
-                .containsPattern("SOA02\\s+NEGATIVE_TTL_HIGH\\s+info");
+        assertThat(run.out()).containsPattern("(?m)^DKIM01  Every authoritative nameserver")
+                .containsPattern("(?m)^DKIM01  .*\\n\\s+RECORD_MISSING\\s+error$")
+                .containsPattern("(?m)^SES03  .*\\n\\s+SES_AT_RISK\\s+critical$")
+                .containsPattern("(?m)^SOA02  .*\\n\\s+NEGATIVE_TTL_HIGH\\s+info$");
     }
 
     @Test
@@ -71,7 +72,8 @@ class CliBasicsTest {
 
         CliRun run = CliRun.of("rules", "--config", config.toString());
 
-        assertThat(run.out()).containsPattern("DKIM03\\s+TTL_TOO_LOW\\s+info\\*");
+        assertThat(run.out()).containsPattern("(?m)^\\s+TTL_TOO_LOW\\s+info\\*$")
+                .containsPattern("(?m)^\\s+TTL_TOO_HIGH\\s+warning$");
     }
 
     @Test

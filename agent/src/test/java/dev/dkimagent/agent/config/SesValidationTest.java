@@ -115,7 +115,8 @@ class SesValidationTest {
 
         assertThatThrownBy(() -> SettingsLoader.load(file, ConfigFixtures.CODES))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("dkim-agent.conf: 2: include keyword is not followed by a quoted string, but by: '='");
+                .hasMessage("dkim-agent.conf: 2: include keyword is not followed by a quoted string, but by: '='"
+                        + " (to set the key named include, quote it: \"include\" = [\"*\"])");
     }
 
     @Test
