@@ -71,8 +71,8 @@ class DashboardQueriesAgainstPrometheusTest {
     @Test
     void everyPanelQuery_withVariablesFilledIn_returnsData() {
         assertThat(allQueries()).hasSizeGreaterThan(25);
-        assertThat(withoutData).as("panel queries without data after %s (identity %s); Prometheus log:%n%s",
-                DATA_LIMIT, IDENTITY, prometheus.log()).isEmpty();
+        assertThat(withoutData).as("panel queries without data after %s (identity %s):%n%s%nPrometheus log, last lines:%n%s",
+                DATA_LIMIT, IDENTITY, lines(withoutData), lastLines(prometheus.log(), 15)).isEmpty();
     }
 
     @Test
@@ -116,6 +116,17 @@ class DashboardQueriesAgainstPrometheusTest {
     private static PanelQuery query(String uid, String panel) {
         return allQueries().stream().filter(q -> q.dashboard().equals(uid) && q.panel().equals(panel)).findFirst()
                 .orElseThrow(() -> new AssertionError("no panel '" + panel + "' in " + uid));
+    }
+
+    private static String lines(List<PanelQuery> queries) {
+        StringBuilder out = new StringBuilder();
+        queries.forEach(q -> out.append("  - ").append(q).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> all = text.lines().toList();
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - count), all.size()));
     }
 
     /** The value of a query that yields exactly one sample. */
