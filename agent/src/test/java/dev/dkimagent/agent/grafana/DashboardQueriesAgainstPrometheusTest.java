@@ -1,0 +1,138 @@
+package dev.dkimagent.agent.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dkimagent.agent.testworld.DkimWorld;
+import dev.dkimagent.agent.testworld.WorldData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every panel query of every dashboard, with its variables filled in as Grafana would, returns
+ * data from a real Prometheus (Debian's) scraping a real agent that checks the shared DNS world
+ * and reads an SES stub. The agent sweeps every 10 s and Prometheus scrapes every second.
+ */
+class DashboardQueriesAgainstPrometheusTest {
+    /** mycompany.test is drifted and failing in SES: every identity panel has something to show. */
+    private static final String IDENTITY = WorldData.MYCOMPANY;
+    private static final Duration DATA_LIMIT = Duration.ofSeconds(60);
+
+    private static AgentInTestWorld agent;
+    private static PrometheusProcess prometheus;
+    private static List<PanelQuery> withoutData;
+
+    @BeforeAll
+    static void startAgentAndPrometheus() throws Exception {
+        agent = AgentInTestWorld.start(DkimWorld.shared());
+        prometheus = PrometheusProcess.start(agent.metricsTarget());
+        withoutData = awaitData(allQueries());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (prometheus != null) {
+                prometheus.close();
+            }
+        } finally {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+
+    private static List<PanelQuery> allQueries() {
+        List<PanelQuery> all = new ArrayList<>();
+        GrafanaFiles.dashboards().forEach(d -> all.addAll(d.queries()));
+        return all;
+    }
+
+    /** Polls until every query has data or the limit passes; returns those still without data. */
+    private static List<PanelQuery> awaitData(List<PanelQuery> queries) {
+        Instant deadline = Instant.now().plus(DATA_LIMIT);
+        List<PanelQuery> missing = queries;
+        while (true) {
+            missing = missing.stream().filter(q -> !prometheus.hasData(q.resolved(IDENTITY))).toList();
+            if (missing.isEmpty() || Instant.now().isAfter(deadline)) {
+                return missing;
+            }
+            PrometheusProcess.pause();
+        }
+    }
+
+    @Test
+    void everyPanelQuery_withVariablesFilledIn_returnsData() {
+        assertThat(allQueries()).hasSizeGreaterThan(25);
+        assertThat(withoutData).as("panel queries without data after %s (identity %s):%n%s%nPrometheus log, last lines:%n%s",
+                DATA_LIMIT, IDENTITY, lines(withoutData), lastLines(prometheus.log(), 15)).isEmpty();
+    }
+
+    @Test
+    void identityVariable_listsBothConfiguredIdentities() {
+        Set<String> identities = new TreeSet<>();
+        prometheus.query("group by (identity) (dkim_record_ok)").path("result")
+                .forEach(r -> identities.add(r.path("metric").path("identity").asText()));
+
+        assertThat(identities).containsExactly(WorldData.HEALTHY, WorldData.MYCOMPANY);
+    }
+
+    @Test
+    void overviewCounts_driftedWorld_oneIdentityHealthyAndOneFailing() {
+        assertThat(value(overviewExpr("Identities healthy"))).isEqualTo(1.0);
+        assertThat(value(overviewExpr("Identities failing"))).isEqualTo(1.0);
+    }
+
+    @Test
+    void timeLeftBeforeRevocation_failingSesIdentity_is72HoursAfterTheLastSuccess() {
+        double seconds = value(overviewExpr("Time left before SES revokes DKIM"));
+
+        assertThat(seconds).isBetween(Duration.ofHours(70).toSeconds() * 1.0, Duration.ofHours(71).toSeconds() * 1.0);
+    }
+
+    @Test
+    void soaSerialPanel_mycompany_showsEveryServerOfItsZoneOnly() {
+        PanelQuery soa = query("dkim-agent-identity", "SOA serial per server");
+        List<JsonNode> series = new ArrayList<>();
+        prometheus.query(soa.resolved(WorldData.MYCOMPANY)).path("result").forEach(series::add);
+
+        assertThat(series).hasSize(3);
+        assertThat(series).allSatisfy(s -> assertThat(s.path("metric").path("zone").asText()).isEqualTo(WorldData.MYCOMPANY));
+        assertThat(series.stream().map(s -> Double.parseDouble(s.path("value").get(1).asText())).distinct())
+                .containsExactlyInAnyOrder((double) WorldData.MYCOMPANY_SERIAL, (double) WorldData.MYCOMPANY_DRIFTED_SERIAL);
+    }
+
+    private static String overviewExpr(String panel) {
+        return query("dkim-agent-overview", panel).resolved(IDENTITY);
+    }
+
+    private static PanelQuery query(String uid, String panel) {
+        return allQueries().stream().filter(q -> q.dashboard().equals(uid) && q.panel().equals(panel)).findFirst()
+                .orElseThrow(() -> new AssertionError("no panel '" + panel + "' in " + uid));
+    }
+
+    private static String lines(List<PanelQuery> queries) {
+        StringBuilder out = new StringBuilder();
+        queries.forEach(q -> out.append("  - ").append(q).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> all = text.lines().toList();
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+
+    /** The value of a query that yields exactly one sample. */
+    private static double value(String promql) {
+        JsonNode result = prometheus.query(promql).path("result");
+        assertThat(result.size()).as("samples of " + promql).isEqualTo(1);
+        return Double.parseDouble(result.get(0).path("value").get(1).asText());
+    }
+}
