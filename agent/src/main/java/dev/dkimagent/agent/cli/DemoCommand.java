@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dkim-agent demo}: the daemon against an embedded world with scripted faults; no DNS, AWS or Slack needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs the real daemon against an embedded world on 127.0.0.1: three nameservers (one drifted), "
-                + "a resolver for the DKIM keys and an SES endpoint with three identities. Alerts print to the "
-                + "console; metrics on http://127.0.0.1:9108/metrics (another port if 9108 is taken).%n"
+                + "a resolver for the DKIM keys and an SES endpoint with three identities. Alerts print to the console.%n"
+                + "Metrics: http://127.0.0.1:9108/metrics (a free port if 9108 is taken).%n"
                 + "Exit: 0 stopped, 3 could not start.")
 public final class DemoCommand implements Callable<Integer> {
 
