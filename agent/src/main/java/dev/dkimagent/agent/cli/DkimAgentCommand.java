@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = DkimAgentCommand.VersionProvider.class,
         description = "Checks that every authoritative nameserver serves the DKIM records your mail depends on.",
         subcommands = {CheckCommand.class, RunCommand.class, ValidateConfigCommand.class, RulesCommand.class,
-            VersionCommand.class})
+            VersionCommand.class, DemoCommand.class})
 public final class DkimAgentCommand implements Callable<Integer> {
 
     @CommandLine.Spec

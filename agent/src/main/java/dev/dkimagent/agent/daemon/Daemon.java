@@ -54,16 +54,16 @@ public final class Daemon implements AutoCloseable {
     private MetricsServer server;
     private AgentScheduler scheduler;
 
-    private Daemon(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
+    private Daemon(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
         try {
-            this.scheduler = wire(settings, clock);
+            this.scheduler = wire(settings, clock, edges);
         } catch (StoreException | IOException | SchedulerException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private AgentScheduler wire(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
+    private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
         AgentMetrics metrics = new AgentMetrics(Version.current());
         Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
         DnsRuntime dns = keep(new DnsRuntime(settings,
@@ -72,7 +72,7 @@ public final class Daemon implements AutoCloseable {
         SweepPipeline pipeline = new SweepPipeline(dns.sweep(), inventory, engine(settings), store,
                 new Lifecycle(policy(settings.alerting())), metrics,
                 settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of(), clock);
-        AlertChannel channel = channel(settings.alerting());
+        AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()));
         metrics.outboxPending(outbox::pendingCount);
@@ -81,7 +81,7 @@ public final class Daemon implements AutoCloseable {
         jobs.put(DnsSweepJob.class, new DnsSweepJob(pipeline));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
         if (settings.ses().enabled()) {
-            SesInventory ses = keep(SesSetup.inventory(settings.ses(), clock,
+            SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
             jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, metrics, clock),
                     AgentScheduler.DNS_SWEEP));
@@ -100,7 +100,13 @@ public final class Daemon implements AutoCloseable {
 
     /** Opens the state, binds the endpoint and starts the schedule; the first sweep runs at once. */
     public static Daemon start(Settings settings, Clock clock) throws StoreException, IOException, SchedulerException {
-        Daemon daemon = new Daemon(settings, clock);
+        return start(settings, clock, DaemonEdges.fromSettings());
+    }
+
+    /** As {@link #start(Settings, Clock)}, with the alert channel or SES credentials supplied by the caller. */
+    public static Daemon start(Settings settings, Clock clock, DaemonEdges edges)
+            throws StoreException, IOException, SchedulerException {
+        Daemon daemon = new Daemon(settings, clock, edges);
         try {
             daemon.scheduler.start();
         } catch (SchedulerException e) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** Builds the SES inventory from {@code dkim-agent.ses}. */
@@ -21,7 +22,14 @@ public final class SesSetup {
 
     /** The inventory, reading credentials from the default chain (env, profile, instance role). */
     public static SesInventory inventory(SesSettings ses, Clock clock, Consumer<SesCallEvent> listener) {
-        return new SesInventory(options(ses), DefaultCredentialsProvider.builder().build(), clock, listener);
+        return inventory(ses, null, clock, listener);
+    }
+
+    /** As above with these base credentials; null = the default chain. */
+    public static SesInventory inventory(SesSettings ses, AwsCredentialsProvider credentials, Clock clock,
+                                         Consumer<SesCallEvent> listener) {
+        AwsCredentialsProvider base = credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
+        return new SesInventory(options(ses), base, clock, listener);
     }
 
     static SesOptions options(SesSettings ses) {

@@ -1,6 +1,6 @@
 package dev.dkimagent.agent.inventory.ses;
 
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.rules.model.SesApiError;
 import dev.dkimagent.rules.model.SesIdentityState;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.dkimagent.agent.inventory.AwsSesStub.GET_EMAIL_IDENTITY;
-import static dev.dkimagent.agent.inventory.AwsSesStub.LIST_IDENTITIES;
+import static dev.dkimagent.agent.demo.ses.AwsSesStub.GET_EMAIL_IDENTITY;
+import static dev.dkimagent.agent.demo.ses.AwsSesStub.LIST_IDENTITIES;
 import static dev.dkimagent.agent.inventory.ses.SesTestSupport.assertNoSecrets;
 import static dev.dkimagent.agent.inventory.ses.SesTestSupport.fast;
 import static dev.dkimagent.agent.inventory.ses.SesTestSupport.inventory;

@@ -1,6 +1,6 @@
 package dev.dkimagent.agent.inventory.ses;
 
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.dkimagent.agent.inventory.AwsSesStub.GET_DKIM_ATTRIBUTES;
-import static dev.dkimagent.agent.inventory.AwsSesStub.GET_EMAIL_IDENTITY;
-import static dev.dkimagent.agent.inventory.AwsSesStub.LIST_IDENTITIES;
+import static dev.dkimagent.agent.demo.ses.AwsSesStub.GET_DKIM_ATTRIBUTES;
+import static dev.dkimagent.agent.demo.ses.AwsSesStub.GET_EMAIL_IDENTITY;
+import static dev.dkimagent.agent.demo.ses.AwsSesStub.LIST_IDENTITIES;
 import static dev.dkimagent.agent.inventory.ses.SesTestSupport.fast;
 import static dev.dkimagent.agent.inventory.ses.SesTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;

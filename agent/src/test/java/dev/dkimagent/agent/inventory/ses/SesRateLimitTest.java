@@ -1,6 +1,6 @@
 package dev.dkimagent.agent.inventory.ses;
 
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

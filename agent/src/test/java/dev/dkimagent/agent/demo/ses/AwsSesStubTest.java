@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.inventory;
+package dev.dkimagent.agent.demo.ses;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

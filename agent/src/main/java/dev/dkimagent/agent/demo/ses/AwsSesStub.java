@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.inventory;
+package dev.dkimagent.agent.demo.ses;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.inventory;
+package dev.dkimagent.agent.demo.ses;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,101 @@
+package dev.dkimagent.agent.demo;
+
+import dev.dkimagent.agent.demo.dns.DnsServer;
+import dev.dkimagent.agent.demo.dns.Responder;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Everything the demo talks to, in-process on 127.0.0.1 and free ports: three authoritative
+ * servers (ns1, ns2, ns3) for the identities' zones, a resolver for the key records under
+ * dkim.amazonses.com, and an SES endpoint with three identities: healthy.test (verified, served
+ * right), mycompany.test (verified, but ns3 drifted: at risk) and shop.test (verification lost:
+ * TEMPORARY_FAILURE after a success).
+ */
+public final class DemoWorld implements AutoCloseable {
+    static final String REGION = "us-east-1";
+    static final String HEALTHY = "healthy.test";
+
+    private final AwsSesStub ses;
+    private final List<DemoIdentity> identities;
+    private final Map<String, DnsServer> nameservers = new LinkedHashMap<>();
+    private DnsServer resolver;
+
+    private DemoWorld(AwsSesStub ses, List<DemoIdentity> identities) {
+        this.ses = ses;
+        this.identities = identities;
+    }
+
+    /** Starts the SES endpoint, the nameservers and the resolver; on failure nothing stays running. */
+    public static DemoWorld start(Clock clock) throws IOException {
+        AwsSesStub ses = AwsSesStub.start();
+        DemoWorld world = new DemoWorld(ses, identities(ses, clock.instant()));
+        try {
+            world.startDns();
+        } catch (IOException | RuntimeException e) {
+            world.close();
+            throw e;
+        }
+        return world;
+    }
+
+    private static List<DemoIdentity> identities(AwsSesStub ses, Instant now) {
+        Instant checked = now.minus(Duration.ofMinutes(10));
+        ses.domain(AwsSesStub.BASE_ACCOUNT, REGION, HEALTHY).lastChecked(checked).lastSuccess(checked);
+        ses.domain(AwsSesStub.BASE_ACCOUNT, REGION, DemoZones.DRIFTED).lastChecked(checked).lastSuccess(checked);
+        ses.domain(AwsSesStub.BASE_ACCOUNT, REGION, DemoZones.CLEANED_UP).status("TEMPORARY_FAILURE")
+                .errorType("INVALID_VALUE").lastChecked(checked).lastSuccess(now.minus(Duration.ofHours(20)));
+        return List.of(HEALTHY, DemoZones.DRIFTED, DemoZones.CLEANED_UP).stream()
+                .map(domain -> new DemoIdentity(domain, ses.domain(AwsSesStub.BASE_ACCOUNT, REGION, domain).tokens()))
+                .toList();
+    }
+
+    private void startDns() throws IOException {
+        for (String server : DemoZones.servers()) {
+            nameservers.put(server, DnsServer.start(server, DemoZones.servedBy(server, identities),
+                    Responder.Role.AUTHORITATIVE));
+        }
+        resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings())),
+                Responder.Role.RESOLVER);
+    }
+
+    public List<String> domains() {
+        return identities.stream().map(DemoIdentity::domain).toList();
+    }
+
+    /** ns1, ns2, ns3 -> "127.0.0.1:port". */
+    public Map<String, String> nameservers() {
+        Map<String, String> out = new LinkedHashMap<>();
+        nameservers.forEach((name, server) -> out.put(name, server.address()));
+        return out;
+    }
+
+    public String resolver() {
+        return resolver.address();
+    }
+
+    public String sesEndpoint() {
+        return ses.endpoint().toString();
+    }
+
+    /** The stub's static credentials: the demo needs no AWS environment. */
+    public AwsCredentialsProvider sesCredentials() {
+        return ses.baseCredentials();
+    }
+
+    @Override
+    public void close() {
+        nameservers.values().forEach(DnsServer::close);
+        if (resolver != null) {
+            resolver.close();
+        }
+        ses.close();
+    }
+}

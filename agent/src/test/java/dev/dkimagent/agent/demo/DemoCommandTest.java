@@ -1,0 +1,112 @@
+package dev.dkimagent.agent.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.dkimagent.agent.cli.DkimAgentCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.DatagramSocket;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code dkim-agent demo --duration 40s} in-process, as a person would from the shell, and
+ * reads what it prints: the banner, the alerts, then that it stopped by itself and left nothing.
+ */
+class DemoCommandTest {
+    private static final Duration DEMO = Duration.ofSeconds(40);
+    private static final String DNSJAVA_SELECTOR = "dnsjava NIO selector";
+
+    private final StringWriter console = new StringWriter();
+    private final StringWriter errors = new StringWriter();
+    private final AtomicInteger exit = new AtomicInteger(-1);
+
+    @Test
+    void demo_forDuration_printsTheAlertsServesMetricsAndStopsCleanly() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Thread run = new Thread(() -> exit.set(DkimAgentCommand.execute(
+                new String[] {"demo", "--duration", DEMO.toSeconds() + "s"}, Map.of(),
+                new PrintWriter(console, true), new PrintWriter(errors, true))), "demo-under-test");
+        run.start();
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> output().contains("Stops after"));
+        String ns3 = banner("ns3 = (127\\.0\\.0\\.1:\\d+)");
+        int metricsPort = Integer.parseInt(banner("http://127\\.0\\.0\\.1:(\\d+)/metrics"));
+
+        await().pollInSameThread().atMost(DEMO).until(() -> output().contains("SES02/VERIFICATION_LOST")
+                && output().contains("SES03/SES_AT_RISK"));
+        assertThat(output())
+                .contains("[CRITICAL] mycompany.test")
+                .contains("DKIM01/RECORD_MISSING selector mycompanytesttok3 on " + ns3)
+                .contains("does not serve the CNAME record mycompanytesttok3._domainkey.mycompany.test")
+                .contains("SOA01/MULTIPLE_SOA_SERIALS on " + ns3)
+                .contains("DKIM03/TTL_INCONSISTENT selector mycompanytesttok2")
+                .contains("[CRITICAL] shop.test")
+                .contains("status TEMPORARY_FAILURE")
+                .doesNotContain("] healthy.test:");
+        assertThat(scrape(metricsPort)).contains("dkim_record_ok{");
+
+        run.join(DEMO.plusSeconds(20).toMillis());
+        assertThat(run.isAlive()).as("the demo stops by itself").isFalse();
+        assertThat(exit.get()).as("exit code; stderr: %s", errors).isZero();
+        assertThat(output()).endsWith("dkim-agent demo: stopped" + System.lineSeparator());
+        assertNothingLeft(before, metricsPort, ns3);
+    }
+
+    private void assertNothingLeft(Set<Thread> before, int metricsPort, String ns3) throws IOException {
+        assertThatThrownBy(() -> new Socket("127.0.0.1", metricsPort).close()).isInstanceOf(ConnectException.class);
+        int dnsPort = Integer.parseInt(ns3.substring(ns3.indexOf(':') + 1));
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("127.0.0.1", dnsPort))) {
+            assertThat(again.getLocalPort()).isEqualTo(dnsPort);
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(newThreads(before)).isEmpty());
+    }
+
+    /**
+     * Threads started since, still alive. dnsjava's NIO selector is not the demo's: one daemon thread
+     * per JVM that dnsjava starts on first use and every DNS client shares (run's too).
+     */
+    private static String newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals(DNSJAVA_SELECTOR))
+                .map(Thread::getName).sorted().collect(Collectors.joining(", "));
+    }
+
+    private String output() {
+        return console.toString();
+    }
+
+    private String banner(String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output());
+        assertThat(m.find()).as("the banner shows %s:%n%s", regex, output()).isTrue();
+        return m.group(1);
+    }
+
+    private static String scrape(int port) throws IOException {
+        HttpURLConnection http = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics").toURL()
+                .openConnection();
+        http.setRequestProperty("Connection", "close");
+        try (InputStream in = http.getInputStream()) {
+            assertThat(http.getResponseCode()).isEqualTo(200);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            http.disconnect();
+        }
+    }
+}
