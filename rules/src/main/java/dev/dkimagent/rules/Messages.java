@@ -1,5 +1,6 @@
 package dev.dkimagent.rules;
 
+import dev.dkimagent.rules.model.Nameserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Message and remediation templates per "RULE.TAG", from {@code messages.properties} on the
  * class path. Placeholders are {@code {name}}: the subject's fields (identity, zone, selector,
- * nameserver, address) and the finding's args. A placeholder without a value stays visible, so
+ * nameserver, address, source), {@code server} (nameserver and address together, the address
+ * once when they are the same) and the finding's args. A placeholder without a value stays visible, so
  * a template bug shows instead of hiding.
  */
 public final class Messages {
@@ -76,6 +78,10 @@ public final class Messages {
         putIfSet(v, "nameserver", s.nameserver());
         putIfSet(v, "address", s.address());
         putIfSet(v, "source", s.source());
+        if (s.address() != null) {
+            // "ns3.example.com (192.0.2.3)", or just the address when the server was configured by address
+            v.put("server", new Nameserver(s.nameserver() == null ? s.address() : s.nameserver(), s.address()).display());
+        }
         v.putAll(f.args());
         return v;
     }

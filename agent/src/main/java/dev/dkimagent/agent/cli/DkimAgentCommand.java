@@ -22,7 +22,7 @@ public final class DkimAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dkim-agent: missing command: check, run, validate-config, rules or version");
+        err.println("dkim-agent: missing command: check, run, demo, validate-config, rules or version");
         spec.commandLine().usage(err);
         return ExitCode.USAGE;
     }

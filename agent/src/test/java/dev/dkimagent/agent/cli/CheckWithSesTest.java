@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.testworld.DkimWorld;
 import dev.dkimagent.agent.testworld.WorldData;
 import java.nio.file.Path;

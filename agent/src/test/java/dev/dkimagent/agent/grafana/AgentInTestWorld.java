@@ -5,7 +5,7 @@ import dev.dkimagent.agent.cli.ConfigOption;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.config.SettingsLoader;
 import dev.dkimagent.agent.daemon.Daemon;
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.testworld.DkimWorld;
 import dev.dkimagent.agent.testworld.TempFiles;
 import dev.dkimagent.agent.testworld.WorldData;
