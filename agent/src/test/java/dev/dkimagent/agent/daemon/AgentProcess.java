@@ -48,7 +48,7 @@ final class AgentProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.getParent().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+                .redirectOutput(output.toFile());
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
@@ -162,7 +162,7 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Everything the agent (and earlier runs writing to the same file) printed so far. */
+    /** Everything the agent printed so far. */
     String output() {
         try {
             return Files.readString(output);

@@ -74,9 +74,10 @@ final class DaemonWorld implements AutoCloseable {
         return dir.resolve("data").resolve("dkim-agent");
     }
 
-    /** Starts an agent on the shared config, state and port; does not wait for it. */
+    /** Starts an agent on the shared config, state and port, with its own output file; does not wait for it. */
     AgentProcess startAgent() {
-        AgentProcess agent = AgentProcess.start(config, port, awsEnvironment(), dir.resolve("agent.out"));
+        Path output = dir.resolve("agent-" + (agents.size() + 1) + ".out");
+        AgentProcess agent = AgentProcess.start(config, port, awsEnvironment(), output);
         agents.add(agent);
         return agent;
     }

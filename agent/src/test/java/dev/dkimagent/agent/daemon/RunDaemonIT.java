@@ -1,8 +1,11 @@
 package dev.dkimagent.agent.daemon;
 
-import static dev.dkimagent.agent.daemon.DaemonWorld.INTERVAL;
+import static dev.dkimagent.agent.daemon.DaemonSteps.FIRING_LIMIT;
+import static dev.dkimagent.agent.daemon.DaemonSteps.awaitFiring;
+import static dev.dkimagent.agent.daemon.DaemonSteps.removeFromNs3;
+import static dev.dkimagent.agent.daemon.DaemonSteps.restoreNs3;
+import static dev.dkimagent.agent.daemon.DaemonSteps.stillAfterAnotherSweep;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY;
-import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_SERIAL;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_TOKENS;
 import static dev.dkimagent.agent.testworld.WorldData.MYCOMPANY;
 import static dev.dkimagent.agent.testworld.WorldData.MYCOMPANY_SERIAL;
@@ -38,8 +41,6 @@ class RunDaemonIT {
     private static final String PREFIX = "127.56.0";
     private static final String HOSTILE_TARGET = "<!channel>.<https://evil|click>.dkim.amazonses.com.";
     private static final String REMOVED_TOKEN = HEALTHY_TOKENS.get(0);
-    /** Two sweeps to fire, plus the outbox tick and a Retry-After: "within two intervals", with slack for load. */
-    private static final Duration FIRING_LIMIT = INTERVAL.multipliedBy(2).plusSeconds(10);
 
     private DaemonWorld world;
     private AgentProcess agent;
@@ -61,15 +62,20 @@ class RunDaemonIT {
 
     @Test
     @Order(1)
-    void endpoints_afterFirstSweep_healthyAndReady() {
+    void endpoints_afterFirstSweep_healthyAndReady_withTheSesIdentitiesChecked() {
         assertThat(agent.get("/healthz")).isEqualTo(new AgentProcess.Reply(200, "ok\n"));
         assertThat(agent.get("/readyz")).isEqualTo(new AgentProcess.Reply(200, "ready\n"));
+        MetricsText metrics = agent.metrics();
+        for (String identity : List.of(HEALTHY, MYCOMPANY)) {
+            assertThat(metrics.samples("dkim_record_ok", "identity=\"" + identity + "\""))
+                    .as("ready means the first sweep checked %s from SES", identity).hasSize(9);
+        }
     }
 
     @Test
     @Order(2)
     void hostileCnameTarget_arrivesEscapedInSlack() {
-        List<Request> firing = awaitFiring(MYCOMPANY, 1);
+        List<Request> firing = awaitFiring(world, agent, MYCOMPANY, 1, FIRING_LIMIT);
 
         String text = firing.get(0).payloadText();
         assertThat(text).contains("&lt;!channel&gt;").contains("&lt;https://evil|click&gt;");
@@ -107,10 +113,9 @@ class RunDaemonIT {
     void recordRemovedFromSecondary_firesExactlyOnceNamingRecordAndServer_evenAfter429() {
         world.slack().enqueue(SlackStub.WEBHOOK_PATH, Reply.rateLimited(1));
 
-        world.dns().nameserver("ns3").replaceZone(HEALTHY, healthyWithout(REMOVED_TOKEN).render());
-        world.dns().nameserver("ns3").restart();
+        removeFromNs3(world, REMOVED_TOKEN);
 
-        List<Request> firing = awaitFiring(HEALTHY, 2);
+        List<Request> firing = awaitFiring(world, agent, HEALTHY, 2, FIRING_LIMIT);
         assertThat(firing.get(0).body()).as("the retry after 429 posts the same message").isEqualTo(firing.get(1).body());
         assertThat(firing.get(0).payloadText())
                 .contains(REMOVED_TOKEN + "._domainkey." + HEALTHY)
@@ -124,8 +129,7 @@ class RunDaemonIT {
     @Test
     @Order(5)
     void recordRestored_resolvesExactlyOnce() {
-        world.dns().nameserver("ns3").replaceZone(HEALTHY, WorldZones.healthy(PREFIX).render());
-        world.dns().nameserver("ns3").restart();
+        restoreNs3(world);
 
         await("one resolved message for " + HEALTHY).atMost(FIRING_LIMIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> WebhookMessages.resolved(world.slack(), HEALTHY).size() == 1);
@@ -141,28 +145,6 @@ class RunDaemonIT {
     private static double removedRecordOkOnNs3(MetricsText metrics) {
         return metrics.value("dkim_record_ok", "identity=\"" + HEALTHY + "\"", "nameserver=\"ns3." + HEALTHY + "\"",
                 "selector=\"" + REMOVED_TOKEN + "\"");
-    }
-
-    /** Waits until {@code identity} has exactly {@code posts} firing posts, and returns them. */
-    private List<Request> awaitFiring(String identity, int posts) {
-        await("firing posts for " + identity).atMost(FIRING_LIMIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> WebhookMessages.firing(world.slack(), identity).size() >= posts);
-        List<Request> firing = WebhookMessages.firing(world.slack(), identity);
-        assertThat(firing).as(WebhookMessages.describe(world.slack()) + agent.output()).hasSize(posts);
-        return firing;
-    }
-
-    /** The check holds now and still after the next sweep and a few outbox ticks. */
-    private static void stillAfterAnotherSweep(Runnable check) {
-        check.run();
-        await().pollDelay(INTERVAL.plusSeconds(3)).atMost(INTERVAL.plusSeconds(10)).untilAsserted(check::run);
-    }
-
-    /** healthy.test with one DKIM CNAME left out (same serial: only the record differs). */
-    private static ZoneText healthyWithout(String token) {
-        ZoneText zone = WorldZones.skeleton(PREFIX, HEALTHY, HEALTHY_SERIAL);
-        HEALTHY_TOKENS.stream().filter(t -> !t.equals(token)).forEach(t -> zone.dkimCname(t, RECORD_TTL));
-        return zone;
     }
 
     /** mycompany.test whose last CNAME points at a name made of Slack control sequences. */
