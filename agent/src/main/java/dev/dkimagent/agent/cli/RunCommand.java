@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the daemon: scheduled DNS sweeps and SES scans, alerts, /metrics. "
                 + "Stops cleanly on SIGTERM or Ctrl-C (within 10 s).%n"
-                + "Exit: 0 stopped, 2 configuration error, 3 could not start (state locked, port taken).")
+                + "Exit: 143 stopped by SIGTERM (130 by Ctrl-C), as for any JVM stopped by a signal; "
+                + "2 configuration error, 3 could not start (state locked, port taken).")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     /** SIGTERM must end the process within 10 s: leave a margin for the JVM itself. */

@@ -89,11 +89,15 @@ public final class Daemon implements AutoCloseable {
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
                 () -> readiness(pipeline, store)));
         AgentScheduler schedule = new AgentScheduler(jobs);
+        Duration dnsInterval = settings.schedule().dnsInterval();
         if (settings.ses().enabled()) {
-            // SES first: its first scan triggers the first DNS sweep, so SES identities are in it.
+            // SES first: its first scan triggers the first DNS sweep, so SES identities are in it
+            // (and /readyz does not turn ready on a sweep that checked none of them).
             schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
+            schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, dnsInterval, dnsInterval);
+        } else {
+            schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, dnsInterval);
         }
-        schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, settings.schedule().dnsInterval());
         schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
         return schedule;
     }

@@ -1,6 +1,7 @@
 package dev.dkimagent.agent.schedule;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import org.quartz.Job;
@@ -38,10 +39,19 @@ public final class AgentScheduler implements AutoCloseable {
 
     /** Adds a job that runs now and then every {@code interval}. */
     public void every(JobKey key, Class<? extends Job> type, Duration interval) throws SchedulerException {
+        every(key, type, interval, Duration.ZERO);
+    }
+
+    /**
+     * Adds a job that runs every {@code interval}, the first time {@code firstAfter} after the
+     * schedule is built (another job may start it earlier with {@code triggerJob}).
+     */
+    public void every(JobKey key, Class<? extends Job> type, Duration interval, Duration firstAfter)
+            throws SchedulerException {
         JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(key.getName())
-                .startNow()
+                .startAt(new Date(System.currentTimeMillis() + firstAfter.toMillis()))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(interval.toMillis())
                         .repeatForever()

@@ -12,6 +12,19 @@ final class H2Files {
     private H2Files() {
     }
 
+    /**
+     * The URL to connect with: an embedded file database gets {@code DB_CLOSE_ON_EXIT=FALSE}
+     * unless the URL sets it. H2's own shutdown hook would otherwise close the database while
+     * the daemon's hook is still stopping a sweep, which then fails its commit; the daemon closes
+     * the store itself, after the schedule. Other URLs are returned as given.
+     */
+    static String connectUrl(String jdbcUrl) {
+        if (databasePath(jdbcUrl).isEmpty() || jdbcUrl.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     /** The database path (without {@code .mv.db}) of an embedded file URL; empty for mem:, tcp:, ssl: or non-H2. */
     static Optional<Path> databasePath(String jdbcUrl) {
         if (!jdbcUrl.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {

@@ -71,7 +71,7 @@ public final class Store implements AutoCloseable {
             }
         }
         try {
-            Connection connection = connect(jdbcUrl, user, password, where);
+            Connection connection = connect(H2Files.connectUrl(jdbcUrl), user, password, where);
             migrate(connection, where);
             return new Store(connection, where, held);
         } catch (StoreException e) {
