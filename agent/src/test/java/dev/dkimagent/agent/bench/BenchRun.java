@@ -1,0 +1,143 @@
+package dev.dkimagent.agent.bench;
+
+import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.sweep.DnsRuntime;
+import dev.dkimagent.agent.sweep.SweepResult;
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Messages;
+import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.catalogue.Catalogue;
+import dev.dkimagent.rules.model.Identity;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One configuration measured: warm-up sweeps (JIT, first sockets), then timed sweeps, each
+ * followed by a timed rules evaluation, then the resource figures. Returns whether every query
+ * got a reply (a timeout on loopback is a defect, not noise).
+ */
+final class BenchRun {
+    private final String label;
+    private final int identities;
+    private final int qps;
+    private final int maxInFlight;
+    private final int warmUps;
+    private final int timed;
+    private final PrintStream out;
+
+    BenchRun(String label, int identities, int qps, int maxInFlight, int warmUps, int timed, PrintStream out) {
+        this.label = label;
+        this.identities = identities;
+        this.qps = qps;
+        this.maxInFlight = maxInFlight;
+        this.warmUps = warmUps;
+        this.timed = timed;
+        this.out = out;
+    }
+
+    /** Runs and prints; returns the mean sweep wall time in seconds, or -1 if any query failed. */
+    double run() throws ExecutionException, InterruptedException {
+        Settings settings = BenchSettings.of(identities, qps, maxInFlight);
+        List<Identity> list = settings.identities();
+        RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(),
+                Messages.load());
+        QueryTally tally = new QueryTally();
+        out.printf("%n== %s: %d identities, %d records, per-nameserver-qps %d, max-in-flight %d, timeout %s x %d ==%n",
+                label, list.size(), records(list), qps, maxInFlight, settings.dns().timeout(), settings.dns().attempts());
+        boolean clean = true;
+        try (DnsRuntime dns = new DnsRuntime(settings, tally, Clock.systemUTC())) {
+            for (int i = 1; i <= warmUps; i++) {
+                clean &= sweep("warm-up " + i, dns, list, tally, engine) != null;
+            }
+            long heapBefore = ResourceSampler.heapUsedAfterGc();
+            long fdsBefore = ResourceSampler.openFds();
+            List<Double> seconds = new java.util.ArrayList<>();
+            Retained last = null;
+            try (ResourceSampler sampler = new ResourceSampler()) {
+                for (int i = 1; i <= timed; i++) {
+                    last = null; // let the previous snapshot go before the next sweep
+                    Retained r = sweep("sweep " + i, dns, list, tally, engine);
+                    clean &= r != null;
+                    if (r != null) {
+                        seconds.add(r.seconds);
+                        last = r;
+                    }
+                }
+                long heapAfter = ResourceSampler.heapUsedAfterGc();
+                printResources(sampler, fdsBefore, heapBefore, heapAfter, last);
+            }
+            if (last != null) {
+                printVerdicts(last.verdicts);
+            }
+            double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
+            printSummary(seconds, last);
+            return clean ? mean : -1;
+        }
+    }
+
+    /** What one sweep leaves behind (kept until the heap is measured) and how long it took. */
+    private record Retained(SweepResult result, List<Verdict> verdicts, double seconds, long queries) {
+    }
+
+    private Retained sweep(String name, DnsRuntime dns, List<Identity> list, QueryTally tally, RuleEngine engine)
+            throws ExecutionException, InterruptedException {
+        tally.takeCounts();
+        long start = System.nanoTime();
+        SweepResult result = dns.sweep().run(list).get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        QueryTally.Counts counts = tally.takeCounts();
+        long evalStart = System.nanoTime();
+        List<Verdict> verdicts = engine.evaluate(result.snapshot());
+        double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+        out.printf("  %-10s wall %7.2f s  %8d queries (%d direct, %d key, %d discovery)  %8.0f queries/s"
+                        + "  rules %5.2f s  outcomes %s%n",
+                name, seconds, counts.total(), counts.direct(), counts.keyLookups(), counts.otherResolver(),
+                counts.total() / seconds, evalSeconds, counts.outcomes());
+        if (counts.failures() > 0) {
+            out.printf("  DEFECT: %d queries did not end in a reply on loopback: %s%n",
+                    counts.failures(), counts.outcomes());
+            return null;
+        }
+        return new Retained(result, verdicts, seconds, counts.total());
+    }
+
+    private void printResources(ResourceSampler sampler, long fdsBefore, long heapBefore, long heapAfter,
+                                Retained kept) {
+        out.printf("  heap used after GC: %.0f MB before the timed sweeps, %.0f MB holding the last snapshot"
+                        + " and its verdicts (%s)%n",
+                mb(heapBefore), mb(heapAfter), kept == null ? "none" : "retained");
+        out.printf("  peak threads: %d   open file descriptors: %d idle, %d peak (sampled every 2 ms)%n",
+                sampler.peakThreads(), fdsBefore, sampler.peakOpenFds());
+    }
+
+    private void printSummary(List<Double> seconds, Retained last) {
+        if (seconds.isEmpty()) {
+            return;
+        }
+        java.util.DoubleSummaryStatistics s = seconds.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        long queries = last.queries;
+        out.printf("  SUMMARY %s: %d timed sweeps of %d identities, wall min %.2f / mean %.2f / max %.2f s,"
+                        + " %d queries per sweep, %.0f queries/s at the mean%n",
+                label, seconds.size(), identities, s.getMin(), s.getAverage(), s.getMax(), queries,
+                queries / s.getAverage());
+    }
+
+    private void printVerdicts(List<Verdict> verdicts) {
+        Map<String, Integer> byCode = new TreeMap<>();
+        verdicts.forEach(v -> byCode.merge(v.severity() + " " + v.finding().code(), 1, Integer::sum));
+        out.printf("  verdicts on the last snapshot: %d %s%n", verdicts.size(), byCode);
+    }
+
+    private static int records(List<Identity> list) {
+        return list.stream().mapToInt(i -> i.records().size()).sum();
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}

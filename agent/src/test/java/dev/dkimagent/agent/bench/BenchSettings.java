@@ -1,0 +1,49 @@
+package dev.dkimagent.agent.bench;
+
+import com.typesafe.config.ConfigFactory;
+import dev.dkimagent.agent.cli.ConfigOption;
+import dev.dkimagent.agent.config.ConfigException;
+import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.config.SettingsLoader;
+
+/**
+ * The agent's own settings for a bench run, written as HOCON and read by the real loader, so the
+ * sweep is wired exactly as the daemon wires it: identities from configuration, a zone override
+ * "bench.test" -> the three servers (no resolver look-ups per domain), the key server as resolver.
+ */
+final class BenchSettings {
+    private BenchSettings() {
+    }
+
+    /** Settings for identities 1..count at {@code qps} per nameserver address, otherwise the defaults. */
+    static Settings of(int count, int qps, int maxInFlight) {
+        String text = "dkim-agent {\n"
+                + "  dns {\n"
+                + "    resolvers = [\"" + BenchWorld.KEY_SERVER + "\"]\n"
+                + "    max-in-flight = " + maxInFlight + "\n"
+                + "    per-nameserver-qps = " + qps + "\n"
+                + "    ipv6 = false\n"
+                + "  }\n"
+                + "  zones { \"" + BenchIdentities.ZONE + "\" { nameservers = " + quoted(BenchWorld.NAMESERVERS) + " } }\n"
+                + "  identities = [\n" + identities(count) + "  ]\n"
+                + "}\n";
+        try {
+            return SettingsLoader.load(ConfigFactory.parseString(text), "bench", ConfigOption.knownCodes());
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the bench settings do not load: " + e.getMessage(), e);
+        }
+    }
+
+    private static String identities(int count) {
+        StringBuilder out = new StringBuilder(count * 140);
+        for (int n = 1; n <= count; n++) {
+            out.append("    { domain = \"").append(BenchIdentities.domain(n)).append("\", tokens = ")
+                    .append(quoted(BenchIdentities.tokens(n))).append(" }\n");
+        }
+        return out.toString();
+    }
+
+    private static String quoted(java.util.List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+}

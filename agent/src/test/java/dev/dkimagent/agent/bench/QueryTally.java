@@ -1,0 +1,50 @@
+package dev.dkimagent.agent.bench;
+
+import dev.dkimagent.agent.dns.QueryEvent;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Counts finished queries from the DnsClient listener: direct (to the zone's nameservers, RD=0)
+ * versus through the resolver (key look-ups are its TXT queries), and every outcome. Reset
+ * between sweeps; the listener runs on DNS threads, so the counters are adders.
+ */
+final class QueryTally implements Consumer<QueryEvent> {
+    private final LongAdder direct = new LongAdder();
+    private final LongAdder keyLookups = new LongAdder();
+    private final LongAdder otherResolver = new LongAdder();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+
+    @Override
+    public void accept(QueryEvent event) {
+        if (BenchWorld.NAMESERVERS.contains(event.address())) {
+            direct.increment();
+        } else if (event.type().equals("TXT")) {
+            keyLookups.increment();
+        } else {
+            otherResolver.increment();
+        }
+        outcomes.computeIfAbsent(event.outcome(), o -> new LongAdder()).increment();
+    }
+
+    /** The counts so far, and zero again. */
+    Counts takeCounts() {
+        Map<String, Long> byOutcome = new TreeMap<>();
+        outcomes.forEach((outcome, n) -> byOutcome.put(outcome, n.sumThenReset()));
+        return new Counts(direct.sumThenReset(), keyLookups.sumThenReset(), otherResolver.sumThenReset(), byOutcome);
+    }
+
+    record Counts(long direct, long keyLookups, long otherResolver, Map<String, Long> outcomes) {
+        long total() {
+            return direct + keyLookups + otherResolver;
+        }
+
+        long failures() {
+            return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("reply"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+}
