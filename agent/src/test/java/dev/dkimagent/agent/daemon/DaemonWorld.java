@@ -1,7 +1,7 @@
 package dev.dkimagent.agent.daemon;
 
 import dev.dkimagent.agent.alert.slack.SlackStub;
-import dev.dkimagent.agent.inventory.AwsSesStub;
+import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.testworld.DkimWorld;
 import dev.dkimagent.agent.testworld.TempFiles;
 import dev.dkimagent.agent.testworld.WorldData;
