@@ -1,6 +1,5 @@
 package dev.dkimagent.agent.cli;
 
-import dev.dkimagent.agent.config.ConfigException;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.report.CheckOutcome;
 import dev.dkimagent.agent.report.JsonReport;
@@ -18,6 +17,7 @@ import dev.dkimagent.rules.catalogue.Catalogue;
 import dev.dkimagent.rules.model.Snapshot;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -52,13 +52,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings;
-        try {
-            settings = config.load();
-        } catch (ConfigException e) {
-            ConfigErrors.print(spec.commandLine().getErr(), e);
+        Optional<Settings> loaded = config.loadOrReport(spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
             return ExitCode.USAGE;
         }
+        Settings settings = loaded.get();
         if (settings.identities().isEmpty() && !settings.ses().enabled()) {
             return cannotRun("nothing to check: " + settings.source()
                     + " lists no dkim-agent.identities and dkim-agent.ses.enabled is false", ExitCode.USAGE);

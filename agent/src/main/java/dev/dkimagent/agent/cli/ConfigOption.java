@@ -6,8 +6,10 @@ import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.config.SettingsLoader;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.catalogue.Catalogue;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Option;
@@ -23,6 +25,19 @@ public final class ConfigOption {
 
     public ConfigOption(Map<String, String> env) {
         this.env = env;
+    }
+
+    /**
+     * Finds and reads the configuration; on problems prints all of them to {@code err} and
+     * returns empty (the command then exits 2).
+     */
+    public Optional<Settings> loadOrReport(PrintWriter err) {
+        try {
+            return Optional.of(load());
+        } catch (ConfigException e) {
+            ConfigErrors.print(err, e);
+            return Optional.empty();
+        }
     }
 
     /** Finds and reads the configuration; every problem is in the exception. */

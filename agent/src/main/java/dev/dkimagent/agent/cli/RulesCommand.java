@@ -1,11 +1,11 @@
 package dev.dkimagent.agent.cli;
 
-import dev.dkimagent.agent.config.ConfigException;
 import dev.dkimagent.rules.Levels;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.catalogue.Catalogue;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +27,17 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Levels levels;
-        try {
-            levels = config.file == null ? Levels.defaults() : new Levels(config.load().levels());
-        } catch (ConfigException e) {
-            ConfigErrors.print(spec.commandLine().getErr(), e);
+        Optional<Levels> levels = config.file == null
+                ? Optional.of(Levels.defaults())
+                : config.loadOrReport(spec.commandLine().getErr()).map(s -> new Levels(s.levels()));
+        if (levels.isEmpty()) {
             return ExitCode.USAGE;
         }
+        print(levels.get());
+        return ExitCode.OK;
+    }
+
+    private void print(Levels levels) {
         PrintWriter out = spec.commandLine().getOut();
         for (Rule rule : Catalogue.all()) {
             out.printf("%-6s  %s%n", rule.id(), rule.summary());
@@ -43,6 +47,5 @@ public final class RulesCommand implements Callable<Integer> {
                 out.printf("        %-26s  %s%n", tag.name(), severity + (relevelled ? "*" : ""));
             }
         }
-        return ExitCode.OK;
     }
 }

@@ -1,12 +1,12 @@
 package dev.dkimagent.agent.cli;
 
-import dev.dkimagent.agent.config.ConfigException;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.daemon.Daemon;
 import dev.dkimagent.agent.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +37,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings;
-        try {
-            settings = config.load();
-        } catch (ConfigException e) {
-            ConfigErrors.print(spec.commandLine().getErr(), e);
+        Optional<Settings> loaded = config.loadOrReport(spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
             return ExitCode.USAGE;
         }
+        Settings settings = loaded.get();
         Daemon daemon;
         try {
             daemon = Daemon.start(settings, Clock.systemUTC());

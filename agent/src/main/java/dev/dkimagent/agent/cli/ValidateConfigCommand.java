@@ -1,8 +1,7 @@
 package dev.dkimagent.agent.cli;
 
-import dev.dkimagent.agent.config.ConfigException;
 import dev.dkimagent.agent.config.Settings;
-import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,15 +21,9 @@ public final class ValidateConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            Settings settings = config.load();
-            out.printf("%s: OK (%d identities, %d zone overrides)%n",
-                    settings.source(), settings.identities().size(), settings.zoneNameservers().size());
-            return ExitCode.OK;
-        } catch (ConfigException e) {
-            ConfigErrors.print(spec.commandLine().getErr(), e);
-            return ExitCode.USAGE;
-        }
+        Optional<Settings> loaded = config.loadOrReport(spec.commandLine().getErr());
+        loaded.ifPresent(settings -> spec.commandLine().getOut().printf("%s: OK (%d identities, %d zone overrides)%n",
+                settings.source(), settings.identities().size(), settings.zoneNameservers().size()));
+        return loaded.isPresent() ? ExitCode.OK : ExitCode.USAGE;
     }
 }

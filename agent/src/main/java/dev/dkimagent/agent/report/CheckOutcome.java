@@ -6,7 +6,11 @@ import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,9 +38,17 @@ public record CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity f
 
     /** Verdicts no listed identity shows: SES could not be read (MON01), SES identities without records. */
     public List<Verdict> unattached() {
-        return verdicts.stream()
-                .filter(v -> snapshot.identities().stream().noneMatch(i -> verdictsFor(i).contains(v)))
-                .toList();
+        Map<String, String> zoneOfIdentity = new HashMap<>();
+        for (Identity identity : snapshot.identities()) {
+            zoneOfIdentity.put(identity.name(), zoneOf(identity).map(ZoneView::apex).orElse(null));
+        }
+        Set<String> zonesShown = new HashSet<>(zoneOfIdentity.values());
+        zonesShown.remove(null);
+        return verdicts.stream().filter(v -> {
+            String identity = v.finding().subject().identity();
+            return identity != null ? !zoneOfIdentity.containsKey(identity)
+                    : !zonesShown.contains(v.finding().subject().zone());
+        }).toList();
     }
 
     public boolean ok(Identity identity) {
