@@ -55,7 +55,7 @@ public final class AlertText {
         text.append("\n  - ").append(label).append(' ').append(clean(line.rule())).append('/').append(clean(line.tag()));
         optional(text, " selector ", line.selector());
         optional(text, " on ", line.nameserver());
-        if (SlackSettings.present(line.address())) {
+        if (SlackSettings.present(line.address()) && !line.address().equals(line.nameserver())) {
             text.append(" (").append(clean(line.address())).append(')');
         }
         optional(text, "\n" + INDENT, line.message());

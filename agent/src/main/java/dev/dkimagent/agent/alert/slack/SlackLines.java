@@ -60,7 +60,8 @@ final class SlackLines {
             parts.add("selector " + code(line.selector()));
         }
         if (SlackSettings.present(line.nameserver())) {
-            String address = SlackSettings.present(line.address()) ? " (" + code(line.address()) + ")" : "";
+            boolean addressDiffers = SlackSettings.present(line.address()) && !line.address().equals(line.nameserver());
+            String address = addressDiffers ? " (" + code(line.address()) + ")" : "";
             parts.add("on " + code(line.nameserver()) + address);
         } else if (SlackSettings.present(line.address())) {
             parts.add("on " + code(line.address()));
