@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages whose servers and tools the tests start themselves:
 # nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
-# dashboard tests), amtool (the Alertmanager example's check). Installs only when a binary is missing, so a prepared machine costs nothing.
+# dashboard tests), amtool (the Alertmanager example's check), systemd-analyze (the unit's
+# security score). Installs only when a binary is missing, so a prepared machine costs nothing.
 set -euo pipefail
 
 # Servers live in sbin; a non-login shell may not have it on PATH.
@@ -19,6 +20,7 @@ declare -A package_of=(
   [prometheus]=prometheus
   [promtool]=prometheus
   [amtool]=prometheus-alertmanager
+  [systemd-analyze]=systemd
 )
 
 missing=()
@@ -30,7 +32,7 @@ for binary in "${!package_of[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool and amtool are present; nothing to install"
+  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool and systemd-analyze are present; nothing to install"
   exit 0
 fi
 
