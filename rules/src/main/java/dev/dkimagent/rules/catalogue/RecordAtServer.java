@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Nameserver;
@@ -19,14 +20,14 @@ import java.util.TreeSet;
  */
 record RecordAtServer(RecordInZone rec, Nameserver server, Answer primary, List<Answer> others) {
 
-    /** Every identity x record x server whose answers can be judged (see {@link #judgeable}); unmodifiable, built once per snapshot. */
+    /** Every identity x record x server whose answers can be judged (see {@link #judgeable}); unmodifiable, built once per evaluation. */
     static List<RecordAtServer> judgeable(Snapshot s) {
-        return PerSnapshot.get(s, "RecordAtServer.judgeable", RecordAtServer::buildJudgeable);
+        return EvaluationCache.get(s, "RecordAtServer.judgeable", RecordAtServer::buildJudgeable);
     }
 
-    /** {@link #judgeable(Snapshot)} grouped per identity x record, in snapshot order; unmodifiable, built once per snapshot. */
+    /** {@link #judgeable(Snapshot)} grouped per identity x record, in snapshot order; unmodifiable, built once per evaluation. */
     static Map<RecordInZone, List<RecordAtServer>> judgeableByRecord(Snapshot s) {
-        return PerSnapshot.get(s, "RecordAtServer.judgeableByRecord", x -> unmodifiable(ServerGroups.byRecord(judgeable(x))));
+        return EvaluationCache.get(s, "RecordAtServer.judgeableByRecord", x -> unmodifiable(ServerGroups.byRecord(judgeable(x))));
     }
 
     private static Map<RecordInZone, List<RecordAtServer>> unmodifiable(Map<RecordInZone, List<RecordAtServer>> groups) {

@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
@@ -15,9 +16,9 @@ import java.util.Map;
 /** One expected record of one identity, in the zone discovery found for it. */
 record RecordInZone(Identity identity, ZoneView zone, ExpectedRecord record) {
 
-    /** Every identity x record whose zone is known, in snapshot order (unmodifiable, built once per snapshot). */
+    /** Every identity x record whose zone is known, in snapshot order (unmodifiable, built once per evaluation). */
     static List<RecordInZone> all(Snapshot s) {
-        return PerSnapshot.get(s, "RecordInZone.all", RecordInZone::build);
+        return EvaluationCache.get(s, "RecordInZone.all", RecordInZone::build);
     }
 
     private static List<RecordInZone> build(Snapshot s) {
