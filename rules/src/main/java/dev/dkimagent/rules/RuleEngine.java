@@ -26,9 +26,11 @@ public final class RuleEngine {
     /** Verdicts ordered worst first, then by identity, selector and address, so output is stable. */
     public List<Verdict> evaluate(Snapshot snapshot) {
         List<Verdict> verdicts = new ArrayList<>();
-        for (Rule rule : rules) {
-            for (Finding f : rule.evaluate(snapshot, settings)) {
-                verdicts.add(new Verdict(f, levels.of(rule, f.tag()), messages.message(f), messages.remediation(f)));
+        try (EvaluationCache.Scope ignored = EvaluationCache.open(snapshot)) {
+            for (Rule rule : rules) {
+                for (Finding f : rule.evaluate(snapshot, settings)) {
+                    verdicts.add(new Verdict(f, levels.of(rule, f.tag()), messages.message(f), messages.remediation(f)));
+                }
             }
         }
         verdicts.sort(Comparator.comparing(Verdict::severity).thenComparing(v -> v.finding().key()));

@@ -24,8 +24,9 @@ final class DnsReader {
         int attempts = dns.child("attempts").intAtLeast(1).orElse(0);
         int maxInFlight = dns.child("max-in-flight").intAtLeast(1).orElse(0);
         int qps = dns.child("per-nameserver-qps").intAtLeast(1).orElse(0);
+        int resolverQps = dns.child("per-resolver-qps").intAtLeast(1).orElse(0);
         boolean ipv6 = dns.child("ipv6").bool().orElse(true);
-        return new DnsSettings(resolvers, timeout, attempts, maxInFlight, qps, ipv6);
+        return new DnsSettings(resolvers, timeout, attempts, maxInFlight, qps, resolverQps, ipv6);
     }
 
     private static List<String> resolvers(Node node) {

@@ -10,11 +10,12 @@ import java.util.List;
  * @param timeout          per attempt
  * @param attempts         attempts per query
  * @param maxInFlight      queries outstanding at once, all servers together
- * @param perNameserverQps politeness limit per nameserver address
+ * @param perNameserverQps politeness limit per nameserver address (direct queries, RD=0)
+ * @param perResolverQps   limit per resolver address (recursive queries, RD=1: zone and key look-ups)
  * @param ipv6             also probe the nameservers' IPv6 addresses
  */
 public record DnsSettings(List<String> resolvers, Duration timeout, int attempts, int maxInFlight,
-                          int perNameserverQps, boolean ipv6) {
+                          int perNameserverQps, int perResolverQps, boolean ipv6) {
 
     public DnsSettings {
         resolvers = List.copyOf(resolvers);

@@ -18,7 +18,10 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
-/** One query with its attempts: pace (rate slot) -> wait for an in-flight permit -> send -> read. */
+/**
+ * One query with its attempts: a permit for its address (held until the last attempt ends) ->
+ * the address's breaker -> pace (rate slot) -> a global in-flight permit -> send -> read.
+ */
 final class Call {
     private final DnsClient client;
     private final String address;
@@ -28,6 +31,9 @@ final class Call {
     private final boolean recursionDesired;
     private final CompletableFuture<Exchange> result;
     private int attempt = 1;
+    private boolean holdsAddressPermit;
+    private boolean probe;
+    private boolean sent;
 
     private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
                  boolean recursionDesired, CompletableFuture<Exchange> result) {
@@ -61,19 +67,57 @@ final class Call {
 
     void pace() {
         if (client.isClosed()) {
-            done(Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed")));
+            done(closedFailure());
             return;
         }
-        client.afterRateSlot(address, () -> client.inFlight().submit(this::send));
+        client.inFlightTo(address).submit(this::withAddressPermit);
+    }
+
+    private void withAddressPermit() {
+        holdsAddressPermit = true;
+        attemptNow();
+    }
+
+    /** One attempt, unless the client closed or the address's breaker is open (and this is not its probe). */
+    private void attemptNow() {
+        if (client.isClosed()) {
+            done(closedFailure());
+            return;
+        }
+        if (!admitted()) {
+            done(Exchange.failed(Answer.failed(Transport.TIMEOUT, AddressBreakers.notSentDetail(address))));
+            return;
+        }
+        client.afterRateSlot(address, recursionDesired, () -> client.inFlight().submit(this::send));
+    }
+
+    private boolean admitted() {
+        if (probe) {
+            return true;
+        }
+        switch (client.breakers().admit(address)) {
+            case SEND:
+                return true;
+            case PROBE:
+                probe = true;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static Exchange closedFailure() {
+        return Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed"));
     }
 
     /** Runs holding an in-flight permit; releases it when the attempt ends. */
     private void send() {
         if (client.isClosed()) {
             client.inFlight().release();
-            done(Exchange.failed(Answer.failed(Transport.NETWORK_ERROR, "not sent: the DNS client is closed")));
+            done(closedFailure());
             return;
         }
+        sent = true;
         Message query = Message.newQuery(question);
         if (!recursionDesired) {
             query.getHeader().unsetFlag(Flags.RD);
@@ -99,7 +143,7 @@ final class Call {
     private void failed(Failure failure, long rtt) {
         if (failure.retryable() && attempt < client.options().attempts()) {
             attempt++;
-            pace();
+            attemptNow();
             return;
         }
         boolean somethingCameBack = !failure.retryable();
@@ -123,6 +167,13 @@ final class Call {
     }
 
     private void done(Exchange exchange) {
+        if (sent || probe) {
+            client.breakers().record(address, exchange.answer().transport(), probe);
+        }
+        if (holdsAddressPermit) {
+            holdsAddressPermit = false;
+            client.inFlightTo(address).release();
+        }
         finish(client, address, type, result, exchange);
     }
 

@@ -22,8 +22,11 @@ import org.xbill.DNS.io.IoClientFactory;
 /**
  * Sends single DNS queries asynchronously and turns whatever happens into an {@link Answer}.
  * No thread per query: dnsjava's NIO selector does the I/O, two small threads parse, one
- * scheduler thread delays queries for the per-address rate limit. A global cap bounds queries
- * in flight (and so sockets); the rest queue. Each query retries on timeout and network error.
+ * scheduler thread delays queries for the per-address rate limit (one rate for nameservers asked
+ * directly, RD=0, another for resolvers, RD=1). A global cap bounds queries in flight (and so
+ * sockets), a smaller cap per address keeps one slow address from taking them all; the rest
+ * queue. Each query retries on timeout and network error. A per-address breaker stops sending to
+ * an address whose last queries all timed out, but for one probe at a time.
  */
 public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
@@ -43,7 +46,10 @@ public final class DnsClient implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Executor safeWorkers;
     private final InFlightLimiter inFlight;
-    private final RateLimiter rate;
+    private final ConcurrentMap<String, InFlightLimiter> perAddress = new ConcurrentHashMap<>();
+    private final AddressBreakers breakers = new AddressBreakers();
+    private final RateLimiter directRate;
+    private final RateLimiter resolverRate;
     private final IoClientFactory io = new MalformedReplyGuard();
     private final ConcurrentMap<InetSocketAddress, SimpleResolver> resolvers = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -55,7 +61,8 @@ public final class DnsClient implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("dns-client-pacer"));
         this.safeWorkers = this::executeOrRunInline;
         this.inFlight = new InFlightLimiter(options.maxInFlight(), safeWorkers);
-        this.rate = new RateLimiter(options.perNameserverQps());
+        this.directRate = new RateLimiter(options.perNameserverQps());
+        this.resolverRate = new RateLimiter(options.perResolverQps());
     }
 
     public DnsOptions options() {
@@ -86,6 +93,7 @@ public final class DnsClient implements AutoCloseable {
             neverRan.run();
         }
         // queued calls see the closed flag and complete as failures
+        perAddress.values().forEach(limiter -> limiter.drain().forEach(Runnable::run));
         inFlight.drain().forEach(Runnable::run);
     }
 
@@ -111,9 +119,18 @@ public final class DnsClient implements AutoCloseable {
         return inFlight;
     }
 
-    /** Runs the task after the address's next rate slot; on a closed client, runs it now. */
-    void afterRateSlot(String address, Runnable task) {
-        long delay = rate.reserve(address);
+    /** The cap on queries in flight to one address (held from first attempt to last). */
+    InFlightLimiter inFlightTo(String address) {
+        return perAddress.computeIfAbsent(address, a -> new InFlightLimiter(options.maxInFlightPerAddress(), safeWorkers));
+    }
+
+    AddressBreakers breakers() {
+        return breakers;
+    }
+
+    /** Runs the task after the address's next rate slot (resolver or nameserver rate); on a closed client, runs it now. */
+    void afterRateSlot(String address, boolean recursionDesired, Runnable task) {
+        long delay = reserveSlot(address, recursionDesired);
         if (delay <= 0) {
             task.run();
             return;
@@ -123,6 +140,11 @@ public final class DnsClient implements AutoCloseable {
         } catch (RejectedExecutionException closing) {
             task.run();
         }
+    }
+
+    /** Reserves the address's next send slot: recursive queries go to resolvers and have their own rate. */
+    long reserveSlot(String address, boolean recursionDesired) {
+        return (recursionDesired ? resolverRate : directRate).reserve(address);
     }
 
     void publish(QueryEvent event) {

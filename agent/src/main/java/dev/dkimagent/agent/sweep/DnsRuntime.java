@@ -20,7 +20,7 @@ public final class DnsRuntime implements AutoCloseable {
     public DnsRuntime(Settings settings, Consumer<QueryEvent> listener, Clock clock) {
         DnsSettings dns = settings.dns();
         this.client = new DnsClient(new DnsOptions(dns.timeout(), dns.attempts(), dns.maxInFlight(),
-                dns.perNameserverQps(), dns.ipv6()), listener);
+                dns.perNameserverQps(), dns.perResolverQps(), dns.ipv6()), listener);
         this.resolvers = dns.resolvers().isEmpty() ? SystemResolvers.addresses() : dns.resolvers();
         this.sweep = new DnsSweep(client, new Discovery(client, resolvers), settings.zoneNameservers(), clock);
     }

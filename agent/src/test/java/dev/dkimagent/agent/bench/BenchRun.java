@@ -25,6 +25,7 @@ final class BenchRun {
     private final String label;
     private final int identities;
     private final int qps;
+    private dev.dkimagent.rules.RuleSettings ruleSettings;
     private final int maxInFlight;
     private final int warmUps;
     private final int timed;
@@ -43,6 +44,7 @@ final class BenchRun {
     /** Runs and prints; returns the mean sweep wall time in seconds, or -1 if any query failed. */
     double run() throws ExecutionException, InterruptedException {
         Settings settings = BenchSettings.of(identities, qps, maxInFlight);
+        ruleSettings = settings.rules();
         List<Identity> list = settings.identities();
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(),
                 Messages.load());
@@ -98,12 +100,26 @@ final class BenchRun {
                         + "  rules %5.2f s  outcomes %s%n",
                 name, seconds, counts.total(), counts.direct(), counts.keyLookups(), counts.otherResolver(),
                 counts.total() / seconds, evalSeconds, counts.outcomes());
+        printSlowRules(engine, result);
         if (counts.failures() > 0) {
             out.printf("  DEFECT: %d queries did not end in a reply on loopback: %s%n",
                     counts.failures(), counts.outcomes());
             return null;
         }
         return new Retained(result, verdicts, seconds, counts.total());
+    }
+
+    /** Each rule timed alone on the same snapshot (outside the wall time above, without the views the engine shares between rules), slowest first. */
+    private void printSlowRules(RuleEngine engine, SweepResult result) {
+        Map<Double, String> byTime = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (dev.dkimagent.rules.Rule rule : engine.rules()) {
+            long start = System.nanoTime();
+            rule.evaluate(result.snapshot(), ruleSettings);
+            byTime.put((System.nanoTime() - start) / 1e6 + byTime.size() * 1e-9, rule.id());
+        }
+        StringBuilder line = new StringBuilder("             rules alone (ms):");
+        byTime.forEach((ms, id) -> line.append(String.format(" %s %.0f", id, ms)));
+        out.println(line);
     }
 
     private void printResources(ResourceSampler sampler, long fdsBefore, long heapBefore, long heapAfter,

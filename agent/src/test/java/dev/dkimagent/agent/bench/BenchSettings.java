@@ -15,16 +15,25 @@ final class BenchSettings {
     private BenchSettings() {
     }
 
-    /** Settings for identities 1..count at {@code qps} per nameserver address, otherwise the defaults. */
+    /**
+     * Settings for identities 1..count at {@code qps} per nameserver address, otherwise the defaults.
+     * The resolver gets the shipped per-resolver-qps (1000) or qps if higher (the "fast" run).
+     */
     static Settings of(int count, int qps, int maxInFlight) {
+        return of(count, qps, maxInFlight, BenchWorld.NAMESERVERS);
+    }
+
+    /** The same with these addresses as bench.test's nameservers (the dead-server run adds one). */
+    static Settings of(int count, int qps, int maxInFlight, java.util.List<String> nameservers) {
         String text = "dkim-agent {\n"
                 + "  dns {\n"
                 + "    resolvers = [\"" + BenchWorld.KEY_SERVER + "\"]\n"
                 + "    max-in-flight = " + maxInFlight + "\n"
                 + "    per-nameserver-qps = " + qps + "\n"
+                + "    per-resolver-qps = " + Math.max(qps, 1000) + "\n"
                 + "    ipv6 = false\n"
                 + "  }\n"
-                + "  zones { \"" + BenchIdentities.ZONE + "\" { nameservers = " + quoted(BenchWorld.NAMESERVERS) + " } }\n"
+                + "  zones { \"" + BenchIdentities.ZONE + "\" { nameservers = " + quoted(nameservers) + " } }\n"
                 + "  identities = [\n" + identities(count) + "  ]\n"
                 + "}\n";
         try {

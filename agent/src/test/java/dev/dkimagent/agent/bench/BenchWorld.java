@@ -18,6 +18,8 @@ final class BenchWorld implements AutoCloseable {
     static final String PREFIX = "127.60.0";
     static final List<String> NAMESERVERS = List.of(PREFIX + ".11", PREFIX + ".12", PREFIX + ".13");
     static final String KEY_SERVER = PREFIX + ".20";
+    /** Listed as a fourth nameserver in the dead-server run, bound by {@link SilentServer}: never answers. */
+    static final String SILENT_SERVER = PREFIX + ".14";
     private static final long SERIAL = 2026112801L;
 
     private final List<Nsd> servers = new ArrayList<>();

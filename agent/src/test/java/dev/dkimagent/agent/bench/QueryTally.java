@@ -20,7 +20,7 @@ final class QueryTally implements Consumer<QueryEvent> {
 
     @Override
     public void accept(QueryEvent event) {
-        if (BenchWorld.NAMESERVERS.contains(event.address())) {
+        if (BenchWorld.NAMESERVERS.contains(event.address()) || BenchWorld.SILENT_SERVER.equals(event.address())) {
             direct.increment();
         } else if (event.type().equals("TXT")) {
             keyLookups.increment();

@@ -15,7 +15,9 @@ import java.util.Map;
  *       all of them (the rate limit makes the time linear in queries per server).</li>
  * </ol>
  * Options (all optional): identities=10000 qps=1000000 in-flight=256 warmups=1 sweeps=3
- * polite-identities=1000 polite-qps=100 (polite-identities=0 skips the polite run).
+ * polite-identities=1000 polite-qps=100 (polite-identities=0 skips the polite run)
+ * dead-server-identities=0 (above 0: one more sweep of that many identities with a fourth
+ * nameserver address that never answers, at the "fast" qps).
  * Exit status 1 when any query ended in something other than a reply.
  */
 public final class SweepBench {
@@ -40,6 +42,11 @@ public final class SweepBench {
                         0, 1, out).run();
                 clean &= polite >= 0;
                 printExtrapolation(out, polite, Math.min(politeIdentities, identities), identities, politeQps);
+            }
+            int deadIdentities = o.getOrDefault("dead-server-identities", 0);
+            if (deadIdentities > 0) {
+                clean &= new DeadServerRun(Math.min(deadIdentities, identities), o.getOrDefault("qps", 1_000_000),
+                        inFlight, out).run();
             }
         }
         out.println(clean ? "\nAll queries answered." : "\nDEFECT: some queries failed; see the lines above.");

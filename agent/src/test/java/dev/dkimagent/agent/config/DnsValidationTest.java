@@ -29,11 +29,13 @@ class DnsValidationTest {
                   attempts = 0
                   max-in-flight = many
                   per-nameserver-qps = 2.5
+                  per-resolver-qps = 0
                 }
                 """)).containsExactly(
                 "dkim-agent.conf: 2: dkim-agent.dns.attempts: expected an integer >= 1, got '0'",
                 "dkim-agent.conf: 3: dkim-agent.dns.max-in-flight: expected an integer >= 1, got 'many'",
-                "dkim-agent.conf: 4: dkim-agent.dns.per-nameserver-qps: expected an integer >= 1, got '2.5'");
+                "dkim-agent.conf: 4: dkim-agent.dns.per-nameserver-qps: expected an integer >= 1, got '2.5'",
+                "dkim-agent.conf: 5: dkim-agent.dns.per-resolver-qps: expected an integer >= 1, got '0'");
     }
 
     @Test

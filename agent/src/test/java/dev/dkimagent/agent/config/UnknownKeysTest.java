@@ -42,7 +42,7 @@ class UnknownKeysTest {
     void keyFarFromAnyKnownOne_listsTheKnownKeys() {
         assertThat(problems("dkim-agent.dns.colour = blue")).containsExactly(
                 "dkim-agent.conf: 1: dkim-agent.dns.colour: unknown key, expected one of attempts, ipv6,"
-                        + " max-in-flight, per-nameserver-qps, resolvers, timeout");
+                        + " max-in-flight, per-nameserver-qps, per-resolver-qps, resolvers, timeout");
     }
 
     @Test

@@ -143,6 +143,33 @@ class DiscoveryTest {
     }
 
     @Test
+    void resolve_twoResolvers_lookUpsStartAtEachInTurn() throws Exception {
+        FakeNameserver second = keep(FakeNameserver.start())
+                .on("ns1.a.test", "A", Reply.answer(rr("ns1.a.test. 300 IN A 127.0.0.21")).notAuthoritative());
+        Discovery d = new Discovery(client, List.of(resolver.address(), second.address()), port);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(await(d.resolve("ns1.a.test", "A")).records()).isNotEmpty();
+        }
+
+        assertThat(resolver.queryCount("ns1.a.test", "A")).isEqualTo(2);
+        assertThat(second.queryCount("ns1.a.test", "A")).isEqualTo(2);
+    }
+
+    @Test
+    void resolve_secondResolverRefuses_failsOverWrappingToTheFirst() throws Exception {
+        FakeNameserver refusing = keep(FakeNameserver.start());
+        Discovery d = new Discovery(client, List.of(resolver.address(), refusing.address()), port);
+
+        await(d.resolve("ns1.a.test", "A"));
+        Answer second = await(d.resolve("ns1.a.test", "A"));
+
+        assertThat(second.records()).extracting(r -> r.data()).containsExactly("127.0.0.21");
+        assertThat(refusing.queryCount()).isEqualTo(1);
+        assertThat(resolver.queryCount("ns1.a.test", "A")).isEqualTo(2);
+    }
+
+    @Test
     void resolve_everyResolverFails_returnsTheLastFailure() throws Exception {
         FakeNameserver refusing = keep(FakeNameserver.start());
         FakeNameserver silent = keep(FakeNameserver.start()).otherwise(Reply.drop());

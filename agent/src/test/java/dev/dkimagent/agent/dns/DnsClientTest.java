@@ -374,6 +374,110 @@ class DnsClientTest {
         assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
     }
 
+    @Test
+    void query_deadServerInBatchWithHealthyOne_healthyAnswersArriveWhileDeadTimesOut() throws Exception {
+        FakeNameserver dead = server().otherwise(Reply.drop());
+        FakeNameserver healthy = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = new DnsClient(new DnsOptions(Duration.ofSeconds(1), 1, 16, 0, false), events::add);
+        toClose.add(client);
+
+        List<CompletableFuture<Answer>> toDead = new ArrayList<>();
+        List<CompletableFuture<Answer>> toHealthy = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            toDead.add(client.query(dead.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (int i = 0; i < 100; i++) {
+            toHealthy.add(client.query(healthy.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (CompletableFuture<Answer> f : toHealthy) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+
+        assertThat(toDead).as("the dead server's first queries are still waiting for their timeout")
+                .anyMatch(f -> !f.isDone());
+        List<Answer> deadAnswers = new ArrayList<>();
+        for (CompletableFuture<Answer> f : toDead) {
+            deadAnswers.add(await(f));
+        }
+        assertThat(deadAnswers).allMatch(a -> a.transport() == Transport.TIMEOUT);
+        assertThat(deadAnswers).extracting(Answer::detail)
+                .contains("not sent: " + dead.address() + " did not answer the last 3 queries");
+        assertThat(dead.queryCount()).as("per-address cap (8) + 3 before the breaker opened, and no more")
+                .isLessThanOrEqualTo(client.options().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
+    }
+
+    @Test
+    void query_breakerOpen_sendsOneProbeAtATimeAndAReplyClosesIt() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
+                Reply.answer(rr(CNAME_LINE)).afterDropping(3).delayed(Duration.ofMillis(200)));
+        DnsClient client = client();
+        for (int i = 0; i < 3; i++) {
+            assertThat(await(client.query(ns.address(), CNAME_NAME, "CNAME", false)).transport())
+                    .isEqualTo(Transport.TIMEOUT);
+        }
+
+        CompletableFuture<Answer> probe = client.query(ns.address(), CNAME_NAME, "CNAME", false);
+        Answer whileProbing = await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        Answer probed = await(probe);
+        Answer afterwards = await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+
+        assertThat(whileProbing).isEqualTo(Answer.failed(Transport.TIMEOUT,
+                "not sent: " + ns.address() + " did not answer the last 3 queries"));
+        assertThat(probed.transport()).isEqualTo(Transport.REPLY);
+        assertThat(afterwards.transport()).isEqualTo(Transport.REPLY);
+        assertThat(ns.queryCount()).as("3 lost, the probe, the one after; not the rejected one").isEqualTo(5);
+    }
+
+    @Test
+    void query_timeoutsSeparatedByAReply_doNotOpenTheBreaker() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)).afterDropping(2))
+                .on("other.a.test", "CNAME", Reply.drop());
+        DnsClient client = client();
+        await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        await(client.query(ns.address(), "other.a.test", "CNAME", false));
+        await(client.query(ns.address(), "other.a.test", "CNAME", false));
+
+        Answer a = await(client.query(ns.address(), "other.a.test", "CNAME", false));
+
+        assertThat(a.detail()).isEqualTo("timeout after 1 attempt of 300ms");
+        assertThat(ns.queryCount()).isEqualTo(6);
+    }
+
+    @Test
+    void reserveSlot_directQueriesUseNameserverQps_recursiveOnesResolverQps() {
+        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 1, 1000, false), events::add);
+        toClose.add(client);
+
+        client.reserveSlot("192.0.2.1", false);
+        long secondDirect = client.reserveSlot("192.0.2.1", false);
+        client.reserveSlot("192.0.2.1", true);
+        long secondRecursive = client.reserveSlot("192.0.2.1", true);
+
+        assertThat(secondDirect).as("1 qps: the next slot about a second away").isGreaterThan(900_000_000L);
+        assertThat(secondRecursive).as("1000 qps: the next slot within 1 ms").isLessThanOrEqualTo(1_000_000L);
+    }
+
+    @Test
+    void query_perResolverQps_spreadsRecursiveQueriesToOneAddress() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, 20, false), events::add);
+        toClose.add(client);
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", true));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            await(f);
+        }
+
+        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
+        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
+        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+    }
+
     /** A loopback UDP port nobody listens on: the kernel answers with ICMP port unreachable. */
     private static String closedUdpPort() throws Exception {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -33,7 +33,7 @@ public final class Dkim02ServersAgree implements Rule {
     @Override
     public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        ServerGroups.byRecord(RecordAtServer.judgeable(snapshot)).forEach((rec, servers) -> {
+        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
             Map<String, List<RecordAtServer>> variants = ServerGroups.byValue(servers, ServedValue::of);
             if (variants.size() > 1) {
                 out.add(FindingBuilder.of(ID, NAMESERVERS_DISAGREE, rec.subject())

@@ -39,7 +39,7 @@ public final class Dkim03RecordTtl implements Rule {
     @Override
     public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        ServerGroups.byRecord(RecordAtServer.judgeable(snapshot)).forEach((rec, servers) -> {
+        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
             List<RecordAtServer> serving = servers.stream().filter(at -> !at.served().isEmpty()).toList();
             inconsistent(rec, serving).ifPresent(out::add);
             serving.forEach(at -> out.addAll(bounds(at, settings)));

@@ -36,27 +36,28 @@ public final class Dkim05KeyUsable implements Rule {
     @Override
     public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
+        KeyJudgement.Cache keys = new KeyJudgement.Cache();
         for (RecordInZone rec : RecordInZone.all(snapshot)) {
             if (rec.expectsCname()) {
                 String target = rec.record().value();
-                snapshot.keyAnswer(target).flatMap(KeyJudgement::ofResolverAnswer)
+                snapshot.keyAnswer(target).flatMap(keys::ofResolverAnswer)
                         .ifPresent(j -> out.add(finding(rec, target, j)));
             }
         }
-        ServerGroups.byRecord(RecordAtServer.judgeable(snapshot)).forEach((rec, servers) -> {
+        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
             if (!rec.expectsCname()) {
-                out.addAll(servedTxtKeys(rec, servers));
+                out.addAll(servedTxtKeys(rec, servers, keys));
             }
         });
         return out;
     }
 
     /** One finding per tag for a TXT record, however many servers show it (the first server's args). */
-    private List<Finding> servedTxtKeys(RecordInZone rec, List<RecordAtServer> servers) {
+    private List<Finding> servedTxtKeys(RecordInZone rec, List<RecordAtServer> servers, KeyJudgement.Cache keys) {
         Map<String, KeyJudgement> byTag = new LinkedHashMap<>();
         for (RecordAtServer at : servers) {
             List<String> txts = at.txts().stream().map(Rr::data).toList();
-            Optional<KeyJudgement> j = txts.isEmpty() ? Optional.empty() : KeyJudgement.ofTxts(txts);
+            Optional<KeyJudgement> j = txts.isEmpty() ? Optional.empty() : keys.ofTxts(txts);
             j.ifPresent(x -> byTag.putIfAbsent(x.tag(), x));
         }
         return byTag.values().stream().map(j -> finding(rec, rec.name(), j)).toList();

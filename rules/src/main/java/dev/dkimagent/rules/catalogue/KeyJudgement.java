@@ -2,9 +2,11 @@ package dev.dkimagent.rules.catalogue;
 
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Rr;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What is wrong with the DKIM key a name publishes, as a DKIM05 tag and its args; empty when
@@ -18,6 +20,10 @@ record KeyJudgement(String tag, Map<String, String> args) {
 
     /** Judges a resolver's TXT answer at a CNAME target (the answer may hold the CNAME chain). */
     static Optional<KeyJudgement> ofResolverAnswer(Answer a) {
+        return ofResolverAnswer(a, KeyJudgement::ofTxts);
+    }
+
+    private static Optional<KeyJudgement> ofResolverAnswer(Answer a, Function<List<String>, Optional<KeyJudgement>> judge) {
         if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
             return Optional.empty();
         }
@@ -28,7 +34,7 @@ record KeyJudgement(String tag, Map<String, String> args) {
         if (txts.isEmpty()) {
             return Optional.of(missing("the name has no TXT record (NODATA)"));
         }
-        return ofTxts(txts);
+        return judge.apply(txts);
     }
 
     /** Judges the TXT values one name serves. */
@@ -46,6 +52,22 @@ record KeyJudgement(String tag, Map<String, String> args) {
                     : Optional.empty();
             case OTHER_ALGORITHM -> Optional.empty();
         };
+    }
+
+    /**
+     * Judgements for one evaluation, each distinct list of TXT values parsed once: thousands of
+     * records often lead to one key (SES's keys, a provider's), and an RSA parse costs microseconds.
+     */
+    static final class Cache {
+        private final Map<List<String>, Optional<KeyJudgement>> byTxts = new HashMap<>();
+
+        Optional<KeyJudgement> ofResolverAnswer(Answer a) {
+            return KeyJudgement.ofResolverAnswer(a, this::ofTxts);
+        }
+
+        Optional<KeyJudgement> ofTxts(List<String> txts) {
+            return byTxts.computeIfAbsent(txts, KeyJudgement::ofTxts);
+        }
     }
 
     private static KeyJudgement missing(String reason) {

@@ -1,12 +1,16 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Rr;
 import dev.dkimagent.rules.model.Snapshot;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -16,15 +20,30 @@ import java.util.TreeSet;
  */
 record RecordAtServer(RecordInZone rec, Nameserver server, Answer primary, List<Answer> others) {
 
-    /** Every identity x record x server whose answers can be judged (see {@link #judgeable}). */
+    /** Every identity x record x server whose answers can be judged (see {@link #judgeable}); unmodifiable, built once per evaluation. */
     static List<RecordAtServer> judgeable(Snapshot s) {
+        return EvaluationCache.get(s, "RecordAtServer.judgeable", RecordAtServer::buildJudgeable);
+    }
+
+    /** {@link #judgeable(Snapshot)} grouped per identity x record, in snapshot order; unmodifiable, built once per evaluation. */
+    static Map<RecordInZone, List<RecordAtServer>> judgeableByRecord(Snapshot s) {
+        return EvaluationCache.get(s, "RecordAtServer.judgeableByRecord", x -> unmodifiable(ServerGroups.byRecord(judgeable(x))));
+    }
+
+    private static Map<RecordInZone, List<RecordAtServer>> unmodifiable(Map<RecordInZone, List<RecordAtServer>> groups) {
+        Map<RecordInZone, List<RecordAtServer>> out = new LinkedHashMap<>();
+        groups.forEach((rec, servers) -> out.put(rec, List.copyOf(servers)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static List<RecordAtServer> buildJudgeable(Snapshot s) {
         List<RecordAtServer> out = new ArrayList<>();
         for (RecordInZone rec : RecordInZone.all(s)) {
             for (Nameserver server : RecordInZone.distinctServers(rec.zone())) {
                 judgeable(s, rec, server).ifPresent(out::add);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Present when the server is usable, answered the expected type, and no asked query failed. */

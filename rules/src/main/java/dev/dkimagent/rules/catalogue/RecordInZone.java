@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
@@ -15,15 +16,19 @@ import java.util.Map;
 /** One expected record of one identity, in the zone discovery found for it. */
 record RecordInZone(Identity identity, ZoneView zone, ExpectedRecord record) {
 
-    /** Every identity x record whose zone is known, in snapshot order. */
+    /** Every identity x record whose zone is known, in snapshot order (unmodifiable, built once per evaluation). */
     static List<RecordInZone> all(Snapshot s) {
+        return EvaluationCache.get(s, "RecordInZone.all", RecordInZone::build);
+    }
+
+    private static List<RecordInZone> build(Snapshot s) {
         List<RecordInZone> out = new ArrayList<>();
         for (Identity identity : s.identities()) {
             for (ExpectedRecord r : identity.records()) {
                 s.zoneOf(r.name()).ifPresent(zone -> out.add(new RecordInZone(identity, zone, r)));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The zone's servers, one per address (two NS names on one address are one server to ask). */

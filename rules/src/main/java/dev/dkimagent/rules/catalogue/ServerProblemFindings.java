@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.model.Nameserver;
@@ -40,15 +41,34 @@ final class ServerProblemFindings {
 
     private static List<Finding> recordLevel(Snapshot s, String rule) {
         List<Finding> out = new ArrayList<>();
-        for (RecordInZone rec : RecordInZone.all(s)) {
-            for (Nameserver ns : RecordInZone.distinctServers(rec.zone())) {
-                if (ServerHealth.usable(s, rec.zone(), ns)) {
-                    RecordAtServer.recordProblem(s, rec, ns).filter(p -> p.problem().rule().equals(rule))
-                            .ifPresent(p -> out.add(build(p.problem(), rec.subject(ns), ns, p.queryType(), rec.name())));
-                }
+        for (FailedRecord f : failedRecords(s)) {
+            if (f.problem().problem().rule().equals(rule)) {
+                out.add(build(f.problem().problem(), f.rec().subject(f.server()), f.server(), f.problem().queryType(),
+                        f.rec().name()));
             }
         }
         return out;
+    }
+
+    /** A failed record query on a server whose SOA answer was fine. */
+    private record FailedRecord(RecordInZone rec, Nameserver server, RecordAtServer.RecordProblem problem) {
+    }
+
+    /** Every failed record query, in snapshot and server order; NS01 and NS02 share one scan per evaluation. */
+    private static List<FailedRecord> failedRecords(Snapshot s) {
+        return EvaluationCache.get(s, "ServerProblemFindings.failedRecords", ServerProblemFindings::scan);
+    }
+
+    private static List<FailedRecord> scan(Snapshot s) {
+        List<FailedRecord> out = new ArrayList<>();
+        for (RecordInZone rec : RecordInZone.all(s)) {
+            for (Nameserver ns : RecordInZone.distinctServers(rec.zone())) {
+                if (ServerHealth.usable(s, rec.zone(), ns)) {
+                    RecordAtServer.recordProblem(s, rec, ns).ifPresent(p -> out.add(new FailedRecord(rec, ns, p)));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Finding build(ServerProblem p, Subject subject, Nameserver ns, String type, String name) {
