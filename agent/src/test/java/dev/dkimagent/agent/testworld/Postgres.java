@@ -202,14 +202,23 @@ public final class Postgres implements AutoCloseable {
 
     // ---- finding things ----
 
-    /** The directory holding initdb and pg_ctl: PATH first, then Debian's newest version dir. */
+    /** The directory holding initdb and pg_ctl: initdb's on PATH (links resolved), else Debian's newest. */
     private static Path binDir() {
+        return onPath().or(Postgres::debianBinDir).orElseThrow(() -> new IllegalStateException(
+                "initdb and pg_ctl not found on PATH or in " + DEBIAN_VERSIONS + "/<version>/bin: " + INSTALL_HINT));
+    }
+
+    private static Optional<Path> onPath() {
         try {
-            return Path.of(Binaries.require("initdb")).getParent();
-        } catch (IllegalStateException notOnPath) {
-            return debianBinDir().orElseThrow(() -> new IllegalStateException(
-                    "initdb not found on PATH or in " + DEBIAN_VERSIONS + "/<version>/bin: " + INSTALL_HINT));
+            Path bin = Path.of(Binaries.require("initdb")).toRealPath().getParent();
+            return hasTools(bin) ? Optional.of(bin) : Optional.empty();
+        } catch (IllegalStateException | IOException notThere) {
+            return Optional.empty();
         }
+    }
+
+    private static boolean hasTools(Path bin) {
+        return Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl"));
     }
 
     private static Optional<Path> debianBinDir() {
@@ -218,7 +227,7 @@ public final class Postgres implements AutoCloseable {
         }
         try (Stream<Path> versions = Files.list(DEBIAN_VERSIONS)) {
             return versions.map(v -> v.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(Postgres::hasTools)
                     .max(Comparator.comparing(Postgres::majorVersion));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
