@@ -2,7 +2,8 @@
 # Installs the Debian packages whose servers and tools the tests start themselves:
 # nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
 # dashboard tests), amtool (the Alertmanager example's check), systemd-analyze (the unit's
-# security score). Installs only when a binary is missing, so a prepared machine costs nothing.
+# security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests).
+# Installs only when a binary is missing, so a prepared machine costs nothing.
 set -euo pipefail
 
 # Servers live in sbin; a non-login shell may not have it on PATH.
@@ -21,18 +22,26 @@ declare -A package_of=(
   [promtool]=prometheus
   [amtool]=prometheus-alertmanager
   [systemd-analyze]=systemd
+  [initdb]=postgresql
+  [pg_ctl]=postgresql
 )
+
+# Debian keeps PostgreSQL's server tools in /usr/lib/postgresql/<version>/bin, off PATH; the
+# tests look there too (testworld/Postgres.java).
+present() {
+  command -v "$1" >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/$1" >/dev/null
+}
 
 missing=()
 for binary in "${!package_of[@]}"; do
-  if ! command -v "$binary" >/dev/null 2>&1; then
+  if ! present "$binary"; then
     echo "install-test-deps: $binary is missing (package ${package_of[$binary]})"
     missing+=("${package_of[$binary]}")
   fi
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool and systemd-analyze are present; nothing to install"
+  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool, systemd-analyze, initdb and pg_ctl are present; nothing to install"
   exit 0
 fi
 
@@ -48,8 +57,8 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-# The tests start their own servers on 127.53.0.x; keep apt from starting the packages' services
-# (they are useless here and would hold ports). policy-rc.d exit 101 = "action forbidden".
+# The tests start their own servers on 127.53.0.x (PostgreSQL: a temp cluster on a free port);
+# keep apt from starting the packages' services (they are useless here and would hold ports). policy-rc.d exit 101 = "action forbidden".
 policy=/usr/sbin/policy-rc.d
 if [ ! -e "$policy" ]; then
   echo "install-test-deps: temporarily forbidding service starts ($policy)"
@@ -64,6 +73,6 @@ $sudo apt-get update
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages
 
 for binary in "${!package_of[@]}"; do
-  command -v "$binary" >/dev/null 2>&1 || { echo "install-test-deps: $binary still missing" >&2; exit 1; }
+  present "$binary" || { echo "install-test-deps: $binary still missing" >&2; exit 1; }
 done
 echo "install-test-deps: done"

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only one agent may use an embedded H2 database: H2 locks the file for the process that
  * opens it (an OS lock, released when that process dies, even by kill -9), and this class keeps
- * a second open in the same JVM out as well, since H2 would share the database there.
+ * a second open in the same JVM out as well, since H2 would share the database there. On
+ * PostgreSQL a {@link PostgresLock} (a session advisory lock) keeps a second agent out.
  */
 public final class Store implements AutoCloseable {
 
@@ -51,18 +52,23 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final String where;
     private final Path heldFile;
+    private final PostgresLock lock;
     private boolean closed;
 
-    private Store(Connection connection, String where, Path heldFile) {
+    private Store(Connection connection, String where, Path heldFile, PostgresLock lock) {
         this.connection = connection;
         this.where = where;
         this.heldFile = heldFile;
+        this.lock = lock;
     }
 
-    /** Opens the state database, creating the directory of an H2 file, migrates it, and takes the instance lock. */
+    /**
+     * Opens the state database, creating the directory of an H2 file, takes the single-writer lock
+     * (H2 file or PostgreSQL), then migrates it: only the lock holder ever migrates.
+     */
     public static Store open(String jdbcUrl, String user, String password) throws StoreException {
         Optional<Path> file = H2Files.databasePath(jdbcUrl);
-        String where = file.map(Path::toString).orElse(withoutParameters(jdbcUrl));
+        String where = file.map(Path::toString).orElse(SafeUrl.of(jdbcUrl));
         Path held = file.orElse(null);
         if (held != null) {
             createDirectory(held, where);
@@ -70,11 +76,16 @@ public final class Store implements AutoCloseable {
                 throw heldByAnother(where, null);
             }
         }
+        PostgresLock lock = null;
         try {
+            lock = lockIfPostgres(jdbcUrl, user, password, where);
             Connection connection = connect(H2Files.connectUrl(jdbcUrl), user, password, where);
             migrate(connection, where);
-            return new Store(connection, where, held);
+            return new Store(connection, where, held, lock);
         } catch (StoreException e) {
+            if (lock != null) {
+                lock.close();
+            }
             if (held != null) {
                 OPEN_IN_THIS_JVM.remove(held);
             }
@@ -133,10 +144,10 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** True when the database answers (for /readyz). */
+    /** True when the database answers and, on PostgreSQL, the single-writer lock is still held (for /readyz). */
     public synchronized boolean reachable() {
         try {
-            return !closed && connection.isValid(2);
+            return !closed && connection.isValid(2) && (lock == null || lock.held());
         } catch (SQLException e) {
             return false;
         }
@@ -288,6 +299,9 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("closing the state database at {} failed: {}", where, e.getMessage());
         } finally {
+            if (lock != null) {
+                lock.close();
+            }
             if (heldFile != null) {
                 OPEN_IN_THIS_JVM.remove(heldFile);
             }
@@ -423,6 +437,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The PostgreSQL single-writer lock on a connection of its own, or null for other databases. */
+    private static PostgresLock lockIfPostgres(String jdbcUrl, String user, String password, String where)
+            throws StoreException {
+        if (!PostgresLock.appliesTo(jdbcUrl)) {
+            return null;
+        }
+        return PostgresLock.acquire(connect(jdbcUrl, user, password, where), where);
+    }
+
     private static void migrate(Connection connection, String where) throws StoreException {
         try {
             List<Integer> applied = Migrator.migrate(connection);
@@ -451,21 +474,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static StoreException heldByAnother(String where, Throwable cause) {
+    static StoreException heldByAnother(String where, Throwable cause) {
         return new StoreException("another dkim-agent holds the state at " + where + "; stop it first "
                 + "(or give this one its own state.url)", cause);
-    }
-
-    /** The URL without query parameters or H2 options, which may carry credentials. */
-    private static String withoutParameters(String jdbcUrl) {
-        int cut = jdbcUrl.length();
-        for (char c : new char[] {'?', ';'}) {
-            int i = jdbcUrl.indexOf(c);
-            if (i >= 0) {
-                cut = Math.min(cut, i);
-            }
-        }
-        return jdbcUrl.substring(0, cut);
     }
 
     // ---- small JDBC helpers ----
