@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Moves findings through pending -> firing -> resolved and says what to announce, one
@@ -30,6 +31,16 @@ public final class Lifecycle {
     /** scope: identities and zone apexes this sweep looked at; states of findings outside it are kept unchanged. */
     public LifecycleResult apply(Map<String, AlertState> previous, List<Verdict> verdicts, Set<String> scope,
                                  Map<String, List<SesLine>> sesByIdentity, Instant now) {
+        return apply(previous, verdicts, state -> scope.contains(state.identity()), sesByIdentity, now);
+    }
+
+    /**
+     * As above, with a finer scope: {@code judged} says whether this sweep could have seen the
+     * finding again. A finding it could not judge (its server did not answer, its zone was not
+     * found) keeps its state: blindness never resolves an alert.
+     */
+    public LifecycleResult apply(Map<String, AlertState> previous, List<Verdict> verdicts, Predicate<AlertState> judged,
+                                 Map<String, List<SesLine>> sesByIdentity, Instant now) {
         Map<String, Verdict> current = byKey(verdicts);
         Map<String, AlertState> next = new TreeMap<>();
         NotificationGroups groups = new NotificationGroups();
@@ -41,7 +52,7 @@ public final class Lifecycle {
             if (current.containsKey(prev.key())) {
                 continue;
             }
-            AlertState state = scope.contains(prev.identity()) ? missing(prev, groups) : prev;
+            AlertState state = judged.test(prev) ? missing(prev, groups) : prev;
             if (state != null) {
                 next.put(state.key(), state);
             }

@@ -17,7 +17,6 @@ import dev.dkimagent.rules.model.Snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,8 +74,8 @@ public final class SweepPipeline {
         }
         Snapshot snapshot = result.snapshot().withSes(judged);
         List<Verdict> verdicts = engine.evaluate(snapshot);
-        LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts, scope(snapshot, verdicts),
-                SesLines.byIdentity(judged), snapshot.at());
+        LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts,
+                new JudgedScope(snapshot, verdicts, sesSources), SesLines.byIdentity(judged), snapshot.at());
         store.commitSweep(next.states(), nextMemory(memory, ses, snapshot.at()), next.notifications());
         publish(snapshot, judged, next.states());
         metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), true);
@@ -103,16 +102,6 @@ public final class SweepPipeline {
         }
         rememberedGeneration = generation;
         return SesHistory.next(memory, ses, now);
-    }
-
-    /** Everything this sweep looked at: findings outside it keep their state (never "resolved" by blindness). */
-    private Set<String> scope(Snapshot snapshot, List<Verdict> verdicts) {
-        Set<String> scope = new HashSet<>(sesSources);
-        snapshot.identities().forEach(i -> scope.add(i.name()));
-        scope.addAll(snapshot.zones().keySet());
-        snapshot.ses().states().forEach(s -> scope.add(s.identity()));
-        verdicts.forEach(v -> scope.add(Lifecycle.groupIdentity(v.finding())));
-        return scope;
     }
 
     private void publish(Snapshot snapshot, SesView ses, Map<String, AlertState> states) {
