@@ -6,6 +6,8 @@ import dev.dkimagent.rules.model.SesApiError;
 import dev.dkimagent.rules.model.SesIdentityState;
 import dev.dkimagent.rules.model.SesView;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,21 +60,32 @@ public final class Inventory {
         if (blind.isEmpty()) {
             return now;
         }
-        List<SesIdentityState> states = new ArrayList<>(now.view().states());
-        previous.view().states().stream()
+        Set<String> seenNow = now.view().states().stream().map(Inventory::key).collect(Collectors.toSet());
+        List<SesIdentityState> carriedStates = previous.view().states().stream()
                 .filter(s -> blind.contains(s.account() + "/" + s.region()))
-                .filter(s -> now.view().states().stream().noneMatch(n -> same(n, s)))
-                .forEach(states::add);
-        Set<String> kept = states.stream().map(SesIdentityState::identity).collect(Collectors.toSet());
-        List<Identity> carried = previous.identities().stream()
-                .filter(i -> kept.contains(i.name()))
+                .filter(s -> !seenNow.contains(key(s)))
                 .toList();
-        return new SesScan(Identities.merge(now.identities(), carried),
+        List<SesIdentityState> states = new ArrayList<>(now.view().states());
+        states.addAll(carriedStates);
+        return new SesScan(Identities.merge(now.identities(), carriedRecords(previous, carriedStates)),
                 new SesView(states, now.view().errors(), Map.of()));
     }
 
-    private static boolean same(SesIdentityState a, SesIdentityState b) {
-        return a.identity().equals(b.identity()) && a.account().equals(b.account()) && a.region().equals(b.region());
+    /** Only the records the blind pairs' own tokens named: never a token another pair has rotated away. */
+    private static List<Identity> carriedRecords(SesScan previous, List<SesIdentityState> carriedStates) {
+        Map<String, Set<String>> tokens = new HashMap<>();
+        carriedStates.forEach(s -> tokens.computeIfAbsent(s.identity(), k -> new HashSet<>()).addAll(s.tokens()));
+        return previous.identities().stream()
+                .filter(i -> tokens.containsKey(i.name()))
+                .map(i -> new Identity(i.name(), i.source(), i.records().stream()
+                        .filter(r -> tokens.get(i.name()).contains(r.selector()))
+                        .toList()))
+                .filter(i -> !i.records().isEmpty())
+                .toList();
+    }
+
+    private static String key(SesIdentityState s) {
+        return s.identity() + "|" + s.account() + "|" + s.region();
     }
 
     private static String pair(SesApiError e) {
