@@ -1,6 +1,8 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.SesIdentityState;
 import dev.dkimagent.rules.model.SesMemory;
@@ -8,6 +10,7 @@ import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,12 +30,23 @@ record SesContext(SesIdentityState state, List<Identity> identities, String zone
     }
 
     static SesContext of(Snapshot s, SesIdentityState state) {
-        List<Identity> named = s.identities().stream().filter(i -> i.name().equals(state.identity())).toList();
+        List<Identity> named = byName(s).getOrDefault(state.identity(), List.of());
         List<Identity> sameSource = named.stream().filter(i -> state.source().equals(i.source())).toList();
         List<Identity> chosen = sameSource.isEmpty() ? named : sameSource;
         String zone = chosen.stream().flatMap(i -> i.records().stream()).findFirst()
                 .flatMap(r -> s.zoneOf(r.name())).map(ZoneView::apex).orElse(null);
         return new SesContext(state, chosen, zone, Optional.ofNullable(s.ses().memory().get(SesView.memoryKey(state))));
+    }
+
+    /** Identities by name, built once per evaluation (10,000 SES states must not scan 10,000 identities each). */
+    private static Map<String, List<Identity>> byName(Snapshot s) {
+        return EvaluationCache.get(s, "ses-identities-by-name",
+                snap -> snap.identities().stream().collect(Collectors.groupingBy(Identity::name)));
+    }
+
+    /** The expected records this state's own tokens name (all of them when SES gave no tokens). */
+    boolean ownRecord(ExpectedRecord record) {
+        return state.tokens().isEmpty() || state.tokens().contains(record.selector());
     }
 
     Subject subject() {

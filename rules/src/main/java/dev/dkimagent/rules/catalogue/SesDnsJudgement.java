@@ -28,7 +28,7 @@ record SesDnsJudgement(List<Finding> faults, int judged, boolean everyJudged) {
         List<Finding> faults = new ArrayList<>();
         int judged = 0;
         boolean everyJudged = true;
-        for (RecordInZone rec : records(s, c.identities()).values()) {
+        for (RecordInZone rec : records(s, c).values()) {
             if (rec == null) {
                 everyJudged = false;
                 continue;
@@ -48,10 +48,10 @@ record SesDnsJudgement(List<Finding> faults, int judged, boolean everyJudged) {
     }
 
     /** One entry per record name (several identities may expect it); null where the zone is unknown. */
-    private static Map<String, RecordInZone> records(Snapshot s, List<Identity> identities) {
+    private static Map<String, RecordInZone> records(Snapshot s, SesContext c) {
         Map<String, RecordInZone> out = new LinkedHashMap<>();
-        for (Identity identity : identities) {
-            for (ExpectedRecord r : identity.records()) {
+        for (Identity identity : c.identities()) {
+            for (ExpectedRecord r : identity.records().stream().filter(c::ownRecord).toList()) {
                 Optional<ZoneView> zone = s.zoneOf(r.name());
                 out.putIfAbsent(r.name(), zone.map(z -> new RecordInZone(identity, z, r)).orElse(null));
             }

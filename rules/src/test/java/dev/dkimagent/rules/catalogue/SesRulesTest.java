@@ -193,6 +193,19 @@ class SesRulesTest {
     }
 
     @Test
+    void evaluate_regionsWithTheirOwnTokens_atRiskOnlyWhereItsOwnRecordIsMissing() {
+        // t1, t3 belong to us-east-1; t2 (missing on ns3) to eu-west-1: only eu-west-1 is at risk
+        TestWorld w = t2MissingOnNs3().ses(SesStates.status(DkimStatus.SUCCESS).tokens("t2").build())
+                .ses(SesStates.status(DkimStatus.SUCCESS).where("prod", "us-east-1").tokens("t1", "t3").build());
+
+        List<Verdict> verdicts = w.evaluate();
+
+        assertFindings(verdicts).exactly(plus(T2_MISSING_ON_NS3, "SES03.SES_AT_RISK@-@-"));
+        assertThat(verdicts.stream().filter(v -> v.finding().rule().equals("SES03")).map(v -> v.finding().subject().source()))
+                .containsExactly(SesStates.SOURCE);
+    }
+
+    @Test
     void evaluate_identityExpectedBySesAndConfig_judgesTheRecordsOfTheStatesOwnSource() {
         TestWorld w = TestWorld.healthy()
                 .identity(new Identity("a.test", SesStates.SOURCE,
