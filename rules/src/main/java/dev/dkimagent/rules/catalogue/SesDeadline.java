@@ -1,21 +1,21 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.model.SesIdentityState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** When SES gives up on records it cannot see: about 72 hours after the last success. */
 final class SesDeadline {
-    static final Duration GRACE = Duration.ofHours(72);
+    static final Duration GRACE = SesIdentityState.REVOCATION_GRACE;
     static final String UNKNOWN = "unknown";
 
     private SesDeadline() {
     }
 
-    /** SES's own last success, else the last time a sweep saw SUCCESS. */
+    /** The later of SES's own last success and the last time a sweep saw SUCCESS. */
     static Optional<Instant> lastSuccess(SesContext c) {
-        return Optional.ofNullable(c.state().lastSuccess())
-                .or(() -> c.memory().map(m -> m.lastSuccess()));
+        return c.state().lastKnownSuccess(c.memory().orElse(null));
     }
 
     /** ISO-8601 of the last success, or "unknown". */

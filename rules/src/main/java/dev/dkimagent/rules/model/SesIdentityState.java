@@ -1,7 +1,9 @@
 package dev.dkimagent.rules.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What SES says about one identity in one account and region. Fields the API did not give are
@@ -38,6 +40,26 @@ public record SesIdentityState(String identity, String account, String region, D
     /** "ses:<account>/<region>": where this state came from, also the Identity source. */
     public String source() {
         return "ses:" + account + "/" + region;
+    }
+
+    /** SES gives up on records it cannot see about this long after the last success (domain-facts.md). */
+    public static final Duration REVOCATION_GRACE = Duration.ofHours(72);
+
+    /**
+     * The last known success: the later of SES's own LastSuccessTimestamp and the last sweep that
+     * saw SUCCESS ({@code memory} may be null). Alerts, findings and metrics all use this one.
+     */
+    public Optional<Instant> lastKnownSuccess(SesMemory memory) {
+        Instant remembered = memory == null ? null : memory.lastSuccess();
+        if (lastSuccess == null || remembered == null) {
+            return Optional.ofNullable(lastSuccess != null ? lastSuccess : remembered);
+        }
+        return Optional.of(lastSuccess.isAfter(remembered) ? lastSuccess : remembered);
+    }
+
+    /** When SES will likely revoke signing: the last known success plus 72 hours. */
+    public Optional<Instant> revocationDeadline(SesMemory memory) {
+        return lastKnownSuccess(memory).map(t -> t.plus(REVOCATION_GRACE));
     }
 
     /** A replica (Deterministic Easy DKIM): its records are its parent region's. */
