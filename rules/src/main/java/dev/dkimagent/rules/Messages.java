@@ -83,6 +83,8 @@ public final class Messages {
             v.put("server", new Nameserver(s.nameserver() == null ? s.address() : s.nameserver(), s.address()).display());
         }
         v.putAll(f.args());
+        // Values come from DNS and SES; templates put commands in `code spans`: a backquote in data must not end one.
+        v.replaceAll((key, value) -> value.replace('`', '\''));
         return v;
     }
 

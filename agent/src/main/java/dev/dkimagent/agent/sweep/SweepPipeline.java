@@ -59,38 +59,50 @@ public final class SweepPipeline {
         return firstSweepDone;
     }
 
-    /** Runs one sweep; returns false when it saw nothing (no resolver answered). */
+    /** Runs one sweep; returns false when it judged nothing (no resolver answered, or the sweep failed). */
     public synchronized boolean runOnce() throws InterruptedException {
         Instant started = clock.instant();
+        boolean judged = false;
+        try {
+            judged = sweepAndCommit();
+        } catch (RuntimeException e) {
+            LOG.error("DNS sweep failed; nothing was committed and the next sweep will try again", e);
+        }
+        metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), judged);
+        return judged;
+    }
+
+    private boolean sweepAndCommit() throws InterruptedException {
         List<Identity> identities = inventory.identities();
         Map<String, SesMemory> memory = store.sesMemory();
         SesView ses = inventory.sesView();
         SesView judged = new SesView(ses.states(), ses.errors(), memory);
         SweepResult result = probe(identities);
-        if (result == null || result.resolversUnreachable()) {
+        if (result.resolversUnreachable()) {
             LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
-            metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), false);
             return false;
         }
         Snapshot snapshot = result.snapshot().withSes(judged);
         List<Verdict> verdicts = engine.evaluate(snapshot);
         LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts,
                 new JudgedScope(snapshot, verdicts, sesSources), SesLines.byIdentity(judged), snapshot.at());
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping: the sweep is abandoned before its commit");
+        }
         store.commitSweep(next.states(), nextMemory(memory, ses, snapshot.at()), next.notifications());
         publish(snapshot, judged, next.states());
-        metrics.sweepFinished("dns", Duration.between(started, clock.instant()), clock.instant(), true);
         firstSweepDone = true;
         LOG.info("DNS sweep: {} identities, {} findings, {} notifications queued", identities.size(),
                 verdicts.size(), next.notifications().size());
         return true;
     }
 
+    /** Waits for the probes; interruptible, so a stopping agent abandons the sweep. */
     private SweepResult probe(List<Identity> identities) throws InterruptedException {
         try {
             return dns.run(identities).get();
         } catch (ExecutionException e) {
-            LOG.error("DNS sweep failed unexpectedly; nothing judged", e.getCause());
-            return null;
+            throw new IllegalStateException("the DNS probes failed: " + e.getCause(), e.getCause());
         }
     }
 
