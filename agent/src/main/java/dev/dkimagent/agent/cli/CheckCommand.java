@@ -71,11 +71,11 @@ public final class CheckCommand implements Callable<Integer> {
         try (DnsRuntime dns = new DnsRuntime(settings, event -> { }, Clock.systemUTC())) {
             result = dns.sweep().run(inventory.identities()).get();
             if (result.resolversUnreachable()) {
-                return cannotRun("no resolver answered (tried " + String.join(", ", dns.resolvers())
-                        + "); set dkim-agent.dns.resolvers to reachable recursive resolvers", ExitCode.CANNOT_RUN);
+                return cannotRun(noResolver(dns.resolvers()), ExitCode.CANNOT_RUN);
             }
         } catch (ExecutionException e) {
-            return cannotRun("the check failed unexpectedly: " + e.getCause(), ExitCode.CANNOT_RUN);
+            return cannotRun("the check failed unexpectedly (" + e.getCause() + "); this is a bug: please report it"
+                    + " with this output and JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", ExitCode.CANNOT_RUN);
         }
         Snapshot snapshot = result.snapshot().withSes(inventory.sesView());
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
@@ -91,6 +91,15 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             new TextReport(out).print(outcome);
         }
+    }
+
+    private static String noResolver(java.util.List<String> tried) {
+        if (tried.isEmpty()) {
+            return "no resolver to ask: dkim-agent.dns.resolvers is empty and the system lists none"
+                    + " (/etc/resolv.conf); set dkim-agent.dns.resolvers";
+        }
+        return "no resolver answered (tried " + String.join(", ", tried)
+                + "); set dkim-agent.dns.resolvers to reachable recursive resolvers";
     }
 
     private int cannotRun(String why, int code) {

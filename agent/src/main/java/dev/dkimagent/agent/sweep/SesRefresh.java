@@ -34,6 +34,9 @@ public final class SesRefresh {
         metrics.sweepFinished("ses", Duration.between(started, clock.instant()), clock.instant(), clean);
         LOG.info("SES scan: {} identities with records, {} states, {} account/region errors",
                 scan.identities().size(), scan.view().states().size(), scan.view().errors().size());
+        scan.view().errors().forEach(e -> LOG.warn("SES unreadable in account {} region {}: {} failed with {}"
+                + " (MON01; check IAM permissions, credentials and the region)", e.account(), e.region(),
+                e.operation(), e.error()));
         return first;
     }
 }

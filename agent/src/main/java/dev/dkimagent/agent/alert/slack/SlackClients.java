@@ -26,12 +26,17 @@ final class SlackClients {
         config.setHttpClientWriteTimeoutMillis(READ_TIMEOUT_MILLIS);
         config.setHttpClientCallTimeoutMillis(CALL_TIMEOUT_MILLIS);
         if (SlackSettings.present(settings.apiUrl())) {
-            config.setMethodsEndpointUrlPrefix(stripSlash(settings.apiUrl()) + "/api/");
+            config.setMethodsEndpointUrlPrefix(methodsPrefix(settings.apiUrl()));
         }
         return Slack.getInstance(config);
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /** "https://host" and "https://host/api/" both mean the Web API at https://host/api/. */
+    static String methodsPrefix(String apiUrl) {
+        String base = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        if (base.endsWith("/api")) {
+            base = base.substring(0, base.length() - "/api".length());
+        }
+        return base + "/api/";
     }
 }
