@@ -144,6 +144,26 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets delivered messages delivered before {@code cutoff}, so the outbox does not grow for
+     * the daemon's lifetime. Pending and permanent messages are kept (the latter for inspection).
+     *
+     * @return how many rows were deleted
+     */
+    public synchronized int purgeDelivered(Instant cutoff) {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM outbox WHERE status = ? AND delivered_at < ?")) {
+            delete.setString(1, DELIVERED);
+            delete.setLong(2, cutoff.toEpochMilli());
+            int deleted = delete.executeUpdate();
+            connection.commit();
+            return deleted;
+        } catch (SQLException e) {
+            rollback();
+            throw failed("purging delivered messages", e);
+        }
+    }
+
     /** True when the database answers and, on PostgreSQL, the single-writer lock is still held (for /readyz). */
     public synchronized boolean reachable() {
         try {

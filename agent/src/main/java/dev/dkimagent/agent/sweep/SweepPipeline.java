@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SweepPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(SweepPipeline.class);
+    /** Delivered messages are kept this long (to look back at what was sent), then forgotten. */
+    static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
 
     private final DnsSweep dns;
     private final Inventory inventory;
@@ -90,6 +92,7 @@ public final class SweepPipeline {
             throw new InterruptedException("stopping: the sweep is abandoned before its commit");
         }
         store.commitSweep(next.states(), nextMemory(memory, ses, snapshot.at()), next.notifications());
+        store.purgeDelivered(snapshot.at().minus(DELIVERED_RETENTION));
         publish(snapshot, judged, next.states());
         firstSweepDone = true;
         LOG.info("DNS sweep: {} identities, {} findings, {} notifications queued", identities.size(),

@@ -197,6 +197,21 @@ abstract class StoreTest {
     }
 
     @Test
+    void purgeDelivered_forgetsOnlyDeliveredMessagesOlderThanTheCutoff() throws Exception {
+        try (Store store = open()) {
+            store.commitSweep(Map.of(), Map.of(), List.of(Fixtures.firingNotification("a.example", T0),
+                    Fixtures.firingNotification("b.example", T0), Fixtures.firingNotification("c.example", T0)));
+            List<OutboxMessage> due = store.dueMessages(T0, 10);
+            store.recordDelivered(due.get(0), "ts-1", T0.plusSeconds(10), Store.IncidentChange.OPEN);
+            store.recordDelivered(due.get(1), "ts-2", T0.plusSeconds(100), Store.IncidentChange.OPEN);
+
+            assertThat(store.purgeDelivered(T0.plusSeconds(50))).isEqualTo(1);
+
+            assertThat(store.outbox()).extracting(OutboxRow::status).containsExactly(Store.DELIVERED, Store.PENDING);
+        }
+    }
+
+    @Test
     void open_secondTimeInThisProcess_failsWithClearMessage_andAfterCloseOpensAgain() throws Exception {
         try (Store first = open()) {
             assertThatThrownBy(this::open)
