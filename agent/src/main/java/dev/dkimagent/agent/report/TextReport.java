@@ -10,6 +10,7 @@ import dev.dkimagent.rules.model.ZoneView;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +35,10 @@ public final class TextReport {
                 outcome.snapshot().identities().size(),
                 plural(outcome.snapshot().identities().size(), "identity", "identities"),
                 summary(outcome.verdicts()));
+        Map<String, String> zoneShownUnder = new HashMap<>();
         for (Identity identity : outcome.snapshot().identities()) {
             out.println();
-            printIdentity(outcome, identity);
+            printIdentity(outcome, identity, zoneShownUnder);
         }
         List<Verdict> others = outcome.unattached();
         if (!others.isEmpty()) {
@@ -47,7 +49,8 @@ public final class TextReport {
         out.flush();
     }
 
-    private void printIdentity(CheckOutcome outcome, Identity identity) {
+    /** Zone-wide findings print once, under the zone's first identity; later ones point there. */
+    private void printIdentity(CheckOutcome outcome, Identity identity, Map<String, String> zoneShownUnder) {
         var zone = outcome.zoneOf(identity);
         List<Verdict> verdicts = outcome.verdictsFor(identity);
         out.printf("%s  [%s]  zone %s%n", identity.name(), outcome.ok(identity) ? "OK" : "FAILING",
@@ -57,7 +60,16 @@ public final class TextReport {
         } else {
             new Matrix(identity, zone.get(), verdicts).print(out);
         }
-        printFindings(verdicts);
+        String apex = zone.map(ZoneView::apex).orElse(null);
+        String shownUnder = apex == null ? null : zoneShownUnder.putIfAbsent(apex, identity.name());
+        List<Verdict> toPrint = shownUnder == null ? verdicts
+                : verdicts.stream().filter(v -> v.finding().subject().identity() != null).toList();
+        printFindings(toPrint);
+        long zoneWide = verdicts.size() - toPrint.size();
+        if (zoneWide > 0) {
+            out.printf("%s(%d zone-wide %s of %s: listed under %s above)%n", INDENT, zoneWide,
+                    plural(zoneWide, "finding", "findings"), apex, shownUnder);
+        }
     }
 
     private void printFindings(List<Verdict> verdicts) {

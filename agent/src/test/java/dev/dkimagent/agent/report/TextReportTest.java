@@ -47,6 +47,21 @@ class TextReportTest {
     }
 
     @Test
+    void print_twoIdentitiesInOneZone_listZoneWideFindingsOnce() {
+        CheckOutcome one = ReportFixture.driftedOutcome();
+        var other = new dev.dkimagent.rules.model.Identity("shop." + ReportFixture.ZONE, "config",
+                one.snapshot().identities().get(0).records());
+        var snapshot = new dev.dkimagent.rules.model.Snapshot(one.snapshot().at(),
+                List.of(one.snapshot().identities().get(0), other), one.snapshot().zones(),
+                one.snapshot().zoneOfName(), one.snapshot().answers(), one.snapshot().keyAnswers());
+
+        String text = render(new CheckOutcome(snapshot, one.verdicts(), one.failOn()));
+
+        assertThat(text.split("SOA01 MULTIPLE_SOA_SERIALS", -1)).hasSize(2);
+        assertThat(text).contains("(1 zone-wide finding of mycompany.test: listed under mycompany.test above)");
+    }
+
+    @Test
     void wrap_backquotedCommand_isNeverSplit() {
         String cmd = "`dig +norecurse @ns3.mycompany.test CNAME t2._domainkey.mycompany.test`";
         List<String> lines = Wrap.lines("Check with " + cmd + " after the fix.", 40);
