@@ -67,7 +67,7 @@ public final class Daemon implements AutoCloseable {
         AgentMetrics metrics = new AgentMetrics(Version.current());
         Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
         DnsRuntime dns = keep(new DnsRuntime(settings,
-                event -> metrics.dnsQuery(event.address(), event.outcome(), event.rttMillis()), clock));
+                metrics::dnsQuery, clock));
         Inventory inventory = new Inventory(settings.identities());
         SweepPipeline pipeline = new SweepPipeline(dns.sweep(), inventory, engine(settings), store,
                 new Lifecycle(policy(settings.alerting())), metrics,

@@ -1,31 +1,59 @@
 package dev.dkimagent.agent.dns;
 
 import dev.dkimagent.rules.model.Transport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * A breaker per address, so a dead server cannot fill the in-flight cap with doomed queries.
  * After {@link #TRIP_AFTER} consecutive queries to one address ended in TIMEOUT (all attempts
- * spent), the breaker opens: further queries are not sent, except one probe at a time. Anything
- * that comes back from the address (a reply, even a malformed one) closes it again.
+ * spent), the breaker opens: the next query goes out as the probe, and the queries after it wait
+ * (in a list, no thread blocked) for the probe's result. Anything that comes back from the address
+ * (a reply, even a malformed one) closes the breaker and the waiting queries are sent; when the
+ * probe gets nothing, they end unsent.
  */
 final class AddressBreakers {
     /** Three in a row: one lost query is noise, three whole queries (9 attempts by default) are a dead server. */
     static final int TRIP_AFTER = 3;
 
-    /** What a query to the address may do now. */
-    enum Admission { SEND, PROBE, REJECT }
+    /** What a new query to the address does now. */
+    enum Admission { SEND, PROBE, WAIT }
+
+    /** A query waiting for the probe of its address. */
+    interface Waiter {
+        /** The wait is over: alive = the breaker closed, send now; else end without sending. */
+        void probeEnded(boolean alive);
+    }
 
     private final ConcurrentMap<String, State> states = new ConcurrentHashMap<>();
 
-    Admission admit(String address) {
-        return state(address).admit();
+    /** SEND or PROBE: go ahead (PROBE: as the address's probe); WAIT: the waiter is called later. */
+    Admission admit(String address, Waiter waiter) {
+        return state(address).admit(waiter);
     }
 
-    /** The outcome of a query that was sent (after all its attempts); probe = it was admitted as the probe. */
+    /** True while the address's last {@link #TRIP_AFTER} queries all timed out. */
+    boolean isOpen(String address) {
+        return state(address).isOpen();
+    }
+
+    /**
+     * The outcome of a query that was sent (after all its attempts); probe = it was admitted as the
+     * probe. Releases the waiting queries once the breaker closes or the probe ends without a reply.
+     */
     void record(String address, Transport outcome, boolean probe) {
-        state(address).record(outcome, probe);
+        State state = state(address);
+        Release release = state.record(outcome, probe);
+        release.waiters().forEach(w -> w.probeEnded(release.alive()));
+    }
+
+    /** Removes every waiting query (on close, so each can end without a probe). */
+    List<Waiter> drainWaiters() {
+        List<Waiter> all = new ArrayList<>();
+        states.values().forEach(s -> all.addAll(s.takeWaiters()));
+        return all;
     }
 
     static String notSentDetail(String address) {
@@ -36,22 +64,32 @@ final class AddressBreakers {
         return states.computeIfAbsent(address, a -> new State());
     }
 
+    private record Release(List<Waiter> waiters, boolean alive) {
+        static final Release NONE = new Release(List.of(), true);
+    }
+
     private static final class State {
         private int consecutiveTimeouts;
         private boolean probeOut;
+        private List<Waiter> waiting = new ArrayList<>();
 
-        synchronized Admission admit() {
-            if (consecutiveTimeouts < TRIP_AFTER) {
+        synchronized Admission admit(Waiter waiter) {
+            if (!isOpen()) {
                 return Admission.SEND;
             }
             if (probeOut) {
-                return Admission.REJECT;
+                waiting.add(waiter);
+                return Admission.WAIT;
             }
             probeOut = true;
             return Admission.PROBE;
         }
 
-        synchronized void record(Transport outcome, boolean probe) {
+        synchronized boolean isOpen() {
+            return consecutiveTimeouts >= TRIP_AFTER;
+        }
+
+        synchronized Release record(Transport outcome, boolean probe) {
             if (probe) {
                 probeOut = false;
             }
@@ -60,6 +98,17 @@ final class AddressBreakers {
             } else if (outcome != Transport.NETWORK_ERROR) {
                 consecutiveTimeouts = 0; // something came back: the address is alive
             }
+            boolean alive = !isOpen();
+            if (waiting.isEmpty() || (!alive && probeOut)) {
+                return Release.NONE; // nobody waits, or the probe is still out
+            }
+            return new Release(takeWaiters(), alive);
+        }
+
+        synchronized List<Waiter> takeWaiters() {
+            List<Waiter> taken = waiting;
+            waiting = new ArrayList<>();
+            return taken;
         }
     }
 }

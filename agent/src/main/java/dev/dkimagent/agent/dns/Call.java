@@ -19,10 +19,11 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * One query with its attempts: a permit for its address (held until the last attempt ends) ->
- * the address's breaker -> pace (rate slot) -> a global in-flight permit -> send -> read.
+ * One query with its attempts: a permit for its address (held until the last attempt ends) -> the
+ * address's breaker (send, probe, or give the permit back and wait for the probe) -> pace (rate
+ * slot) -> a global in-flight permit -> send -> read.
  */
-final class Call {
+final class Call implements AddressBreakers.Waiter {
     private final DnsClient client;
     private final String address;
     private final InetSocketAddress server;
@@ -34,6 +35,7 @@ final class Call {
     private boolean holdsAddressPermit;
     private boolean probe;
     private boolean sent;
+    private boolean skipped;
 
     private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
                  boolean recursionDesired, CompletableFuture<Exchange> result) {
@@ -60,7 +62,7 @@ final class Call {
             return new Call(client, address, server, question, mnemonic, rd, result);
         } catch (UnknownHostException | TextParseException | IllegalArgumentException | NullPointerException e) {
             Answer notSent = Answer.failed(Transport.NETWORK_ERROR, "not sent: " + e.getMessage());
-            finish(client, address, mnemonic, result, Exchange.failed(notSent));
+            finish(client, QueryEvent.of(address, mnemonic, notSent, rd), result, Exchange.failed(notSent));
             return null;
         }
     }
@@ -70,40 +72,56 @@ final class Call {
             done(closedFailure());
             return;
         }
+        takeAddressPermit();
+    }
+
+    private void takeAddressPermit() {
         client.inFlightTo(address).submit(this::withAddressPermit);
     }
 
+    /**
+     * Asks the breaker here, not earlier: queries queued for a permit must see a breaker that opened
+     * meanwhile. A query that must wait gives its permit back and touches no field after asking:
+     * the probe's thread may resume it at once.
+     */
     private void withAddressPermit() {
+        AddressBreakers.Admission admission = client.breakers().admit(address, this);
+        if (admission == AddressBreakers.Admission.WAIT) {
+            client.inFlightTo(address).release();
+            return;
+        }
         holdsAddressPermit = true;
+        probe = admission == AddressBreakers.Admission.PROBE;
         attemptNow();
     }
 
-    /** One attempt, unless the client closed or the address's breaker is open (and this is not its probe). */
+    /** The probe of a broken address ended: go for a permit again if it got a reply, else end unsent. */
+    @Override
+    public void probeEnded(boolean alive) {
+        if (client.isClosed()) {
+            done(closedFailure());
+        } else if (alive) {
+            takeAddressPermit();
+        } else {
+            skipped = true;
+            done(Exchange.failed(Answer.failed(Transport.TIMEOUT, AddressBreakers.notSentDetail(address))));
+        }
+    }
+
+    private void releaseAddressPermit() {
+        if (holdsAddressPermit) {
+            holdsAddressPermit = false;
+            client.inFlightTo(address).release();
+        }
+    }
+
+    /** One attempt, unless the client closed: pace (rate slot), then a global in-flight permit, then send. */
     private void attemptNow() {
         if (client.isClosed()) {
             done(closedFailure());
             return;
         }
-        if (!admitted()) {
-            done(Exchange.failed(Answer.failed(Transport.TIMEOUT, AddressBreakers.notSentDetail(address))));
-            return;
-        }
         client.afterRateSlot(address, recursionDesired, () -> client.inFlight().submit(this::send));
-    }
-
-    private boolean admitted() {
-        if (probe) {
-            return true;
-        }
-        switch (client.breakers().admit(address)) {
-            case SEND:
-                return true;
-            case PROBE:
-                probe = true;
-                return true;
-            default:
-                return false;
-        }
     }
 
     private static Exchange closedFailure() {
@@ -141,7 +159,7 @@ final class Call {
     }
 
     private void failed(Failure failure, long rtt) {
-        if (failure.retryable() && attempt < client.options().attempts()) {
+        if (failure.retryable() && attempt < client.options().attempts() && !breakerStopsRetries()) {
             attempt++;
             attemptNow();
             return;
@@ -150,6 +168,11 @@ final class Call {
         Answer answer = new Answer(failure.transport(), -1, false, List.of(), null, detail(failure),
                 somethingCameBack ? rtt : -1);
         done(Exchange.failed(answer));
+    }
+
+    /** The breaker opened while this query was out: no more attempts, unless it is the probe. */
+    private boolean breakerStopsRetries() {
+        return !probe && client.breakers().isOpen(address);
     }
 
     private String detail(Failure failure) {
@@ -170,17 +193,15 @@ final class Call {
         if (sent || probe) {
             client.breakers().record(address, exchange.answer().transport(), probe);
         }
-        if (holdsAddressPermit) {
-            holdsAddressPermit = false;
-            client.inFlightTo(address).release();
-        }
-        finish(client, address, type, result, exchange);
+        releaseAddressPermit();
+        QueryEvent event = skipped ? QueryEvent.skipped(address, type, recursionDesired)
+                : QueryEvent.of(address, type, exchange.answer(), recursionDesired);
+        finish(client, event, result, exchange);
     }
 
-    private static void finish(DnsClient client, String address, String type, CompletableFuture<Exchange> result,
+    private static void finish(DnsClient client, QueryEvent event, CompletableFuture<Exchange> result,
                                Exchange exchange) {
-        Answer a = exchange.answer();
-        client.publish(new QueryEvent(address, type, a.transport().name().toLowerCase(Locale.ROOT), a.rttMillis()));
+        client.publish(event);
         result.complete(exchange);
     }
 

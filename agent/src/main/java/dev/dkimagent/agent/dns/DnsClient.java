@@ -26,7 +26,8 @@ import org.xbill.DNS.io.IoClientFactory;
  * directly, RD=0, another for resolvers, RD=1). A global cap bounds queries in flight (and so
  * sockets), a smaller cap per address keeps one slow address from taking them all; the rest
  * queue. Each query retries on timeout and network error. A per-address breaker stops sending to
- * an address whose last queries all timed out, but for one probe at a time.
+ * an address whose last queries all timed out: one probe goes out, the other queries wait for its
+ * result and are sent if it got a reply, else end unsent.
  */
 public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
@@ -92,7 +93,8 @@ public final class DnsClient implements AutoCloseable {
         for (Runnable neverRan : scheduler.shutdownNow()) {
             neverRan.run();
         }
-        // queued calls see the closed flag and complete as failures
+        // queued calls and calls waiting for a breaker's probe see the closed flag and complete as failures
+        breakers.drainWaiters().forEach(waiter -> waiter.probeEnded(false));
         perAddress.values().forEach(limiter -> limiter.drain().forEach(Runnable::run));
         inFlight.drain().forEach(Runnable::run);
     }

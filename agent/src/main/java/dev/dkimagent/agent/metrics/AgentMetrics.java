@@ -4,6 +4,7 @@ import static dev.dkimagent.agent.metrics.LabelValues.lowerToken;
 import static dev.dkimagent.agent.metrics.LabelValues.token;
 import static dev.dkimagent.agent.metrics.MetricNames.*;
 
+import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.model.Snapshot;
 import io.prometheus.client.Collector;
@@ -33,7 +34,7 @@ public final class AgentMetrics {
             "Notifications waiting in the outbox for delivery.");
 
     private final Counter dnsQueries = Counter.build(DNS_QUERIES,
-            "Direct DNS queries sent to nameservers, by how they ended.").labelNames(OUTCOME).create();
+            "Direct DNS queries to nameservers (RD=0), by how they ended.").labelNames(OUTCOME).create();
     private final Histogram queryDuration = Histogram.build(NAMESERVER_QUERY_DURATION,
             "Round-trip time of direct DNS queries that got a reply, by nameserver address.")
             .labelNames(ADDRESS).buckets(QUERY_BUCKETS).create();
@@ -84,25 +85,26 @@ public final class AgentMetrics {
     }
 
     /**
-     * One direct DNS query ended.
-     *
-     * @param address   the nameserver address asked
-     * @param outcome   see {@link DnsOutcome#of}; one word
-     * @param rttMillis the round trip of the reply; negative when none came (not observed)
+     * One DNS query ended. Only direct queries to nameservers (RD=0) are counted and timed, as
+     * documented; queries to the resolvers are not. A skipped query (never sent: its address's
+     * breaker was open) counts under its own outcome and has no round trip.
      */
-    public void dnsQuery(String address, String outcome, long rttMillis) {
-        dnsQueries.labels(lowerToken(outcome)).inc();
-        if (rttMillis >= 0) {
-            queryDuration.labels(LabelValues.name(address)).observe(rttMillis / 1000.0);
+    public void dnsQuery(QueryEvent event) {
+        if (event.recursive()) {
+            return;
+        }
+        dnsQueries.labels(lowerToken(event.outcome())).inc();
+        if (event.rttMillis() >= 0) {
+            queryDuration.labels(LabelValues.name(event.address())).observe(event.rttMillis() / 1000.0);
         }
     }
 
-    /** One SES API call ended, e.g. ("GetEmailIdentity", "success") or ("ListIdentities", "throttled"). */
+    /** One SES API call ended, e.g. ("GetEmailIdentity", "ok") or ("ListIdentities", "throttled"): see SesCallEvent. */
     public void sesCall(String operation, String outcome) {
         sesCalls.labels(token(operation), lowerToken(outcome)).inc();
     }
 
-    /** One delivery attempt ended, e.g. ("slack", "delivered"), ("slack", "retry"), ("slack", "failed"). */
+    /** One delivery attempt ended, e.g. ("slack_webhook", "delivered"), ("slack_bot", "retry"): see DeliveryEvent. */
     public void notification(String channel, String outcome) {
         notifications.labels(lowerToken(channel), lowerToken(outcome)).inc();
     }

@@ -290,9 +290,23 @@ class DnsClientTest {
         await(client.query(silent.address(), CNAME_NAME, "CNAME", false));
 
         assertThat(events).extracting(QueryEvent::address, QueryEvent::type, QueryEvent::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ok.address(), "CNAME", "reply"),
-                        org.assertj.core.groups.Tuple.tuple(silent.address(), "CNAME", "timeout"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ok.address(), "CNAME", QueryOutcome.NOERROR),
+                        org.assertj.core.groups.Tuple.tuple(silent.address(), "CNAME", QueryOutcome.TIMEOUT));
         assertThat(events.get(1).rttMillis()).isEqualTo(-1);
+    }
+
+    @Test
+    void query_events_carryTheRcodeWordAndWhetherTheQueryWasRecursive() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.withRcode(Rcode.SERVFAIL))
+                .otherwise(Reply.withRcode(Rcode.NXDOMAIN));
+        DnsClient client = client();
+
+        await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        await(client.query(ns.address(), "nope.a.test", "TXT", true));
+
+        assertThat(events).extracting(QueryEvent::outcome, QueryEvent::recursive)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(QueryOutcome.SERVFAIL, false),
+                        org.assertj.core.groups.Tuple.tuple(QueryOutcome.NXDOMAIN, true));
     }
 
     @Test
@@ -406,26 +420,78 @@ class DnsClientTest {
                 .isLessThanOrEqualTo(client.options().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
     }
 
-    @Test
-    void query_breakerOpen_sendsOneProbeAtATimeAndAReplyClosesIt() throws Exception {
-        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
-                Reply.answer(rr(CNAME_LINE)).afterDropping(3).delayed(Duration.ofMillis(200)));
-        DnsClient client = client();
-        for (int i = 0; i < 3; i++) {
+    /** Three timeouts in a row, one query at a time: the breaker of the server's address is open. */
+    private void openBreaker(DnsClient client, FakeNameserver ns) throws Exception {
+        for (int i = 0; i < AddressBreakers.TRIP_AFTER; i++) {
             assertThat(await(client.query(ns.address(), CNAME_NAME, "CNAME", false)).transport())
                     .isEqualTo(Transport.TIMEOUT);
         }
+        events.clear();
+    }
 
-        CompletableFuture<Answer> probe = client.query(ns.address(), CNAME_NAME, "CNAME", false);
-        Answer whileProbing = await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
-        Answer probed = await(probe);
-        Answer afterwards = await(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+    private static List<CompletableFuture<Answer>> batch(DnsClient client, FakeNameserver ns, int size) {
+        List<CompletableFuture<Answer>> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+        return batch;
+    }
 
-        assertThat(whileProbing).isEqualTo(Answer.failed(Transport.TIMEOUT,
-                "not sent: " + ns.address() + " did not answer the last 3 queries"));
-        assertThat(probed.transport()).isEqualTo(Transport.REPLY);
-        assertThat(afterwards.transport()).isEqualTo(Transport.REPLY);
-        assertThat(ns.queryCount()).as("3 lost, the probe, the one after; not the rejected one").isEqualTo(5);
+    @Test
+    void query_breakerOpenAndServerRecovered_wholeNextBatchWaitsForTheProbeAndGetsReplies() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME",
+                Reply.answer(rr(CNAME_LINE)).afterDropping(AddressBreakers.TRIP_AFTER).delayed(Duration.ofMillis(100)));
+        DnsClient client = client();
+        openBreaker(client, ns);
+
+        List<CompletableFuture<Answer>> batch = batch(client, ns, 20);
+        List<Answer> answers = new ArrayList<>();
+        for (CompletableFuture<Answer> f : batch) {
+            answers.add(await(f));
+        }
+
+        assertThat(answers).allMatch(a -> a.transport() == Transport.REPLY);
+        assertThat(ns.queryCount()).as("3 lost, then the probe and the 19 that waited for it").isEqualTo(3 + 20);
+        assertThat(events).extracting(QueryEvent::outcome).containsOnly(QueryOutcome.NOERROR).hasSize(20);
+    }
+
+    @Test
+    void query_breakerOpenAndServerStillDead_batchEndsWithTheProbeUnsent() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.drop());
+        DnsClient client = client();
+        openBreaker(client, ns);
+
+        List<CompletableFuture<Answer>> batch = batch(client, ns, 20);
+        List<Answer> answers = new ArrayList<>();
+        for (CompletableFuture<Answer> f : batch) {
+            answers.add(await(f));
+        }
+
+        assertThat(answers).allMatch(a -> a.transport() == Transport.TIMEOUT);
+        assertThat(answers).extracting(Answer::detail)
+                .containsOnlyOnce("timeout after 1 attempt of 300ms")
+                .filteredOn(d -> d.startsWith("not sent"))
+                .hasSize(19)
+                .containsOnly("not sent: " + ns.address() + " did not answer the last 3 queries");
+        assertThat(ns.queryCount()).as("3 lost, then only the probe").isEqualTo(3 + 1);
+        assertThat(events).extracting(QueryEvent::outcome)
+                .containsOnly(QueryOutcome.TIMEOUT, QueryOutcome.SKIPPED)
+                .filteredOn(QueryOutcome.SKIPPED::equals).hasSize(19);
+    }
+
+    @Test
+    void close_whileQueriesWaitForAProbe_completesThemAsFailures() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.drop());
+        DnsClient client = client();
+        openBreaker(client, ns);
+        client.query(ns.address(), CNAME_NAME, "CNAME", false);
+        List<CompletableFuture<Answer>> waiting = batch(client, ns, 3);
+
+        client.close();
+
+        for (CompletableFuture<Answer> f : waiting) {
+            assertThat(await(f).detail()).isEqualTo("not sent: the DNS client is closed");
+        }
     }
 
     @Test

@@ -2,6 +2,14 @@ package dev.dkimagent.agent.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.agent.alert.DeliveryEvent;
+import dev.dkimagent.agent.alert.LogChannel;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
+import dev.dkimagent.agent.alert.slack.SlackWebhookChannel;
+import dev.dkimagent.agent.dns.QueryEvent;
+import dev.dkimagent.agent.inventory.ses.SesCallEvent;
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +31,46 @@ class AgentMetricsGoldenTest {
                 new FiringFinding("example.com", "DKIM01", "RECORD_MISSING", "error"),
                 new FiringFinding("example.com", "NS01", "SERVER_TIMEOUT", "warning"),
                 new FiringFinding(null, "SOA01", "MULTIPLE_SOA_SERIALS", "warning")));
-        metrics.dnsQuery("127.53.0.11", "noerror", 2);
-        metrics.dnsQuery("127.53.0.11", "nxdomain", 30);
-        metrics.dnsQuery("127.53.0.12", "timeout", -1);
-        metrics.sesCall("GetEmailIdentity", "success");
-        metrics.sesCall("ListIdentities", "throttled");
-        metrics.notification("slack", "delivered");
+        productionEvents(metrics);
         metrics.outboxPending(() -> 3);
         Instant finished = Instant.parse("2026-11-28T12:00:05Z");
         metrics.sweepFinished("dns", Duration.ofMillis(1500), finished, true);
         metrics.sweepFinished("ses", Duration.ofSeconds(2), finished, false);
         return metrics;
+    }
+
+    /**
+     * Events as the producing code builds them (QueryEvent from the dns package, SES outcomes and
+     * delivery outcomes from their constants, channel names from real channels), so a renamed
+     * label value breaks this test instead of drifting silently from docs and dashboards.
+     */
+    private static void productionEvents(AgentMetrics metrics) {
+        metrics.dnsQuery(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NOERROR, 2), false));
+        metrics.dnsQuery(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NXDOMAIN, 30), false));
+        metrics.dnsQuery(QueryEvent.of(Fixtures.NS2.address(), "CNAME", answer(Answer.SERVFAIL, 4), false));
+        metrics.dnsQuery(QueryEvent.of(Fixtures.NS2.address(), "CNAME",
+                Answer.failed(Transport.TIMEOUT, "timeout after 3 attempts of 2s"), false));
+        metrics.dnsQuery(QueryEvent.skipped(Fixtures.NS2.address(), "CNAME", false));
+        metrics.dnsQuery(QueryEvent.of("127.0.0.53", "TXT", answer(Answer.NOERROR, 1), true)); // resolver: not counted
+        metrics.sesCall("GetEmailIdentity", SesCallEvent.OK);
+        metrics.sesCall("ListIdentities", SesCallEvent.THROTTLED);
+        metrics.sesCall("ListIdentities", SesCallEvent.DENIED);
+        metrics.notification(new LogChannel().name(), DeliveryEvent.DELIVERED);
+        metrics.notification(webhookChannelName(), DeliveryEvent.RETRY);
+        metrics.notification(webhookChannelName(), DeliveryEvent.PERMANENT);
+    }
+
+    private static Answer answer(int rcode, long rttMillis) {
+        return new Answer(Transport.REPLY, rcode, true, List.of(), null, null, rttMillis);
+    }
+
+    private static String webhookChannelName() {
+        try (SlackWebhookChannel channel = new SlackWebhookChannel(
+                new SlackSettings("http://127.0.0.1:9/hook", null, null, null))) {
+            return channel.name();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

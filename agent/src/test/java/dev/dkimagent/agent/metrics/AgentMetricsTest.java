@@ -3,8 +3,11 @@ package dev.dkimagent.agent.metrics;
 import static dev.dkimagent.agent.metrics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.agent.dns.QueryEvent;
+import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesView;
+import dev.dkimagent.rules.model.Transport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,8 +81,8 @@ class AgentMetricsTest {
         AgentMetrics all = AgentMetricsGoldenTest.fixedMetrics();
         all.publishFiring(List.of(new FiringFinding("example.com", "DKIM01",
                 "record t1._domainkey.example.com is missing on ns2", "error")));
-        all.dnsQuery("127.0.0.1", "java.net.SocketTimeoutException: Read timed out", 1);
-        all.notification("slack", "HTTP 500 Internal Server Error");
+        all.dnsQuery(new QueryEvent("127.0.0.1", "CNAME", "java.net.SocketTimeoutException: Read timed out", 1, false));
+        all.notification("slack_webhook", "HTTP 500 Internal Server Error");
         all.sesCall("GetEmailIdentity", "User: arn:aws:iam::1:user/x is not authorized");
 
         for (String line : Exposition.samples(all.registry())) {
@@ -92,7 +95,7 @@ class AgentMetricsTest {
         assertThat(Exposition.samples(all.registry()))
                 .anyMatch(l -> l.startsWith("dkim_findings{") && l.contains("tag=\"other\""))
                 .anyMatch(l -> l.startsWith("dkim_dns_queries_total{outcome=\"other\",}"))
-                .anyMatch(l -> l.startsWith("dkim_notifications_total{channel=\"slack\",outcome=\"other\",}"));
+                .anyMatch(l -> l.startsWith("dkim_notifications_total{channel=\"slack_webhook\",outcome=\"other\",}"));
     }
 
     @Test
@@ -123,9 +126,31 @@ class AgentMetricsTest {
 
     @Test
     void dnsQuery_withoutReply_countsButDoesNotObserveDuration() {
-        metrics.dnsQuery("127.53.0.12", "timeout", -1);
+        metrics.dnsQuery(QueryEvent.of("127.53.0.12", "CNAME", Answer.failed(Transport.TIMEOUT, "timeout"), false));
         assertThat(samples()).contains("dkim_dns_queries_total{outcome=\"timeout\",} 1.0")
                 .noneMatch(l -> l.startsWith("dkim_nameserver_query_duration_seconds"));
+    }
+
+    @Test
+    void dnsQuery_recursiveQueryToAResolver_isNeitherCountedNorTimed() {
+        metrics.dnsQuery(QueryEvent.of("127.0.0.53", "SOA", reply(false), true));
+        assertThat(samples()).noneMatch(l -> l.startsWith("dkim_dns_queries_total"))
+                .noneMatch(l -> l.startsWith("dkim_nameserver_query_duration_seconds"));
+    }
+
+    @Test
+    void dnsQuery_skippedByTheBreaker_countsAsSkippedNotAsTimeout() {
+        metrics.dnsQuery(QueryEvent.skipped("127.53.0.12", "CNAME", false));
+        assertThat(samples()).contains("dkim_dns_queries_total{outcome=\"skipped\",} 1.0")
+                .noneMatch(l -> l.contains("outcome=\"timeout\""))
+                .noneMatch(l -> l.startsWith("dkim_nameserver_query_duration_seconds"));
+    }
+
+    @Test
+    void dnsQuery_reply_countsItsRcodeAndObservesTheRoundTrip() {
+        metrics.dnsQuery(QueryEvent.of("127.53.0.11", "CNAME", nxdomain(), false));
+        assertThat(samples()).contains("dkim_dns_queries_total{outcome=\"nxdomain\",} 1.0",
+                "dkim_nameserver_query_duration_seconds_count{address=\"127.53.0.11\",} 1.0");
     }
 
     @Test

@@ -24,15 +24,15 @@ final class ErrorClassifier {
         if (service != null) {
             return fromService(operation, service);
         }
-        return new CallFailure(operation, kind(error), "error");
+        return new CallFailure(operation, kind(error), SesCallEvent.ERROR);
     }
 
     private static CallFailure fromService(String operation, AwsServiceException e) {
         String op = e instanceof StsException ? "AssumeRole" : operation;
         String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
                 ? e.awsErrorDetails().errorCode() : "HTTP " + e.statusCode();
-        String outcome = e.isThrottlingException() ? "throttled"
-                : DENIED.contains(code) || e.statusCode() == 403 ? "denied" : "error";
+        String outcome = e.isThrottlingException() ? SesCallEvent.THROTTLED
+                : DENIED.contains(code) || e.statusCode() == 403 ? SesCallEvent.DENIED : SesCallEvent.ERROR;
         return new CallFailure(op, code, outcome);
     }
 

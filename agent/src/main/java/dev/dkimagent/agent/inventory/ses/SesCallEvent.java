@@ -4,7 +4,12 @@ package dev.dkimagent.agent.inventory.ses;
  * One SES API call as seen by the inventory (after the SDK's retries), for metrics.
  *
  * @param operation e.g. {@code ListIdentities}, {@code GetIdentityDkimAttributes}, {@code GetEmailIdentity}
- * @param outcome   {@code ok}, {@code throttled}, {@code denied} or {@code error}
+ * @param outcome   {@link #OK}, {@link #THROTTLED}, {@link #DENIED} or {@link #ERROR}
  */
 public record SesCallEvent(String operation, String outcome) {
+
+    public static final String OK = "ok";
+    public static final String THROTTLED = "throttled";
+    public static final String DENIED = "denied";
+    public static final String ERROR = "error";
 }

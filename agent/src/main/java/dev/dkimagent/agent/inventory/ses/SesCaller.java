@@ -27,7 +27,7 @@ final class SesCaller {
         limiter.acquire();
         try {
             T result = call.get();
-            publish(operation, "ok");
+            publish(operation, SesCallEvent.OK);
             return result;
         } catch (SdkException e) {
             CallFailure failure = ErrorClassifier.classify(operation, e);
