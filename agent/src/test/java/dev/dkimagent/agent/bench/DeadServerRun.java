@@ -56,7 +56,7 @@ final class DeadServerRun {
                     seconds, counts.total(), counts.outcomes(), silent.takeReceived());
             printVerdicts(verdicts);
             long expectedTimeouts = counts.direct() / servers.size();
-            return counts.failures() == counts.outcomes().getOrDefault("timeout", 0L)
+            return counts.failures() == counts.unanswered()
                     && counts.failures() <= expectedTimeouts;
         }
     }

@@ -1,7 +1,9 @@
 package dev.dkimagent.agent.bench;
 
 import dev.dkimagent.agent.dns.QueryEvent;
+import dev.dkimagent.agent.dns.QueryOutcome;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,6 +15,10 @@ import java.util.function.Consumer;
  * between sweeps; the listener runs on DNS threads, so the counters are adders.
  */
 final class QueryTally implements Consumer<QueryEvent> {
+    /** A server replied, whatever its rcode. */
+    static final Set<String> REPLIES = Set.of(QueryOutcome.NOERROR, QueryOutcome.NXDOMAIN, QueryOutcome.SERVFAIL,
+            QueryOutcome.REFUSED, QueryOutcome.FORMERR, QueryOutcome.OTHER_RCODE);
+
     private final LongAdder direct = new LongAdder();
     private final LongAdder keyLookups = new LongAdder();
     private final LongAdder otherResolver = new LongAdder();
@@ -42,9 +48,15 @@ final class QueryTally implements Consumer<QueryEvent> {
             return direct + keyLookups + otherResolver;
         }
 
+        /** Queries that got no usable reply: timeouts, network errors, garbage, and those the breaker skipped. */
         long failures() {
-            return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("reply"))
+            return outcomes.entrySet().stream().filter(e -> !REPLIES.contains(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        /** Timeouts and the queries the breaker skipped because their address kept timing out. */
+        long unanswered() {
+            return outcomes.getOrDefault(QueryOutcome.TIMEOUT, 0L) + outcomes.getOrDefault(QueryOutcome.SKIPPED, 0L);
         }
     }
 }
