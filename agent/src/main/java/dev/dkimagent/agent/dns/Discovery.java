@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.Message;
@@ -25,9 +26,12 @@ import org.xbill.DNS.Type;
  *
  * <p>Apex finding expects the identity's domain (a.test), not a record name below it: the SOA
  * owner in the answer (the domain is an apex) or in the authority section (the domain lies below
- * the apex) names the zone; NXDOMAIN for the domain is an error ("a.test does not exist
- * (NXDOMAIN)"), never the parent's apex; a domain that is an alias (CNAME) is looked up from its
- * parent name, since an alias cannot be an apex.
+ * the apex) names the zone. NXDOMAIN for the domain names the zone too when the authority SOA
+ * owner is a proper ancestor with at least two labels: a subdomain identity whose DKIM records
+ * were all deleted has no names left below it, so it does not exist, yet its zone does and the
+ * probes must say the records are missing there. An NXDOMAIN answered from a TLD-like zone (one
+ * label: "com", "test") stays an error ("b.test does not exist (NXDOMAIN)"). A domain that is an
+ * alias (CNAME) is looked up from its parent name, since an alias cannot be an apex.
  */
 public final class Discovery {
     private final DnsClient client;
@@ -73,7 +77,7 @@ public final class Discovery {
                     !r.anyReplied()));
         }
         if (a.rcode() == Answer.NXDOMAIN) {
-            return done(ApexResult.error(name + " does not exist (NXDOMAIN)", false));
+            return done(apexOfMissingName(r.exchange().message(), name));
         }
         if (a.rcode() != Answer.NOERROR) {
             return done(ApexResult.error("the resolvers answered " + Rcode.string(a.rcode())
@@ -87,6 +91,26 @@ public final class Discovery {
             return findApex(parentOf(name));
         }
         return done(enclosingSoaOwner(m, name));
+    }
+
+    /**
+     * The zone that says name does not exist, when that is a real zone rather than a TLD. "At
+     * least two labels" is a simple test, not a public-suffix list: an NXDOMAIN from co.uk would
+     * still make co.uk the apex; the probes then find the records missing there, which is true.
+     */
+    private static ApexResult apexOfMissingName(Message m, String name) {
+        return m.getSection(Section.AUTHORITY).stream()
+                .filter(rec -> rec.getType() == Type.SOA)
+                .map(rec -> Names.normal(rec.getName().toString()))
+                .filter(owner -> !owner.equals(name) && Names.isAtOrBelow(name, owner) && labels(owner) >= 2)
+                .findFirst()
+                .map(ApexResult::found)
+                .orElse(ApexResult.error(name + " does not exist (NXDOMAIN)", false));
+    }
+
+    /** "a.test" -> 2, "test" -> 1, "." -> 0. */
+    private static int labels(String name) {
+        return name.equals(".") ? 0 : name.split("\\.").length;
     }
 
     private static ApexResult enclosingSoaOwner(Message m, String name) {
@@ -105,7 +129,7 @@ public final class Discovery {
                 return done(ZoneView.failed(zone, ns.error()));
             }
             return addressesOf(ns.names()).thenCompose(known -> {
-                if (known.values().stream().allMatch(List::isEmpty)) {
+                if (known.values().stream().noneMatch(HostAddresses::hasAddress)) {
                     return done(ZoneView.failed(zone, "no addresses found for the nameservers of " + zone + ": "
                             + String.join(", ", ns.names())));
                 }
@@ -114,7 +138,7 @@ public final class Discovery {
         });
     }
 
-    private CompletableFuture<ZoneView> withNsSets(String zone, Map<String, List<String>> known) {
+    private CompletableFuture<ZoneView> withNsSets(String zone, Map<String, HostAddresses> known) {
         CompletableFuture<Set<String>> child = nsSets.fromChild(zone, flatten(known));
         CompletableFuture<Set<String>> parent = parentNs(zone);
         return child.thenCombine(parent, (c, p) -> List.of(c, p)).thenCompose(sets -> {
@@ -123,9 +147,9 @@ public final class Discovery {
             all.addAll(sets.get(1));
             List<String> missing = all.stream().filter(h -> !known.containsKey(h)).toList();
             return addressesOf(missing).thenApply(more -> {
-                Map<String, List<String>> every = new LinkedHashMap<>(known);
+                Map<String, HostAddresses> every = new LinkedHashMap<>(known);
                 every.putAll(more);
-                return new ZoneView(zone, sorted(every), sets.get(0), sets.get(1), false, null);
+                return new ZoneView(zone, sorted(every), sets.get(0), sets.get(1), false, null, problems(every));
             });
         });
     }
@@ -172,12 +196,12 @@ public final class Discovery {
         });
     }
 
-    /** host -> its addresses (A, and AAAA when ipv6 is on) as "ip" or "ip:port"; empty list when none. */
-    private CompletableFuture<Map<String, List<String>>> addressesOf(Collection<String> hosts) {
+    /** host -> its addresses (A, and AAAA when ipv6 is on) as "ip" or "ip:port", or why it has none. */
+    private CompletableFuture<Map<String, HostAddresses>> addressesOf(Collection<String> hosts) {
         List<String> list = List.copyOf(hosts);
-        List<CompletableFuture<List<String>>> lookups = list.stream().map(this::addressesOf).toList();
+        List<CompletableFuture<HostAddresses>> lookups = list.stream().map(this::addressesOf).toList();
         return Futures.all(lookups).thenApply(found -> {
-            Map<String, List<String>> out = new LinkedHashMap<>();
+            Map<String, HostAddresses> out = new LinkedHashMap<>();
             for (int i = 0; i < list.size(); i++) {
                 out.put(list.get(i), found.get(i));
             }
@@ -185,14 +209,20 @@ public final class Discovery {
         });
     }
 
-    private CompletableFuture<List<String>> addressesOf(String host) {
-        List<String> types = client.options().ipv6() ? List.of("A", "AAAA") : List.of("A");
-        List<CompletableFuture<List<String>>> lookups = types.stream()
-                .map(type -> resolve(host, type).thenApply(a -> a.isReply()
-                        ? a.recordsOfType(type).stream().map(rr -> withPort(rr.data())).toList()
-                        : List.<String>of()))
+    private CompletableFuture<HostAddresses> addressesOf(String host) {
+        boolean ipv6 = client.options().ipv6();
+        List<String> types = ipv6 ? List.of("A", "AAAA") : List.of("A");
+        List<CompletableFuture<HostAddresses.Lookup>> lookups = types.stream()
+                .map(type -> resolve(host, type).thenApply(a -> new HostAddresses.Lookup(type, a)))
                 .toList();
-        return Futures.all(lookups).thenApply(lists -> lists.stream().flatMap(List::stream).toList());
+        return Futures.all(lookups).thenApply(done -> HostAddresses.of(done,
+                done.stream().map(this::addressesIn).toList(), ipv6));
+    }
+
+    private List<String> addressesIn(HostAddresses.Lookup l) {
+        return l.answer().isReply()
+                ? l.answer().recordsOfType(l.type()).stream().map(rr -> withPort(rr.data())).toList()
+                : List.of();
     }
 
     private record Configured(List<Nameserver> servers, String error) {
@@ -203,7 +233,7 @@ public final class Discovery {
         List<CompletableFuture<List<Nameserver>>> each = override.stream().map(String::trim).map(entry ->
                 ServerAddress.isLiteral(entry)
                         ? done(List.of(new Nameserver(entry, entry)))
-                        : addressesOf(entry).thenApply(ips -> ips.stream()
+                        : addressesOf(entry).thenApply(found -> found.addresses().stream()
                                 .map(ip -> new Nameserver(entry, ip)).toList())).toList();
         return Futures.all(each).thenApply(lists -> {
             for (int i = 0; i < lists.size(); i++) {
@@ -223,15 +253,26 @@ public final class Discovery {
         return ip.contains(":") ? "[" + ip + "]:" + nameserverPort : ip + ":" + nameserverPort;
     }
 
-    private static List<String> flatten(Map<String, List<String>> byHost) {
+    private static List<String> flatten(Map<String, HostAddresses> byHost) {
         List<String> out = new ArrayList<>();
-        byHost.keySet().stream().sorted().forEach(h -> out.addAll(byHost.get(h)));
+        byHost.keySet().stream().sorted().forEach(h -> out.addAll(byHost.get(h).addresses()));
         return out;
     }
 
-    private static List<Nameserver> sorted(Map<String, List<String>> byHost) {
+    /** host -> why it has no address, for the hosts without one. */
+    private static Map<String, String> problems(Map<String, HostAddresses> byHost) {
+        Map<String, String> out = new TreeMap<>();
+        byHost.forEach((host, found) -> {
+            if (!found.hasAddress()) {
+                out.put(host, found.problem());
+            }
+        });
+        return out;
+    }
+
+    private static List<Nameserver> sorted(Map<String, HostAddresses> byHost) {
         List<Nameserver> out = new ArrayList<>();
-        byHost.forEach((host, ips) -> ips.forEach(ip -> out.add(new Nameserver(host, ip))));
+        byHost.forEach((host, found) -> found.addresses().forEach(ip -> out.add(new Nameserver(host, ip))));
         out.sort(Comparator.comparing(Nameserver::host).thenComparing(Nameserver::address));
         return List.copyOf(new java.util.LinkedHashSet<>(out));
     }

@@ -110,6 +110,40 @@ class DiscoveryTest {
     }
 
     @Test
+    void findApex_nxdomainAnsweredByARealZone_takesThatZoneAsApex() throws Exception {
+        resolver.on("mail.a.test", "SOA", Reply.nxdomain(soa("a.test", 1)).notAuthoritative());
+
+        ApexResult r = await(discovery().findApex("mail.a.test"));
+
+        assertThat(r).isEqualTo(new ApexResult("a.test", null, false));
+    }
+
+    @Test
+    void findApex_nxdomainTwoLevelsBelowARealZone_takesThatZoneAsApex() throws Exception {
+        resolver.on("x.mail.a.test", "SOA", Reply.nxdomain(soa("a.test", 1)).notAuthoritative());
+
+        assertThat(await(discovery().findApex("x.mail.a.test")).apex()).isEqualTo("a.test");
+    }
+
+    @Test
+    void findApex_nxdomainWithoutAuthoritySoa_isAnError() throws Exception {
+        resolver.on("mail.a.test", "SOA", Reply.answer().rcode(Rcode.NXDOMAIN).notAuthoritative());
+
+        ApexResult r = await(discovery().findApex("mail.a.test"));
+
+        assertThat(r).isEqualTo(new ApexResult(null, "mail.a.test does not exist (NXDOMAIN)", false));
+    }
+
+    @Test
+    void findApex_nxdomainWhoseSoaIsNotAnAncestor_isAnError() throws Exception {
+        resolver.on("mail.a.test", "SOA", Reply.nxdomain(soa("b.test", 1)).notAuthoritative());
+
+        ApexResult r = await(discovery().findApex("mail.a.test"));
+
+        assertThat(r).isEqualTo(new ApexResult(null, "mail.a.test does not exist (NXDOMAIN)", false));
+    }
+
+    @Test
     void findApex_noResolverReplies_saysResolverUnreachable() throws Exception {
         FakeNameserver silent = keep(FakeNameserver.start()).otherwise(Reply.drop());
         Discovery d = new Discovery(client, List.of(closedUdpPort(), silent.address()), port);
@@ -193,6 +227,7 @@ class DiscoveryTest {
                 new Nameserver("ns2.a.test", "127.0.0.22:" + port),
                 new Nameserver("ns3.a.test", "127.0.0.23:" + port),
                 new Nameserver("old.a.test", "127.0.0.24:" + port));
+        assertThat(v.unaddressedHosts()).isEmpty();
         assertThat(ns1.received()).extracting(FakeNameserver.Received::recursionDesired).containsOnly(false);
         assertThat(parent.received()).extracting(FakeNameserver.Received::recursionDesired).containsOnly(false);
     }
@@ -214,6 +249,53 @@ class DiscoveryTest {
         ZoneView v = await(discovery().discover("a.test", List.of()));
 
         assertThat(v.parentNs()).containsExactly("ns1.a.test");
+    }
+
+    @Test
+    void discover_nsHostsWithoutAddress_areKeptWithTheirReasons() throws Exception {
+        Reply childSet = Reply.answer(ns("a.test", "ns1.a.test"), ns("a.test", "ns2.a.test"),
+                ns("a.test", "typo.a.test"), ns("a.test", "slow.a.test"));
+        ns1.on("a.test", "NS", childSet);
+        ns2.on("a.test", "NS", childSet);
+        resolver.on("typo.a.test", "A", Reply.nxdomain(soa("a.test", 1)).notAuthoritative())
+                .on("slow.a.test", "A", Reply.drop())
+                .on("old.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative());
+
+        ZoneView v = await(discovery().discover("a.test", List.of()));
+
+        assertThat(v.discoveryError()).isNull();
+        assertThat(v.servers()).extracting(Nameserver::host).containsExactly("ns1.a.test", "ns2.a.test");
+        assertThat(v.unaddressedHosts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "typo.a.test", "the name does not exist (NXDOMAIN); AAAA not checked (dns.ipv6 = false)",
+                "slow.a.test", "A lookup timed out; AAAA not checked (dns.ipv6 = false)",
+                "old.a.test", "no A record; AAAA not checked (dns.ipv6 = false)"));
+    }
+
+    @Test
+    void discover_ipv6On_hostWithAaaaButNoA_isAddressed() throws Exception {
+        DnsClient v6client = keep(new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, true), e -> { }));
+        resolver.on("ns3.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative())
+                .on("ns3.a.test", "AAAA", Reply.answer(rr("ns3.a.test. 3600 IN AAAA ::1")).notAuthoritative())
+                .on("old.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative())
+                .on("old.a.test", "AAAA", Reply.nodata(soa("a.test", 1)).notAuthoritative());
+
+        ZoneView v = await(new Discovery(v6client, List.of(resolver.address()), port).discover("a.test", List.of()));
+
+        assertThat(v.servers()).contains(new Nameserver("ns3.a.test", "[0:0:0:0:0:0:0:1]:" + port));
+        assertThat(v.unaddressedHosts()).containsExactlyEntriesOf(java.util.Map.of(
+                "old.a.test", "no A record; no AAAA record"));
+    }
+
+    @Test
+    void discover_ipv6Off_hostWithOnlyAaaa_isUnaddressed() throws Exception {
+        resolver.on("ns3.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative())
+                .on("ns3.a.test", "AAAA", Reply.answer(rr("ns3.a.test. 3600 IN AAAA ::1")).notAuthoritative());
+
+        ZoneView v = await(discovery().discover("a.test", List.of()));
+
+        assertThat(v.servers()).extracting(Nameserver::host).doesNotContain("ns3.a.test");
+        assertThat(v.unaddressedHosts()).containsExactlyEntriesOf(java.util.Map.of(
+                "ns3.a.test", "no A record; AAAA not checked (dns.ipv6 = false)"));
     }
 
     @Test
