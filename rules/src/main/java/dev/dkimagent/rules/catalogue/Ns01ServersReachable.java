@@ -15,10 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** NS01: each identity's zone was found, and every address of its nameservers replies. */
+/** NS01: each identity's zone was found, every NS host has an address, and every address replies. */
 public final class Ns01ServersReachable implements Rule {
     static final String ID = "NS01";
     static final String ZONE_UNRESOLVED = "ZONE_UNRESOLVED";
+    static final String NS_NO_ADDRESS = "NS_NO_ADDRESS";
 
     @Override
     public String id() {
@@ -27,12 +28,13 @@ public final class Ns01ServersReachable implements Rule {
 
     @Override
     public String summary() {
-        return "The zone of every identity is found and each of its nameserver addresses replies";
+        return "The zone of every identity is found, each of its NS hosts has an address, and each address replies";
     }
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(ServerProblem.UNREACHABLE, Severity.ERROR), new Tag(ZONE_UNRESOLVED, Severity.ERROR));
+        return List.of(new Tag(ServerProblem.UNREACHABLE, Severity.ERROR), new Tag(ZONE_UNRESOLVED, Severity.ERROR),
+                new Tag(NS_NO_ADDRESS, Severity.ERROR));
     }
 
     @Override
@@ -40,6 +42,20 @@ public final class Ns01ServersReachable implements Rule {
         List<Finding> out = new ArrayList<>(ServerProblemFindings.of(snapshot, ID));
         for (Identity identity : snapshot.identities()) {
             out.addAll(unresolved(snapshot, identity));
+        }
+        out.addAll(unaddressed(snapshot));
+        return out;
+    }
+
+    /** One finding per zone and NS host that has no address: resolvers that pick that host fail. */
+    private static List<Finding> unaddressed(Snapshot s) {
+        List<Finding> out = new ArrayList<>();
+        for (ZoneView zone : ServerProblemFindings.zonesByApex(s)) {
+            zone.unaddressedHosts().forEach((host, reason) -> out.add(
+                    FindingBuilder.of(ID, NS_NO_ADDRESS, Subject.server(zone.apex(), host, null))
+                            .arg("reason", reason)
+                            .dig(DigCommand.resolver("A", host))
+                            .build()));
         }
         return out;
     }

@@ -141,6 +141,8 @@ class CatalogueConsistencyTest {
                 .answer("t1", "CNAME", NS1, timeout()).answer("t2", "CNAME", NS1, rcode(Answer.SERVFAIL)));
         w.add(TestWorld.healthy().zone(ZoneView.failed("a.test", "no SOA")));
         w.add(TestWorld.healthy().forgetZoneOf("t1"));
+        w.add(TestWorld.healthy().zone(new ZoneView("a.test", SERVERS, NS_SET, NS_SET, false, null,
+                Map.of("ns3.a.test", "no A record; AAAA not checked (dns.ipv6 = false)"))));
         w.add(TestWorld.healthy().zone(new ZoneView("a.test", SERVERS, NS_SET, Set.of("ns9.b.test"), false, null))
                 .soa(NS1, reply(soaRr(1, 86400, 3600))));
         SesIdentityState tempFailure = SesStates.status(DkimStatus.TEMPORARY_FAILURE).lastSuccess(Instant.EPOCH).build();
