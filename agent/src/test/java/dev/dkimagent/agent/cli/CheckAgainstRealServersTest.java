@@ -76,6 +76,23 @@ class CheckAgainstRealServersTest {
     }
 
     @Test
+    void check_subdomainIdentityWhoseRecordsWereAllDeleted_reportsThemMissingOnEveryServer() throws Exception {
+        // mail.healthy.test has no records at all: the name is NXDOMAIN, its zone is healthy.test
+        Path config = configFor("mail." + WorldData.HEALTHY, List.of("nosuchtoken"));
+
+        CliRun run = CliRun.of("check", "--config", config.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(findingCodes(report)).containsExactlyInAnyOrder(
+                "DKIM01.RECORD_MISSING@nosuchtoken@" + world.address(WorldData.NS1_HOST),
+                "DKIM01.RECORD_MISSING@nosuchtoken@" + world.address(WorldData.NS2_HOST),
+                "DKIM01.RECORD_MISSING@nosuchtoken@" + world.address(WorldData.NS3_HOST),
+                "DKIM05.KEY_MISSING@nosuchtoken@-");
+        assertThat(report.get("identities").get(0).get("zone").asText()).isEqualTo(WorldData.HEALTHY);
+    }
+
+    @Test
     void check_failOnError_ignoresWarningsButNotTheMissingRecord() {
         CliRun run = CliRun.of("check", "--fail-on", "critical",
                 "--config", configFor(WorldData.MYCOMPANY, WorldData.MYCOMPANY_TOKENS).toString());
