@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * channel accepted a message and before that commit, the message is sent again after the
  * restart. The window is one local commit long; closing it would need an idempotency key the
  * channel honours, which Slack does not offer.
+ *
+ * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
+ * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in
+ * memory only; after a restart each message's own next attempt still keeps the retried one back.
  */
 public final class OutboxDispatcher {
 
@@ -38,6 +42,8 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Consumer<DeliveryEvent> listener;
     private final Backoff backoff;
+    /** The channel asked for a wait: no attempt before this instant; null = no pause. */
+    private Instant pausedUntil;
 
     public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener) {
         this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()));
@@ -59,6 +65,9 @@ public final class OutboxDispatcher {
      * @return how many messages were delivered in this tick
      */
     public synchronized int deliverDue() {
+        if (paused()) {
+            return 0;
+        }
         Set<Long> attempted = new HashSet<>();
         int delivered = 0;
         try {
@@ -81,9 +90,16 @@ public final class OutboxDispatcher {
             for (OutboxMessage message : due) {
                 attempted.add(message.id());
                 delivered += attempt(message) ? 1 : 0;
+                if (paused()) {
+                    return delivered;  // posting on would only run into the same rate limit
+                }
             }
         }
         return delivered;
+    }
+
+    private boolean paused() {
+        return pausedUntil != null && clock.instant().isBefore(pausedUntil);
     }
 
     /** Messages waiting to go out, due or backing off. */
@@ -150,6 +166,17 @@ public final class OutboxDispatcher {
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.RETRY));
         LOG.debug("alert for {} via {} will be retried in {}: {}", message.identity(), channel.name(), wait,
                 result.error());
+        pauseIfAsked(now, result.retryAfter());
+    }
+
+    /** A positive Retry-After holds back the whole channel; zero or none only this message. */
+    private void pauseIfAsked(Instant now, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isZero() || retryAfter.isNegative()) {
+            return;
+        }
+        pausedUntil = now.plus(retryAfter);
+        LOG.info("{} asked to wait {}: no alert goes out through it before {}", channel.name(), retryAfter,
+                pausedUntil);
     }
 
     private void permanent(OutboxMessage message, DeliveryResult result) {

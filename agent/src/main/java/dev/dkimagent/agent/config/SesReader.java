@@ -17,6 +17,8 @@ final class SesReader {
     private static final String REGIONS = "a list of 1 or more AWS regions such as \"us-east-1\"";
     private static final String ENDPOINT = "\"\" or an absolute http(s) URL such as"
             + " \"https://email.us-east-1.amazonaws.com\"";
+    private static final String STS_ENDPOINT = "\"\" or an absolute http(s) URL such as"
+            + " \"https://sts.us-east-1.amazonaws.com\"";
 
     private SesReader() {
     }
@@ -29,7 +31,8 @@ final class SesReader {
         KnownKeys.check(ses, reference.getObject(PATH).keySet());
         boolean enabled = ses.child("enabled").bool().orElse(false);
         List<String> regions = regions(ses.child("regions"));
-        String endpoint = endpoint(ses.child("endpoint"));
+        String endpoint = endpoint(ses.child("endpoint"), ENDPOINT);
+        String stsEndpoint = endpoint(ses.child("sts-endpoint"), STS_ENDPOINT);
         List<SesAccountSettings> accounts = SesAccountsReader.read(ses.child("accounts"));
         List<String> include = globs(ses.child("include"));
         List<String> exclude = globs(ses.child("exclude"));
@@ -37,7 +40,7 @@ final class SesReader {
         Duration detailInterval = ses.child("detail-interval").positiveDuration().orElse(null);
         int detailBudget = ses.child("detail-budget").intAtLeast(0).orElse(0);
         Duration callTimeout = ses.child("api-call-timeout").positiveDuration().orElse(null);
-        return new SesSettings(enabled, regions, endpoint, accounts, include, exclude, rate, detailInterval,
+        return new SesSettings(enabled, regions, endpoint, stsEndpoint, accounts, include, exclude, rate, detailInterval,
                 detailBudget, callTimeout);
     }
 
@@ -73,15 +76,15 @@ final class SesReader {
         return false;
     }
 
-    private static String endpoint(Node node) {
-        String url = node.string(ENDPOINT).orElse("");
+    private static String endpoint(Node node, String expected) {
+        String url = node.string(expected).orElse("");
         if (url.isEmpty()) {
             return url;
         }
         return Urls.check(url, true).map(problem -> {
             node.problem(problem == Urls.Problem.PLAIN_HTTP_OFF_LOOPBACK
                     ? "plain http is only allowed to loopback; use https, got " + node.describe()
-                    : "expected " + ENDPOINT + ", got " + node.describe());
+                    : "expected " + expected + ", got " + node.describe());
             return "";
         }).orElse(url);
     }

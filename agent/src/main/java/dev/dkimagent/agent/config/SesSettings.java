@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param enabled              read identities from SES at all
  * @param regions              1+ regions, e.g. "us-east-1"
- * @param endpoint             "" or an endpoint override (tests, VPC endpoints)
+ * @param endpoint             "" or an endpoint override for SES (tests, VPC endpoints)
+ * @param stsEndpoint          "" or an endpoint override for STS AssumeRole (tests, an STS VPC endpoint)
  * @param accounts             roles to assume; empty = the default credentials chain
  * @param include              globs on the identity name; an identity must match one
  * @param exclude              globs on the identity name; a match drops it
@@ -17,7 +18,8 @@ import java.util.List;
  * @param detailBudget         at most this many such refreshes per scan
  * @param apiCallTimeout       bound on every SES/STS call, retries included
  */
-public record SesSettings(boolean enabled, List<String> regions, String endpoint, List<SesAccountSettings> accounts,
+public record SesSettings(boolean enabled, List<String> regions, String endpoint, String stsEndpoint,
+                          List<SesAccountSettings> accounts,
                           List<String> include, List<String> exclude, double maxRequestsPerSecond,
                           Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
 
@@ -26,5 +28,13 @@ public record SesSettings(boolean enabled, List<String> regions, String endpoint
         accounts = List.copyOf(accounts);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+    }
+
+    /** Without an STS override. */
+    public SesSettings(boolean enabled, List<String> regions, String endpoint, List<SesAccountSettings> accounts,
+                       List<String> include, List<String> exclude, double maxRequestsPerSecond,
+                       Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
+        this(enabled, regions, endpoint, "", accounts, include, exclude, maxRequestsPerSecond, detailInterval,
+                detailBudget, apiCallTimeout);
     }
 }

@@ -33,9 +33,8 @@ public final class SesSetup {
     }
 
     static SesOptions options(SesSettings ses) {
-        URI endpoint = ses.endpoint().isBlank() ? null : URI.create(ses.endpoint());
         List<SesAccount> accounts = ses.accounts().stream().map(SesSetup::account).toList();
-        return new SesOptions(ses.regions(), endpoint, accounts, ses.include(), ses.exclude(),
+        return new SesOptions(ses.regions(), uri(ses.endpoint()), uri(ses.stsEndpoint()), accounts, ses.include(), ses.exclude(),
                 ses.maxRequestsPerSecond(), ses.detailInterval(), ses.detailBudget(), ses.apiCallTimeout());
     }
 
@@ -51,6 +50,11 @@ public final class SesSetup {
             }
         }
         return sources;
+    }
+
+    /** "" = no override. */
+    private static URI uri(String url) {
+        return url.isBlank() ? null : URI.create(url);
     }
 
     private static SesAccount account(SesAccountSettings a) {

@@ -78,6 +78,58 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void deliverDue_429WithRetryAfter_holdsBackEveryIdentityUntilTheWaitIsOver() throws Exception {
+        open();
+        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0),
+                Fixtures.firingNotification("c.org", T0));
+        channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
+        OutboxDispatcher dispatcher = dispatcher();
+
+        assertThat(dispatcher.deliverDue()).isZero();
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org");
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(dispatcher.deliverDue()).isZero();
+        assertThat(channel.deliveries()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(dispatcher.deliverDue()).isEqualTo(3);
+
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity)
+                .containsExactly("a.org", "a.org", "b.org", "c.org");
+        assertThat(store.outbox()).extracting(OutboxRow::status).containsOnly("delivered");
+        assertThat(events).extracting(DeliveryEvent::outcome)
+                .containsExactly("retry", "delivered", "delivered", "delivered");
+    }
+
+    @Test
+    void deliverDue_retryWithoutRetryAfter_holdsBackOnlyThatMessage() throws Exception {
+        open();
+        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0));
+        channel.then(DeliveryResult.retry(null, "HTTP 503"));
+
+        assertThat(dispatcher().deliverDue()).isEqualTo(1);
+
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org", "b.org");
+        assertThat(store.outbox()).extracting(OutboxRow::identity, OutboxRow::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.org", "pending"),
+                org.assertj.core.groups.Tuple.tuple("b.org", "delivered"));
+    }
+
+    @Test
+    void deliverDue_afterRestartDuringThePause_theRetriedMessageStillWaits() throws Exception {
+        open();
+        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0));
+        channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
+        assertThat(dispatcher().deliverDue()).isZero();
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(dispatcher().deliverDue()).isEqualTo(1);
+
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org", "b.org");
+        assertThat(store.outbox().get(0).nextAttempt()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
     void deliverDue_permanent_keepsItAndDeliversTheRest() throws Exception {
         open();
         enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0),

@@ -70,6 +70,30 @@ class SesValidationTest {
     }
 
     @Test
+    void stsEndpoint_defaultEmpty_httpsOrLoopbackHttpAccepted_separateFromEndpoint() throws ConfigException {
+        assertThat(ConfigFixtures.load("dkim-agent.ses.endpoint = \"http://127.0.0.1:4566\"").ses().stsEndpoint())
+                .isEmpty();
+        SesSettings both = ConfigFixtures.load("""
+                dkim-agent.ses.endpoint = "https://vpce-0abc.email.us-east-1.vpce.amazonaws.com"
+                dkim-agent.ses.sts-endpoint = "https://sts.us-east-1.amazonaws.com"
+                """).ses();
+        assertThat(both.endpoint()).isEqualTo("https://vpce-0abc.email.us-east-1.vpce.amazonaws.com");
+        assertThat(both.stsEndpoint()).isEqualTo("https://sts.us-east-1.amazonaws.com");
+        assertThat(ConfigFixtures.load("dkim-agent.ses.sts-endpoint = \"http://localhost:4566\"").ses().stsEndpoint())
+                .isEqualTo("http://localhost:4566");
+    }
+
+    @Test
+    void stsEndpoint_plainHttpOffLoopbackOrNotAUrl_isRejected() {
+        assertThat(problems("dkim-agent.ses.sts-endpoint = \"http://sts.us-east-1.amazonaws.com\"")).containsExactly(
+                "dkim-agent.conf: 1: dkim-agent.ses.sts-endpoint: plain http is only allowed to loopback; use https,"
+                        + " got 'http://sts.us-east-1.amazonaws.com'");
+        assertThat(problems("dkim-agent.ses.sts-endpoint = \"sts.us-east-1.amazonaws.com\"")).containsExactly(
+                "dkim-agent.conf: 1: dkim-agent.ses.sts-endpoint: expected \"\" or an absolute http(s) URL such as"
+                        + " \"https://sts.us-east-1.amazonaws.com\", got 'sts.us-east-1.amazonaws.com'");
+    }
+
+    @Test
     void accounts_badNamesArnsUnknownKeysAndDuplicates_areEachReported() {
         assertThat(problems("""
                 dkim-agent.ses.accounts = [

@@ -12,16 +12,21 @@ final class EndpointPolicy {
     }
 
     static void check(URI endpoint) {
+        check(endpoint, "ses endpoint");
+    }
+
+    /** As {@link #check(URI)}; {@code what} names the setting in the message, e.g. "sts endpoint". */
+    static void check(URI endpoint, String what) {
         if (endpoint == null) {
             return;
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (endpoint.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("ses endpoint '" + endpoint
+            throw new IllegalArgumentException(what + " '" + endpoint
                     + "' is not an http(s) URL; use e.g. https://vpce-123.email.us-east-1.vpce.amazonaws.com");
         }
         if (scheme.equals("http") && !isLoopback(endpoint.getHost())) {
-            throw new IllegalArgumentException("ses endpoint '" + endpoint
+            throw new IllegalArgumentException(what + " '" + endpoint
                     + "' uses plain http to a non-loopback host; use https (plain http is allowed only to 127.0.0.0/8, ::1 or localhost)");
         }
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 /**
  * Builds the SDK clients: one shared JDK HTTP client, one credentials provider per account (an
  * AssumeRole provider on the base credentials, or the base itself), ses + sesv2 per account x region.
+ * The SES endpoint override goes to ses/sesv2 only, the STS override to STS only: a VPC endpoint
+ * for SES does not serve AssumeRole.
  * Owns everything it built except the base provider.
  */
 final class SesClientFactory implements AutoCloseable {
@@ -59,8 +62,8 @@ final class SesClientFactory implements AutoCloseable {
                 RateLimiter limiter = new RateLimiter(options.maxRequestsPerSecond(), RateLimiter.SYSTEM);
                 SesCaller caller = new SesCaller(account.name(), region, limiter, listener);
                 SesClients clients = new SesClients(account, region,
-                        configure(SesClient.builder(), region, credentials).build(),
-                        configure(SesV2Client.builder(), region, credentials).build(), caller);
+                        configure(SesClient.builder(), region, credentials, options.endpoint()).build(),
+                        configure(SesV2Client.builder(), region, credentials, options.endpoint()).build(), caller);
                 owned.add(clients);
                 pairs.add(clients);
             }
@@ -72,7 +75,7 @@ final class SesClientFactory implements AutoCloseable {
         if (!account.assumesRole()) {
             return base;
         }
-        StsClient sts = configure(StsClient.builder(), options.regions().get(0), base).build();
+        StsClient sts = configure(StsClient.builder(), options.regions().get(0), base, options.stsEndpoint()).build();
         owned.add(sts);
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
@@ -89,13 +92,13 @@ final class SesClientFactory implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-            B configure(B builder, String region, AwsCredentialsProvider credentials) {
+            B configure(B builder, String region, AwsCredentialsProvider credentials, URI endpoint) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(overrides);
-        if (options.endpoint() != null) {
-            builder.endpointOverride(options.endpoint());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
         return builder;
     }

@@ -8,8 +8,11 @@ import java.util.List;
  * What to read from SES and how gently.
  *
  * @param regions              the regions to read, e.g. {@code us-east-1}; at least one
- * @param endpoint             endpoint override for ses, sesv2 and sts (tests, VPC endpoints); null = AWS.
+ * @param endpoint             endpoint override for ses and sesv2 only (tests, VPC endpoints); null = AWS.
  *                             Plain http only to a loopback address.
+ * @param stsEndpoint          endpoint override for STS AssumeRole (tests, an STS VPC endpoint); null = AWS's
+ *                             STS for the first region. Separate from {@code endpoint}: an SES VPC endpoint
+ *                             does not answer STS. Same policy as {@code endpoint}.
  * @param accounts             the accounts; empty = the base credentials as account "default"
  * @param include              identity-name globs ({@code *}, {@code ?}); empty = all
  * @param exclude              identity-name globs to skip
@@ -18,7 +21,7 @@ import java.util.List;
  * @param detailBudget         at most this many SUCCESS identities refreshed per scan, oldest first
  * @param apiCallTimeout       bound of one API call, retries included
  */
-public record SesOptions(List<String> regions, URI endpoint, List<SesAccount> accounts, List<String> include,
+public record SesOptions(List<String> regions, URI endpoint, URI stsEndpoint, List<SesAccount> accounts, List<String> include,
                          List<String> exclude, double maxRequestsPerSecond, Duration detailInterval,
                          int detailBudget, Duration apiCallTimeout) {
 
@@ -37,12 +40,21 @@ public record SesOptions(List<String> regions, URI endpoint, List<SesAccount> ac
         require(detailBudget >= 0, "ses: detailBudget must be >= 0, was " + detailBudget);
         require(positive(detailInterval), "ses: detailInterval must be > 0, was " + detailInterval);
         require(positive(apiCallTimeout), "ses: apiCallTimeout must be > 0, was " + apiCallTimeout);
-        EndpointPolicy.check(endpoint);
+        EndpointPolicy.check(endpoint, "ses endpoint");
+        EndpointPolicy.check(stsEndpoint, "sts endpoint");
+    }
+
+    /** Without an STS override (AWS's STS for the first region). */
+    public SesOptions(List<String> regions, URI endpoint, List<SesAccount> accounts, List<String> include,
+                      List<String> exclude, double maxRequestsPerSecond, Duration detailInterval,
+                      int detailBudget, Duration apiCallTimeout) {
+        this(regions, endpoint, null, accounts, include, exclude, maxRequestsPerSecond, detailInterval,
+                detailBudget, apiCallTimeout);
     }
 
     /** Defaults for everything but the regions (base credentials, no filters, no override). */
     public static SesOptions defaults(List<String> regions) {
-        return new SesOptions(regions, null, List.of(), List.of(), List.of(), DEFAULT_MAX_REQUESTS_PER_SECOND,
+        return new SesOptions(regions, null, null, List.of(), List.of(), List.of(), DEFAULT_MAX_REQUESTS_PER_SECOND,
                 DEFAULT_DETAIL_INTERVAL, DEFAULT_DETAIL_BUDGET, DEFAULT_API_CALL_TIMEOUT);
     }
 

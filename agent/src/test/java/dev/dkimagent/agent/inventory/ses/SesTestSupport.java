@@ -21,7 +21,7 @@ final class SesTestSupport {
     }
 
     static SesOptions options(AwsSesStub stub, List<String> regions, List<SesAccount> accounts, int budget, double rps) {
-        return new SesOptions(regions, stub.endpoint(), accounts, List.of(), List.of(), rps,
+        return new SesOptions(regions, stub.endpoint(), stub.endpoint(), accounts, List.of(), List.of(), rps,
                 Duration.ofHours(6), budget, Duration.ofSeconds(20));
     }
 
