@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.alert.MutableClock;
+
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.rules.model.SesApiError;
 import dev.dkimagent.rules.model.SesIdentityState;
@@ -30,7 +32,7 @@ class SesInventoryFaultTest {
     }
 
     private SesScan scan(SesOptions options) {
-        try (SesInventory inv = inventory(stub, options, new SesTestSupport.MutableClock(SesTestSupport.T0), events)) {
+        try (SesInventory inv = inventory(stub, options, new MutableClock(SesTestSupport.T0), events)) {
             SesScan scan = inv.scan();
             assertNoSecrets(scan, stub);
             return scan;

@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.alert.MutableClock;
+
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.ExpectedRecord;
@@ -66,7 +68,7 @@ class SesInventoryScanTest {
         for (int i = 0; i < 25; i++) {
             stub.domain("default", US, "d" + i + ".example");
         }
-        SesTestSupport.MutableClock clock = new SesTestSupport.MutableClock(SesTestSupport.T0);
+        MutableClock clock = new MutableClock(SesTestSupport.T0);
         SesOptions budget10 = SesTestSupport.options(stub, List.of(US), List.of(), 10, 1000);
         try (SesInventory inv = inventory(stub, budget10, clock, new ArrayList<>())) {
             List<Integer> perScan = new ArrayList<>();

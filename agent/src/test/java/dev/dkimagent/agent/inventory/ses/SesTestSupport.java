@@ -1,13 +1,12 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.alert.MutableClock;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.rules.model.SesApiError;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,33 +42,6 @@ final class SesTestSupport {
             for (String secret : stub.secrets()) {
                 assertThat(e.toString()).doesNotContain(secret);
             }
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
