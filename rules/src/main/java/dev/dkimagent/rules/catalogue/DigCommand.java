@@ -29,10 +29,14 @@ public final class DigCommand {
         return "dig +trace " + type + " " + name;
     }
 
+    /**
+     * {@code @host} reads best, but a host with IPv4 and IPv6 addresses would let dig pick either:
+     * for an IPv6 address, {@code -6} makes dig ask the family the finding is about.
+     */
     static String target(Nameserver server) {
         HostPort hp = HostPort.parse(server.address());
         if (hp.port() == DNS_PORT && !server.host().equals(server.address())) {
-            return "@" + server.host();
+            return "@" + server.host() + (hp.ip().contains(":") ? " -6" : "");
         }
         return "@" + hp.ip() + (hp.port() == DNS_PORT ? "" : " -p " + hp.port());
     }

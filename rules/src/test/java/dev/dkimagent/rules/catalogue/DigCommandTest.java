@@ -33,6 +33,8 @@ class DigCommandTest {
 
     @Test
     void direct_bareIpv6_isPort53() {
+        assertThat(DigCommand.direct(new Nameserver("ns1.a.test", "2001:db8::1"), "SOA", "a.test"))
+                .isEqualTo("dig +norecurse @ns1.a.test -6 SOA a.test");
         assertThat(DigCommand.direct(new Nameserver("2001:db8::1", "2001:db8::1"), "SOA", "a.test"))
                 .isEqualTo("dig +norecurse @2001:db8::1 SOA a.test");
     }
