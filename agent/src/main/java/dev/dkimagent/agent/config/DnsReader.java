@@ -25,8 +25,22 @@ final class DnsReader {
         int maxInFlight = dns.child("max-in-flight").intAtLeast(1).orElse(0);
         int qps = dns.child("per-nameserver-qps").intAtLeast(1).orElse(0);
         int resolverQps = dns.child("per-resolver-qps").intAtLeast(1).orElse(0);
-        boolean ipv6 = dns.child("ipv6").bool().orElse(true);
+        Ipv6Mode ipv6 = ipv6(dns.child("ipv6"));
         return new DnsSettings(resolvers, timeout, attempts, maxInFlight, qps, resolverQps, ipv6);
+    }
+
+    /** true, false or auto (the default). */
+    private static Ipv6Mode ipv6(Node node) {
+        String text = node.isSet() ? node.text().trim().toLowerCase(java.util.Locale.ROOT) : "auto";
+        return switch (text) {
+            case "auto" -> Ipv6Mode.AUTO;
+            case "true" -> Ipv6Mode.ON;
+            case "false" -> Ipv6Mode.OFF;
+            default -> {
+                node.problem("expected true, false or auto, got " + node.describe());
+                yield Ipv6Mode.AUTO;
+            }
+        };
     }
 
     private static List<String> resolvers(Node node) {

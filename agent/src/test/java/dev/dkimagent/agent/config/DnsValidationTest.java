@@ -39,9 +39,17 @@ class DnsValidationTest {
     }
 
     @Test
-    void ipv6_notABoolean_isRejected() {
+    void ipv6_notTrueFalseOrAuto_isRejected() {
         assertThat(problems("dkim-agent.dns.ipv6 = maybe")).containsExactly(
-                "dkim-agent.conf: 1: dkim-agent.dns.ipv6: expected true or false, got 'maybe'");
+                "dkim-agent.conf: 1: dkim-agent.dns.ipv6: expected true, false or auto, got 'maybe'");
+    }
+
+    @Test
+    void ipv6_eachSpelling_mapsToItsMode() throws ConfigException {
+        assertThat(ConfigFixtures.load("dkim-agent.dns.ipv6 = true").dns().ipv6()).isEqualTo(Ipv6Mode.ON);
+        assertThat(ConfigFixtures.load("dkim-agent.dns.ipv6 = false").dns().ipv6()).isEqualTo(Ipv6Mode.OFF);
+        assertThat(ConfigFixtures.load("dkim-agent.dns.ipv6 = auto").dns().ipv6()).isEqualTo(Ipv6Mode.AUTO);
+        assertThat(ConfigFixtures.load("dkim-agent.dns.ipv6 = \"AUTO\"").dns().ipv6()).isEqualTo(Ipv6Mode.AUTO);
     }
 
     @Test

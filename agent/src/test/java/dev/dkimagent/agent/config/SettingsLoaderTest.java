@@ -25,7 +25,7 @@ class SettingsLoaderTest {
         Settings settings = ConfigFixtures.load("");
 
         assertThat(settings.source()).isEqualTo("dkim-agent.conf");
-        assertThat(settings.dns()).isEqualTo(new DnsSettings(List.of(), Duration.ofSeconds(2), 3, 256, 100, 1000, true));
+        assertThat(settings.dns()).isEqualTo(new DnsSettings(List.of(), Duration.ofSeconds(2), 3, 256, 100, 1000, Ipv6Mode.AUTO));
         assertThat(settings.identities()).isEmpty();
         assertThat(settings.zoneNameservers()).isEmpty();
         assertThat(settings.rules()).isEqualTo(RuleSettings.defaults());
@@ -63,7 +63,7 @@ class SettingsLoaderTest {
 
         assertThat(settings.source()).isEqualTo(EXAMPLE.toString());
         assertThat(settings.dns()).isEqualTo(new DnsSettings(List.of("192.0.2.53", "[2001:db8::53]:53"),
-                Duration.ofMillis(1500), 2, 64, 20, 200, false));
+                Duration.ofMillis(1500), 2, 64, 20, 200, Ipv6Mode.OFF));
         assertThat(settings.zoneNameservers())
                 .containsExactly(Map.entry("mycompany.com", List.of("ns1.mycompany.com", "192.0.2.53:5353")));
         assertThat(settings.rules()).isEqualTo(new RuleSettings(Duration.ofMinutes(1), Duration.ofDays(2), 2,
