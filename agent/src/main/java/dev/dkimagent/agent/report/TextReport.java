@@ -118,9 +118,15 @@ public final class TextReport {
         Map<Severity, Long> bySeverity = verdicts.stream()
                 .collect(Collectors.groupingBy(Verdict::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
         String parts = bySeverity.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().label() + (e.getValue() == 1 ? "" : "s"))
+                .map(e -> e.getValue() + " " + severityWord(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         return verdicts.size() + " " + plural(verdicts.size(), "finding", "findings") + " (" + parts + ")";
+    }
+
+    /** "1 error", "2 errors", "3 critical", "2 info": adjectives do not take a plural. */
+    private static String severityWord(Severity severity, long n) {
+        boolean noun = severity == Severity.ERROR || severity == Severity.WARNING;
+        return severity.label() + (noun && n != 1 ? "s" : "");
     }
 
     private static String plural(long n, String one, String many) {
@@ -151,7 +157,9 @@ public final class TextReport {
                 addresses.append("  ").append(pad(s.address(), col));
             }
             out.println(hosts.toString().stripTrailing());
-            out.println(addresses.toString().stripTrailing());
+            if (servers.stream().anyMatch(s -> !s.host().equals(s.address()))) {
+                out.println(addresses.toString().stripTrailing()); // servers configured by address: one line says it all
+            }
             for (ExpectedRecord record : identity.records()) {
                 StringBuilder row = new StringBuilder(INDENT + pad(record.selector(), selectorWidth));
                 for (Nameserver s : servers) {

@@ -62,6 +62,15 @@ class TextReportTest {
     }
 
     @Test
+    void summary_countsPerSeverity_pluralisesOnlyTheNouns() {
+        var one = ReportFixture.driftedOutcome().verdicts();
+        var critical = new dev.dkimagent.rules.Verdict(one.get(0).finding(), dev.dkimagent.rules.Severity.CRITICAL, "m", "r");
+
+        assertThat(TextReport.summary(List.of(critical, critical, one.get(0), one.get(1), one.get(1))))
+                .isEqualTo("5 findings (2 critical, 1 error, 2 warnings)");
+    }
+
+    @Test
     void wrap_backquotedCommand_isNeverSplit() {
         String cmd = "`dig +norecurse @ns3.mycompany.test CNAME t2._domainkey.mycompany.test`";
         List<String> lines = Wrap.lines("Check with " + cmd + " after the fix.", 40);
