@@ -56,6 +56,24 @@ final class AddressBreakers {
         return all;
     }
 
+    /**
+     * Drops the address's breaker unless a probe is out or queries wait for one; true = gone. Only
+     * for an address no query is using (the caller guarantees it), so the check cannot go stale.
+     * An open breaker with nothing pending is dropped: after the idle time, a fresh start is fair.
+     */
+    boolean removeIfQuiet(String address) {
+        State state = states.get(address);
+        if (state != null && !state.quiet()) {
+            return false;
+        }
+        states.remove(address);
+        return true;
+    }
+
+    boolean tracks(String address) {
+        return states.containsKey(address);
+    }
+
     static String notSentDetail(String address) {
         return "not sent: " + address + " did not answer the last " + TRIP_AFTER + " queries";
     }
@@ -83,6 +101,10 @@ final class AddressBreakers {
             }
             probeOut = true;
             return Admission.PROBE;
+        }
+
+        synchronized boolean quiet() {
+            return !probeOut && waiting.isEmpty();
         }
 
         synchronized boolean isOpen() {

@@ -68,6 +68,7 @@ final class Call implements AddressBreakers.Waiter {
     }
 
     void pace() {
+        client.activity().begin(address);
         if (client.isClosed()) {
             done(closedFailure());
             return;
@@ -143,7 +144,7 @@ final class Call implements AddressBreakers.Waiter {
         long start = System.nanoTime();
         CompletionStage<Message> reply;
         try {
-            reply = client.resolverFor(server).sendAsync(query, client.workers());
+            reply = client.resolverFor(address, server).sendAsync(query, client.workers());
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
@@ -194,6 +195,7 @@ final class Call implements AddressBreakers.Waiter {
             client.breakers().record(address, exchange.answer().transport(), probe);
         }
         releaseAddressPermit();
+        client.activity().end(address); // after the last use of the address's state, before the caller resumes
         QueryEvent event = skipped ? QueryEvent.skipped(address, type, recursionDesired)
                 : QueryEvent.of(address, type, exchange.answer(), recursionDesired);
         finish(client, event, result, exchange);

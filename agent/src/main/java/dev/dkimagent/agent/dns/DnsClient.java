@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.SimpleResolver;
@@ -27,7 +28,8 @@ import org.xbill.DNS.io.IoClientFactory;
  * sockets), a smaller cap per address keeps one slow address from taking them all; the rest
  * queue. Each query retries on timeout and network error. A per-address breaker stops sending to
  * an address whose last queries all timed out: one probe goes out, the other queries wait for its
- * result and are sent if it got a reply, else end unsent.
+ * result and are sent if it got a reply, else end unsent. The state kept per address is evicted
+ * once the address has been idle for a while (see {@link AddressActivity}).
  */
 public final class DnsClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsClient.class);
@@ -52,10 +54,16 @@ public final class DnsClient implements AutoCloseable {
     private final RateLimiter directRate;
     private final RateLimiter resolverRate;
     private final IoClientFactory io = new MalformedReplyGuard();
-    private final ConcurrentMap<InetSocketAddress, SimpleResolver> resolvers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SimpleResolver> resolvers = new ConcurrentHashMap<>();
+    private final AddressActivity activity;
     private volatile boolean closed;
 
     public DnsClient(DnsOptions options, Consumer<QueryEvent> listener) {
+        this(options, listener, System::nanoTime);
+    }
+
+    /** ticker: nanoseconds like System.nanoTime, read to decide which addresses are idle (a seam for tests). */
+    DnsClient(DnsOptions options, Consumer<QueryEvent> listener, LongSupplier ticker) {
         this.options = options;
         this.listener = listener == null ? e -> { } : listener;
         this.workers = Executors.newFixedThreadPool(2, daemonThreads("dns-client"));
@@ -64,6 +72,7 @@ public final class DnsClient implements AutoCloseable {
         this.inFlight = new InFlightLimiter(options.maxInFlight(), safeWorkers);
         this.directRate = new RateLimiter(options.perNameserverQps());
         this.resolverRate = new RateLimiter(options.perResolverQps());
+        this.activity = new AddressActivity(ticker, this::evictIfQuiet);
     }
 
     public DnsOptions options() {
@@ -103,9 +112,10 @@ public final class DnsClient implements AutoCloseable {
         return closed;
     }
 
-    SimpleResolver resolverFor(InetSocketAddress server) {
-        return resolvers.computeIfAbsent(server, s -> {
-            SimpleResolver r = new SimpleResolver(s);
+    /** One resolver per address as written ("ip" and "ip:53" get one each: harmless, and eviction stays per address). */
+    SimpleResolver resolverFor(String address, InetSocketAddress server) {
+        return resolvers.computeIfAbsent(address, a -> {
+            SimpleResolver r = new SimpleResolver(server);
             r.setTimeout(options.timeout());
             r.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
             r.setIoClientFactory(io);
@@ -124,6 +134,35 @@ public final class DnsClient implements AutoCloseable {
     /** The cap on queries in flight to one address (held from first attempt to last). */
     InFlightLimiter inFlightTo(String address) {
         return perAddress.computeIfAbsent(address, a -> new InFlightLimiter(options.maxInFlightPerAddress(), safeWorkers));
+    }
+
+    AddressActivity activity() {
+        return activity;
+    }
+
+    /** True while the client keeps any per-address state for the address (for tests). */
+    boolean holdsStateFor(String address) {
+        return activity.tracks(address) || resolvers.containsKey(address) || perAddress.containsKey(address)
+                || breakers.tracks(address) || directRate.tracks(address) || resolverRate.tracks(address);
+    }
+
+    /**
+     * Drops everything kept for an address no query is using (AddressActivity guarantees that),
+     * unless its permit cap or breaker still holds something: then keep it all, for a later sweep.
+     */
+    private boolean evictIfQuiet(String address) {
+        InFlightLimiter limiter = perAddress.get(address);
+        if (limiter != null && !limiter.idle()) {
+            return false;
+        }
+        if (!breakers.removeIfQuiet(address)) {
+            return false;
+        }
+        perAddress.remove(address);
+        resolvers.remove(address);
+        directRate.forget(address);
+        resolverRate.forget(address);
+        return true;
     }
 
     AddressBreakers breakers() {

@@ -50,4 +50,9 @@ final class InFlightLimiter {
         waiting.clear();
         return all;
     }
+
+    /** No permit taken and nobody waiting: the limiter can be dropped. */
+    synchronized boolean idle() {
+        return inFlight == 0 && waiting.isEmpty();
+    }
 }

@@ -32,4 +32,13 @@ final class RateLimiter {
             }
         }
     }
+
+    /** Drops the address's slot (it has been idle far longer than one interval, so the slot is past). */
+    void forget(String address) {
+        nextSlot.remove(address);
+    }
+
+    boolean tracks(String address) {
+        return nextSlot.containsKey(address);
+    }
 }

@@ -38,6 +38,7 @@ public final class AgentMetrics {
     private final Histogram queryDuration = Histogram.build(NAMESERVER_QUERY_DURATION,
             "Round-trip time of direct DNS queries that got a reply, by nameserver address.")
             .labelNames(ADDRESS).buckets(QUERY_BUCKETS).create();
+    private final QueryDurationChildren queryDurationChildren;
     private final Counter sesCalls = Counter.build(SES_API_CALLS,
             "Amazon SES API calls, by operation and outcome.").labelNames(OPERATION, OUTCOME).create();
     private final Counter notifications = Counter.build(NOTIFICATIONS,
@@ -50,6 +51,12 @@ public final class AgentMetrics {
             "When the last successful sweep of this kind finished.").labelNames(KIND).create();
 
     public AgentMetrics(String version) {
+        this(version, System::nanoTime);
+    }
+
+    /** ticker: nanoseconds like System.nanoTime, read to find idle query-duration series (a seam for tests). */
+    AgentMetrics(String version, LongSupplier ticker) {
+        this.queryDurationChildren = new QueryDurationChildren(queryDuration, ticker);
         Gauge buildInfo = Gauge.build(BUILD_INFO, "Always 1; the version label names the running build.")
                 .labelNames(VERSION).create();
         buildInfo.labels(LabelValues.name(version)).set(1);
@@ -66,9 +73,13 @@ public final class AgentMetrics {
         return registry;
     }
 
-    /** Replaces the record, zone and nameserver gauges with what this DNS snapshot shows. */
+    /**
+     * Replaces the record, zone and nameserver gauges with what this DNS snapshot shows, and drops
+     * the query-duration series of addresses gone from it and idle (see QueryDurationChildren).
+     */
     public void publishSnapshot(Snapshot snapshot) {
         snapshotGauges.replace(SnapshotGauges.of(snapshot));
+        queryDurationChildren.retainFor(snapshot);
     }
 
     /**
@@ -95,7 +106,7 @@ public final class AgentMetrics {
         }
         dnsQueries.labels(lowerToken(event.outcome())).inc();
         if (event.rttMillis() >= 0) {
-            queryDuration.labels(LabelValues.name(event.address())).observe(event.rttMillis() / 1000.0);
+            queryDurationChildren.observe(LabelValues.name(event.address()), event.rttMillis() / 1000.0);
         }
     }
 
