@@ -26,6 +26,8 @@ import org.xbill.DNS.Type;
  */
 public final class Nsd implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
+    /** How long a just-stopped server may keep its port before the address counts as taken. */
+    private static final Duration PORT_RELEASE_LIMIT = Duration.ofSeconds(3);
 
     private final String address;
     private final int port;
@@ -154,13 +156,21 @@ public final class Nsd implements AutoCloseable {
     }
 
     // NSD binds with SO_REUSEADDR: on a taken UDP port it would start "fine" and the old
-    // server would answer the readiness query. A plain bind fails then, and says so.
+    // server would answer the readiness query. A plain bind fails then, and says so. A server
+    // just killed (SIGKILL) may hold its socket for a moment while the kernel tears it down:
+    // wait a bounded while before calling the address taken.
     private void requireFreeUdpPort() {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), port))) {
-            probe.close();
-        } catch (IOException e) {
-            throw new IllegalStateException("nsd cannot start on " + address + ":" + port + ": " + e.getMessage()
-                    + " (another server holds the address; is a world with the same prefix still running?)", e);
+        Instant deadline = Instant.now().plus(PORT_RELEASE_LIMIT);
+        while (true) {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), port))) {
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("nsd cannot start on " + address + ":" + port + ": " + e.getMessage()
+                            + " (another server holds the address; is a world with the same prefix still running?)", e);
+                }
+                Pause.briefly();
+            }
         }
     }
 
