@@ -5,20 +5,12 @@ import static dev.dkimagent.agent.metrics.MetricNames.*;
 
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesIdentityState;
-import dev.dkimagent.rules.model.SesMemory;
 import dev.dkimagent.rules.model.SesView;
 import io.prometheus.client.Collector.MetricFamilySamples;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The gauges one SES view yields, per identity x account x region. */
 final class SesGauges {
-    /** SES rechecks a failing identity for about 72 hours, then revokes (see domain-facts). */
-    static final Duration REVOCATION_AFTER = Duration.ofHours(72);
-
     private final GaugeTable status = new GaugeTable(SES_DKIM_STATUS,
             "1 for the DKIM verification status SES reports now, 0 for the other four.",
             IDENTITY, ACCOUNT, REGION, STATUS);
@@ -46,20 +38,7 @@ final class SesGauges {
             status.put(each == state.status() ? 1 : 0, identity, account, region, each.name());
         }
         signing.put(state.signingEnabled() ? 1 : 0, identity, account, region);
-        revocation(state, view).ifPresent(at -> deadline.put(at.getEpochSecond(), identity, account, region));
-    }
-
-    /** Last success (from SES, or remembered by earlier sweeps; the later wins) plus 72 hours. */
-    static Optional<Instant> revocation(SesIdentityState state, SesView view) {
-        if (state.status() == null || !state.status().failing()) {
-            return Optional.empty();
-        }
-        SesMemory memory = view.memory().get(SesView.memoryKey(state));
-        Instant remembered = memory == null ? null : memory.lastSuccess();
-        return Stream.of(state.lastSuccess(), remembered)
-                .filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo)
-                .map(last -> last.plus(REVOCATION_AFTER));
+        view.revocationDeadline(state).ifPresent(at -> deadline.put(at.getEpochSecond(), identity, account, region));
     }
 
     private List<MetricFamilySamples> families() {

@@ -3,7 +3,7 @@ package dev.dkimagent.agent.sweep;
 import dev.dkimagent.agent.alert.SesLine;
 import dev.dkimagent.rules.model.SesIdentityState;
 import dev.dkimagent.rules.model.SesView;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,16 +19,10 @@ final class SesLines {
             if (state.status() == null) {
                 continue;
             }
-            lines.computeIfAbsent(state.identity(), k -> new java.util.ArrayList<>())
-                    .add(new SesLine(state.account(), state.region(), state.status().name(), deadline(state, view)));
+            SesLine line = new SesLine(state.account(), state.region(), state.status().name(),
+                    view.revocationDeadline(state).orElse(null));
+            lines.computeIfAbsent(state.identity(), k -> new ArrayList<>()).add(line);
         }
         return lines;
-    }
-
-    private static Instant deadline(SesIdentityState state, SesView view) {
-        if (!state.status().failing()) {
-            return null;
-        }
-        return state.revocationDeadline(view.memory().get(SesView.memoryKey(state))).orElse(null);
     }
 }

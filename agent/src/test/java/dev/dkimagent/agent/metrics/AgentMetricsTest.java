@@ -59,14 +59,14 @@ class AgentMetricsTest {
         SesView view = sesView();
         SesView withReported = new SesView(List.of(ses("us-east-1", DkimStatus.FAILED, reported)), List.of(),
                 view.memory());
-        assertThat(SesGauges.revocation(withReported.states().get(0), withReported))
+        assertThat(withReported.revocationDeadline(withReported.states().get(0)))
                 .contains(reported.plus(Duration.ofHours(72)));
     }
 
     @Test
     void sesDeadline_failingWithNoKnownSuccess_isAbsent() {
         SesView view = new SesView(List.of(ses("us-east-1", DkimStatus.TEMPORARY_FAILURE, null)), List.of(), Map.of());
-        assertThat(SesGauges.revocation(view.states().get(0), view)).isEmpty();
+        assertThat(view.revocationDeadline(view.states().get(0))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.dkimagent.rules.model;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -20,6 +22,17 @@ public record SesView(List<SesIdentityState> states, List<SesApiError> errors, M
 
     public static SesView empty() {
         return new SesView(List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * While the state is failing: when SES will likely revoke signing (the last known success,
+     * SES's or remembered, plus 72 hours). Alerts and metrics both show this one figure.
+     */
+    public Optional<Instant> revocationDeadline(SesIdentityState state) {
+        if (state.status() == null || !state.status().failing()) {
+            return Optional.empty();
+        }
+        return state.revocationDeadline(memory.get(memoryKey(state)));
     }
 
     public static String memoryKey(SesIdentityState state) {

@@ -61,11 +61,4 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
     public Optional<Answer> keyAnswer(String target) {
         return Optional.ofNullable(keyAnswers.get(Names.normal(target)));
     }
-
-    /** The identities whose records live in {@code apex}. */
-    public List<Identity> identitiesIn(String apex) {
-        return identities.stream()
-                .filter(i -> i.records().stream().anyMatch(r -> apex.equals(zoneOfName.get(r.name()))))
-                .toList();
-    }
 }
