@@ -6,20 +6,52 @@ import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A judged sweep: the snapshot and its verdicts, with the questions reports ask of them.
- *
- * @param failOn the threshold that decides "ok" and the exit code
+ * A judged sweep: the snapshot and its verdicts, with the questions reports ask of them. Verdicts
+ * are indexed once by identity and by zone, so a report over 10,000 identities stays linear.
  */
-public record CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity failOn) {
+public final class CheckOutcome {
+    private final Snapshot snapshot;
+    private final List<Verdict> verdicts;
+    private final Severity failOn;
+    /** Positions in {@link #verdicts} of each identity's own verdicts, and of each zone's identity-less ones. */
+    private final Map<String, List<Integer>> byIdentity = new HashMap<>();
+    private final Map<String, List<Integer>> byZone = new HashMap<>();
+
+    /** @param failOn the threshold that decides "ok" and the exit code */
+    public CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity failOn) {
+        this.snapshot = snapshot;
+        this.verdicts = List.copyOf(verdicts);
+        this.failOn = failOn;
+        for (int i = 0; i < this.verdicts.size(); i++) {
+            var subject = this.verdicts.get(i).finding().subject();
+            if (subject.identity() != null) {
+                byIdentity.computeIfAbsent(subject.identity(), k -> new ArrayList<>()).add(i);
+            } else if (subject.zone() != null) {
+                byZone.computeIfAbsent(subject.zone(), k -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public List<Verdict> verdicts() {
+        return verdicts;
+    }
+
+    public Severity failOn() {
+        return failOn;
+    }
 
     public Instant checkedAt() {
         return snapshot.at();
@@ -30,23 +62,31 @@ public record CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity f
         return identity.records().stream().findFirst().flatMap(r -> snapshot.zoneOf(r.name()));
     }
 
-    /** The identity's own verdicts and those of its zone (which have no identity). */
+    /** The identity's own verdicts and those of its zone (which have no identity), in verdict order. */
     public List<Verdict> verdictsFor(Identity identity) {
-        String zone = zoneOf(identity).map(ZoneView::apex).orElse(null);
-        return verdicts.stream().filter(v -> concerns(v, identity.name(), zone)).toList();
+        List<Integer> own = byIdentity.getOrDefault(identity.name(), List.of());
+        List<Integer> zone = zoneOf(identity).map(z -> byZone.getOrDefault(z.apex(), List.of())).orElse(List.of());
+        List<Verdict> merged = new ArrayList<>(own.size() + zone.size());
+        int a = 0;
+        int b = 0;
+        while (a < own.size() || b < zone.size()) {
+            boolean takeOwn = b == zone.size() || (a < own.size() && own.get(a) < zone.get(b));
+            merged.add(verdicts.get(takeOwn ? own.get(a++) : zone.get(b++)));
+        }
+        return merged;
     }
 
     /** Verdicts no listed identity shows: SES could not be read (MON01), SES identities without records. */
     public List<Verdict> unattached() {
-        Map<String, String> zoneOfIdentity = new HashMap<>();
+        Set<String> identitiesShown = new HashSet<>();
+        Set<String> zonesShown = new HashSet<>();
         for (Identity identity : snapshot.identities()) {
-            zoneOfIdentity.put(identity.name(), zoneOf(identity).map(ZoneView::apex).orElse(null));
+            identitiesShown.add(identity.name());
+            zoneOf(identity).map(ZoneView::apex).ifPresent(zonesShown::add);
         }
-        Set<String> zonesShown = new HashSet<>(zoneOfIdentity.values());
-        zonesShown.remove(null);
         return verdicts.stream().filter(v -> {
             String identity = v.finding().subject().identity();
-            return identity != null ? !zoneOfIdentity.containsKey(identity)
+            return identity != null ? !identitiesShown.contains(identity)
                     : !zonesShown.contains(v.finding().subject().zone());
         }).toList();
     }
@@ -57,13 +97,5 @@ public record CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity f
 
     public boolean failing() {
         return verdicts.stream().anyMatch(v -> v.severity().atLeast(failOn));
-    }
-
-    private static boolean concerns(Verdict v, String identity, String zone) {
-        String own = v.finding().subject().identity();
-        if (own != null) {
-            return own.equals(identity);
-        }
-        return zone != null && Objects.equals(v.finding().subject().zone(), zone);
     }
 }
