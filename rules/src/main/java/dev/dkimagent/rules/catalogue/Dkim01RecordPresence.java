@@ -14,10 +14,10 @@ import java.util.TreeSet;
 
 /** DKIM01: every usable authoritative server serves each expected record, of the right type and value. */
 public final class Dkim01RecordPresence implements Rule {
-    static final String ID = "DKIM01";
-    static final String RECORD_MISSING = "RECORD_MISSING";
-    static final String RECORD_WRONG_TARGET = "RECORD_WRONG_TARGET";
-    static final String RECORD_WRONG_TYPE = "RECORD_WRONG_TYPE";
+    public static final String ID = "DKIM01";
+    public static final Tag RECORD_MISSING = new Tag(ID, "RECORD_MISSING", Severity.ERROR);
+    public static final Tag RECORD_WRONG_TARGET = new Tag(ID, "RECORD_WRONG_TARGET", Severity.ERROR);
+    public static final Tag RECORD_WRONG_TYPE = new Tag(ID, "RECORD_WRONG_TYPE", Severity.ERROR);
     static final String ANY_KEY = "a DKIM key record (v=DKIM1; k=rsa; p=<base64 key>)";
     static final String OTHER_KEY_HINT = "another key than the configured value";
 
@@ -33,8 +33,7 @@ public final class Dkim01RecordPresence implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(RECORD_MISSING, Severity.ERROR), new Tag(RECORD_WRONG_TARGET, Severity.ERROR),
-                new Tag(RECORD_WRONG_TYPE, Severity.ERROR));
+        return List.of(RECORD_MISSING, RECORD_WRONG_TARGET, RECORD_WRONG_TYPE);
     }
 
     @Override
@@ -98,8 +97,8 @@ public final class Dkim01RecordPresence implements Rule {
                 .build();
     }
 
-    private FindingBuilder base(RecordAtServer at, String tag, String digType) {
-        return FindingBuilder.of(ID, tag, at.subject())
+    private FindingBuilder base(RecordAtServer at, Tag tag, String digType) {
+        return FindingBuilder.of(tag, at.subject())
                 .arg("expected", expected(at))
                 .arg("type", type(at))
                 .arg("name", at.name())

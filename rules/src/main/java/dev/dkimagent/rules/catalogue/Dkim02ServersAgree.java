@@ -12,8 +12,8 @@ import java.util.Map;
 
 /** DKIM02: the servers of one zone serve the same thing for each DKIM record. */
 public final class Dkim02ServersAgree implements Rule {
-    static final String ID = "DKIM02";
-    static final String NAMESERVERS_DISAGREE = "NAMESERVERS_DISAGREE";
+    public static final String ID = "DKIM02";
+    public static final Tag NAMESERVERS_DISAGREE = new Tag(ID, "NAMESERVERS_DISAGREE", Severity.ERROR);
 
     @Override
     public String id() {
@@ -27,7 +27,7 @@ public final class Dkim02ServersAgree implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(NAMESERVERS_DISAGREE, Severity.ERROR));
+        return List.of(NAMESERVERS_DISAGREE);
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class Dkim02ServersAgree implements Rule {
         RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
             Map<String, List<RecordAtServer>> variants = ServerGroups.byValue(servers, ServedValue::of);
             if (variants.size() > 1) {
-                out.add(FindingBuilder.of(ID, NAMESERVERS_DISAGREE, rec.subject())
+                out.add(FindingBuilder.of(NAMESERVERS_DISAGREE, rec.subject())
                         .arg("name", rec.name())
                         .arg("type", rec.record().type().name())
                         .arg("variants", ServerGroups.describe(variants))

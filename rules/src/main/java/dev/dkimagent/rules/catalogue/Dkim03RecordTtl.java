@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 /** DKIM03: a DKIM record's TTL is the same everywhere and within the configured bounds. */
 public final class Dkim03RecordTtl implements Rule {
-    static final String ID = "DKIM03";
-    static final String TTL_INCONSISTENT = "TTL_INCONSISTENT";
-    static final String TTL_TOO_LOW = "TTL_TOO_LOW";
-    static final String TTL_TOO_HIGH = "TTL_TOO_HIGH";
+    public static final String ID = "DKIM03";
+    public static final Tag TTL_INCONSISTENT = new Tag(ID, "TTL_INCONSISTENT", Severity.WARNING);
+    public static final Tag TTL_TOO_LOW = new Tag(ID, "TTL_TOO_LOW", Severity.WARNING);
+    public static final Tag TTL_TOO_HIGH = new Tag(ID, "TTL_TOO_HIGH", Severity.WARNING);
 
     @Override
     public String id() {
@@ -32,8 +32,7 @@ public final class Dkim03RecordTtl implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(TTL_INCONSISTENT, Severity.WARNING), new Tag(TTL_TOO_LOW, Severity.WARNING),
-                new Tag(TTL_TOO_HIGH, Severity.WARNING));
+        return List.of(TTL_INCONSISTENT, TTL_TOO_LOW, TTL_TOO_HIGH);
     }
 
     @Override
@@ -54,7 +53,7 @@ public final class Dkim03RecordTtl implements Rule {
         }
         String ttls = serving.stream().map(at -> at.server().display() + "=" + ttl(at))
                 .collect(Collectors.joining(", "));
-        return Optional.of(FindingBuilder.of(ID, TTL_INCONSISTENT, rec.subject())
+        return Optional.of(FindingBuilder.of(TTL_INCONSISTENT, rec.subject())
                 .arg("name", rec.name())
                 .arg("type", rec.record().type().name())
                 .arg("ttls", ttls)
@@ -75,9 +74,9 @@ public final class Dkim03RecordTtl implements Rule {
         return List.of();
     }
 
-    private FindingBuilder perServer(RecordAtServer at, String tag, long ttl) {
+    private FindingBuilder perServer(RecordAtServer at, Tag tag, long ttl) {
         String type = at.rec().record().type().name();
-        return FindingBuilder.of(ID, tag, at.subject())
+        return FindingBuilder.of(tag, at.subject())
                 .arg("name", at.name())
                 .arg("type", type)
                 .arg("ttl", ttl)

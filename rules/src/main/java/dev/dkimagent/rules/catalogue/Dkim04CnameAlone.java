@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /** DKIM04: a DKIM CNAME is the only data at its name (RFC 1034 section 3.6.2). */
 public final class Dkim04CnameAlone implements Rule {
-    static final String ID = "DKIM04";
-    static final String CNAME_AND_OTHER_DATA = "CNAME_AND_OTHER_DATA";
+    public static final String ID = "DKIM04";
+    public static final Tag CNAME_AND_OTHER_DATA = new Tag(ID, "CNAME_AND_OTHER_DATA", Severity.ERROR);
 
     @Override
     public String id() {
@@ -27,7 +27,7 @@ public final class Dkim04CnameAlone implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(CNAME_AND_OTHER_DATA, Severity.ERROR));
+        return List.of(CNAME_AND_OTHER_DATA);
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class Dkim04CnameAlone implements Rule {
         for (RecordAtServer at : RecordAtServer.judgeable(snapshot)) {
             TreeSet<String> other = at.otherTypes();
             if (at.rec().expectsCname() && at.cname().isPresent() && !other.isEmpty()) {
-                out.add(FindingBuilder.of(ID, CNAME_AND_OTHER_DATA, at.subject())
+                out.add(FindingBuilder.of(CNAME_AND_OTHER_DATA, at.subject())
                         .arg("name", at.name())
                         .arg("other", String.join(", ", other))
                         .arg("target", at.cname().get().data())

@@ -15,7 +15,10 @@ import java.util.Optional;
 
 /** DKIM05: the key a DKIM record leads to exists, is not revoked, and is at least 2048 bits. */
 public final class Dkim05KeyUsable implements Rule {
-    static final String ID = "DKIM05";
+    public static final String ID = "DKIM05";
+    public static final Tag KEY_MISSING = KeyJudgement.KEY_MISSING;
+    public static final Tag KEY_REVOKED = KeyJudgement.KEY_REVOKED;
+    public static final Tag KEY_WEAK = KeyJudgement.KEY_WEAK;
 
     @Override
     public String id() {
@@ -29,8 +32,7 @@ public final class Dkim05KeyUsable implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(KeyJudgement.KEY_MISSING, Severity.ERROR),
-                new Tag(KeyJudgement.KEY_REVOKED, Severity.ERROR), new Tag(KeyJudgement.KEY_WEAK, Severity.WARNING));
+        return List.of(KEY_MISSING, KEY_REVOKED, KEY_WEAK);
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class Dkim05KeyUsable implements Rule {
 
     /** One finding per tag for a TXT record, however many servers show it (the first server's args). */
     private List<Finding> servedTxtKeys(RecordInZone rec, List<RecordAtServer> servers, KeyJudgement.Cache keys) {
-        Map<String, KeyJudgement> byTag = new LinkedHashMap<>();
+        Map<Tag, KeyJudgement> byTag = new LinkedHashMap<>();
         for (RecordAtServer at : servers) {
             List<String> txts = at.txts().stream().map(Rr::data).toList();
             Optional<KeyJudgement> j = txts.isEmpty() ? Optional.empty() : keys.ofTxts(txts);
@@ -64,7 +66,7 @@ public final class Dkim05KeyUsable implements Rule {
     }
 
     private Finding finding(RecordInZone rec, String target, KeyJudgement j) {
-        FindingBuilder b = FindingBuilder.of(ID, j.tag(), rec.subject())
+        FindingBuilder b = FindingBuilder.of(j.tag(), rec.subject())
                 .arg("target", target)
                 .dig(DigCommand.resolver("TXT", target));
         j.args().forEach(b::arg);

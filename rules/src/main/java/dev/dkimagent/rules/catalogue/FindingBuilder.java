@@ -2,29 +2,28 @@ package dev.dkimagent.rules.catalogue;
 
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /** Builds findings so every arg is named and non-null (a null would render as a raw placeholder). */
 final class FindingBuilder {
-    private final String rule;
-    private final String tag;
+    private final Tag tag;
     private final Subject subject;
     private final Map<String, String> args = new LinkedHashMap<>();
 
-    private FindingBuilder(String rule, String tag, Subject subject) {
-        this.rule = rule;
+    private FindingBuilder(Tag tag, Subject subject) {
         this.tag = tag;
         this.subject = subject;
     }
 
-    static FindingBuilder of(String rule, String tag, Subject subject) {
-        return new FindingBuilder(rule, tag, subject);
+    static FindingBuilder of(Tag tag, Subject subject) {
+        return new FindingBuilder(tag, subject);
     }
 
     FindingBuilder arg(String name, Object value) {
-        args.put(name, String.valueOf(Objects.requireNonNull(value, () -> rule + "." + tag + " arg " + name)));
+        args.put(name, String.valueOf(Objects.requireNonNull(value, () -> tag.code() + " arg " + name)));
         return this;
     }
 
@@ -39,8 +38,8 @@ final class FindingBuilder {
 
     Finding build() {
         if (!args.containsKey("dig") && !args.containsKey("check")) {
-            throw new IllegalStateException(rule + "." + tag + " built without a dig or check command");
+            throw new IllegalStateException(tag.code() + " built without a dig or check command");
         }
-        return new Finding(rule, tag, subject, args);
+        return new Finding(tag, subject, args);
     }
 }

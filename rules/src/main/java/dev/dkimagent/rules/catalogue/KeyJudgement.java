@@ -1,5 +1,7 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Rr;
 import java.util.HashMap;
@@ -12,10 +14,10 @@ import java.util.function.Function;
  * What is wrong with the DKIM key a name publishes, as a DKIM05 tag and its args; empty when
  * the key is usable or when there is no verdict (the resolver failed).
  */
-record KeyJudgement(String tag, Map<String, String> args) {
-    static final String KEY_MISSING = "KEY_MISSING";
-    static final String KEY_REVOKED = "KEY_REVOKED";
-    static final String KEY_WEAK = "KEY_WEAK";
+record KeyJudgement(Tag tag, Map<String, String> args) {
+    static final Tag KEY_MISSING = new Tag("DKIM05", "KEY_MISSING", Severity.ERROR);
+    static final Tag KEY_REVOKED = new Tag("DKIM05", "KEY_REVOKED", Severity.ERROR);
+    static final Tag KEY_WEAK = new Tag("DKIM05", "KEY_WEAK", Severity.WARNING);
     static final int MIN_BITS = 2048;
 
     /** Judges a resolver's TXT answer at a CNAME target (the answer may hold the CNAME chain). */

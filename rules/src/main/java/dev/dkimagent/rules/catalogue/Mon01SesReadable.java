@@ -12,8 +12,8 @@ import java.util.List;
 
 /** MON01: SES can be read in every configured account and region (else the monitor is blind there). */
 public final class Mon01SesReadable implements Rule {
-    static final String ID = "MON01";
-    static final String SES_API_ERROR = "SES_API_ERROR";
+    public static final String ID = "MON01";
+    public static final Tag SES_API_ERROR = new Tag(ID, "SES_API_ERROR", Severity.ERROR);
 
     @Override
     public String id() {
@@ -27,7 +27,7 @@ public final class Mon01SesReadable implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(SES_API_ERROR, Severity.ERROR));
+        return List.of(SES_API_ERROR);
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class Mon01SesReadable implements Rule {
     }
 
     private static Finding finding(SesApiError e) {
-        return FindingBuilder.of(ID, SES_API_ERROR, new Subject(null, null, null, null, null, source(e)))
+        return FindingBuilder.of(SES_API_ERROR, new Subject(null, null, null, null, null, source(e)))
                 .arg("account", e.account())
                 .arg("region", e.region())
                 .arg("operation", e.operation())

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /** NS01: each identity's zone was found, every NS host has an address, and every address replies. */
 public final class Ns01ServersReachable implements Rule {
-    static final String ID = "NS01";
-    static final String ZONE_UNRESOLVED = "ZONE_UNRESOLVED";
-    static final String NS_NO_ADDRESS = "NS_NO_ADDRESS";
+    public static final String ID = "NS01";
+    public static final Tag NS_UNREACHABLE = ServerProblem.UNREACHABLE;
+    public static final Tag ZONE_UNRESOLVED = new Tag(ID, "ZONE_UNRESOLVED", Severity.ERROR, Tag.Kind.ZONE_NOT_FOUND);
+    public static final Tag NS_NO_ADDRESS = new Tag(ID, "NS_NO_ADDRESS", Severity.ERROR);
 
     @Override
     public String id() {
@@ -33,8 +34,7 @@ public final class Ns01ServersReachable implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(ServerProblem.UNREACHABLE, Severity.ERROR), new Tag(ZONE_UNRESOLVED, Severity.ERROR),
-                new Tag(NS_NO_ADDRESS, Severity.ERROR));
+        return List.of(NS_UNREACHABLE, ZONE_UNRESOLVED, NS_NO_ADDRESS);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class Ns01ServersReachable implements Rule {
         List<Finding> out = new ArrayList<>();
         for (ZoneView zone : ServerProblemFindings.zonesByApex(s)) {
             zone.unaddressedHosts().forEach((host, reason) -> out.add(
-                    FindingBuilder.of(ID, NS_NO_ADDRESS, Subject.server(zone.apex(), host, null))
+                    FindingBuilder.of(NS_NO_ADDRESS, Subject.server(zone.apex(), host, null))
                             .arg("reason", reason)
                             .dig(DigCommand.resolver("A", host))
                             .build()));
@@ -90,7 +90,7 @@ public final class Ns01ServersReachable implements Rule {
     }
 
     private Finding finding(Subject subject, String name, String reason) {
-        return FindingBuilder.of(ID, ZONE_UNRESOLVED, subject)
+        return FindingBuilder.of(ZONE_UNRESOLVED, subject)
                 .arg("name", name)
                 .arg("reason", reason)
                 .dig(DigCommand.resolver("SOA", name))

@@ -10,7 +10,8 @@ import java.util.List;
 
 /** NS02: every server of the NS set answers authoritatively (no REFUSED, SERVFAIL, FORMERR or AA=0). */
 public final class Ns02ServersAuthoritative implements Rule {
-    static final String ID = ServerProblem.LAME_RULE;
+    public static final String ID = "NS02";
+    public static final Tag NS_NOT_AUTHORITATIVE = ServerProblem.NOT_AUTHORITATIVE;
 
     @Override
     public String id() {
@@ -24,7 +25,7 @@ public final class Ns02ServersAuthoritative implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(ServerProblem.NOT_AUTHORITATIVE, Severity.ERROR));
+        return List.of(NS_NOT_AUTHORITATIVE);
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /** NS03: the parent delegates to the same NS set the zone publishes (else edits may land in an unserved zone). */
 public final class Ns03DelegationMatches implements Rule {
-    static final String ID = "NS03";
-    static final String DELEGATION_MISMATCH = "DELEGATION_MISMATCH";
+    public static final String ID = "NS03";
+    public static final Tag DELEGATION_MISMATCH = new Tag(ID, "DELEGATION_MISMATCH", Severity.WARNING);
 
     @Override
     public String id() {
@@ -30,7 +30,7 @@ public final class Ns03DelegationMatches implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(DELEGATION_MISMATCH, Severity.WARNING));
+        return List.of(DELEGATION_MISMATCH);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class Ns03DelegationMatches implements Rule {
             Set<String> parent = new TreeSet<>(zone.parentNs());
             Set<String> child = new TreeSet<>(zone.childNs());
             if (!parent.isEmpty() && !child.isEmpty() && !parent.equals(child)) {
-                out.add(FindingBuilder.of(ID, DELEGATION_MISMATCH, Subject.zone(zone.apex()))
+                out.add(FindingBuilder.of(DELEGATION_MISMATCH, Subject.zone(zone.apex()))
                         .arg("parent", join(parent))
                         .arg("child", join(child))
                         .arg("onlyParent", join(minus(parent, child)))

@@ -32,7 +32,7 @@ final class ServerProblemFindings {
         List<Finding> out = new ArrayList<>();
         for (ZoneView zone : zonesByApex(s)) {
             for (Nameserver ns : RecordInZone.distinctServers(zone)) {
-                ServerHealth.zoneProblem(s, zone, ns).filter(p -> p.rule().equals(rule)).ifPresent(p -> out.add(
+                ServerHealth.zoneProblem(s, zone, ns).filter(p -> p.tag().rule().equals(rule)).ifPresent(p -> out.add(
                         build(p, Subject.server(zone.apex(), ns.host(), ns.address()), ns, "SOA", zone.apex())));
             }
         }
@@ -42,7 +42,7 @@ final class ServerProblemFindings {
     private static List<Finding> recordLevel(Snapshot s, String rule) {
         List<Finding> out = new ArrayList<>();
         for (FailedRecord f : failedRecords(s)) {
-            if (f.problem().problem().rule().equals(rule)) {
+            if (f.problem().problem().tag().rule().equals(rule)) {
                 out.add(build(f.problem().problem(), f.rec().subject(f.server()), f.server(), f.problem().queryType(),
                         f.rec().name()));
             }
@@ -72,7 +72,7 @@ final class ServerProblemFindings {
     }
 
     private static Finding build(ServerProblem p, Subject subject, Nameserver ns, String type, String name) {
-        return FindingBuilder.of(p.rule(), p.tag(), subject)
+        return FindingBuilder.of(p.tag(), subject)
                 .arg("reason", p.reason())
                 .arg("query", type + " " + name)
                 .dig(DigCommand.direct(ns, type, name))

@@ -13,11 +13,11 @@ import java.util.Optional;
 
 /** SES01: SES reports each identity's DKIM as verified; any other status is said, with its deadline. */
 public final class Ses01Status implements Rule {
-    static final String ID = "SES01";
-    static final String SES_DKIM_PENDING = "SES_DKIM_PENDING";
-    static final String SES_DKIM_TEMPORARY_FAILURE = "SES_DKIM_TEMPORARY_FAILURE";
-    static final String SES_DKIM_FAILED = "SES_DKIM_FAILED";
-    static final String SES_DKIM_NOT_STARTED = "SES_DKIM_NOT_STARTED";
+    public static final String ID = "SES01";
+    public static final Tag SES_DKIM_PENDING = new Tag(ID, "SES_DKIM_PENDING", Severity.INFO);
+    public static final Tag SES_DKIM_TEMPORARY_FAILURE = new Tag(ID, "SES_DKIM_TEMPORARY_FAILURE", Severity.CRITICAL);
+    public static final Tag SES_DKIM_FAILED = new Tag(ID, "SES_DKIM_FAILED", Severity.CRITICAL);
+    public static final Tag SES_DKIM_NOT_STARTED = new Tag(ID, "SES_DKIM_NOT_STARTED", Severity.WARNING);
     static final String UNKNOWN_TIME = "an unknown time";
 
     @Override
@@ -32,8 +32,7 @@ public final class Ses01Status implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(SES_DKIM_PENDING, Severity.INFO), new Tag(SES_DKIM_TEMPORARY_FAILURE, Severity.CRITICAL),
-                new Tag(SES_DKIM_FAILED, Severity.CRITICAL), new Tag(SES_DKIM_NOT_STARTED, Severity.WARNING));
+        return List.of(SES_DKIM_PENDING, SES_DKIM_TEMPORARY_FAILURE, SES_DKIM_FAILED, SES_DKIM_NOT_STARTED);
     }
 
     @Override
@@ -61,8 +60,8 @@ public final class Ses01Status implements Rule {
         };
     }
 
-    private static FindingBuilder base(SesContext c, String tag) {
-        return c.finding(ID, tag).dig(c.recordDigs());
+    private static FindingBuilder base(SesContext c, Tag tag) {
+        return c.finding(tag).dig(c.recordDigs());
     }
 
     private static String since(SesContext c) {

@@ -13,9 +13,9 @@ import java.util.List;
 
 /** SES02: an identity that was verified stays verified, and a verified identity signs. */
 public final class Ses02Verification implements Rule {
-    static final String ID = "SES02";
-    static final String VERIFICATION_LOST = "VERIFICATION_LOST";
-    static final String SIGNING_DISABLED = "SIGNING_DISABLED";
+    public static final String ID = "SES02";
+    public static final Tag VERIFICATION_LOST = new Tag(ID, "VERIFICATION_LOST", Severity.CRITICAL);
+    public static final Tag SIGNING_DISABLED = new Tag(ID, "SIGNING_DISABLED", Severity.ERROR);
 
     @Override
     public String id() {
@@ -29,7 +29,7 @@ public final class Ses02Verification implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(VERIFICATION_LOST, Severity.CRITICAL), new Tag(SIGNING_DISABLED, Severity.ERROR));
+        return List.of(VERIFICATION_LOST, SIGNING_DISABLED);
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class Ses02Verification implements Rule {
         for (SesContext c : SesContext.all(snapshot)) {
             SesIdentityState state = c.state();
             if (state.status() != null && state.status().failing() && verifiedBefore(c)) {
-                out.add(c.finding(ID, VERIFICATION_LOST)
+                out.add(c.finding(VERIFICATION_LOST)
                         .arg("status", state.status().name())
                         .arg("lastSuccess", SesDeadline.lastSuccessText(c))
                         .arg("deadline", SesDeadline.deadlineText(c))
@@ -46,7 +46,7 @@ public final class Ses02Verification implements Rule {
                         .build());
             }
             if (state.status() == DkimStatus.SUCCESS && !state.signingEnabled()) {
-                out.add(c.finding(ID, SIGNING_DISABLED).dig(c.recordDigs()).build());
+                out.add(c.finding(SIGNING_DISABLED).dig(c.recordDigs()).build());
             }
         }
         return out;

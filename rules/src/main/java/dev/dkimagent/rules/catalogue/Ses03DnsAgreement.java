@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * looks at other servers (registrar NS set, delegation).
  */
 public final class Ses03DnsAgreement implements Rule {
-    static final String ID = "SES03";
-    static final String SES_AT_RISK = "SES_AT_RISK";
-    static final String SES_FAILING_DNS_OK = "SES_FAILING_DNS_OK";
+    public static final String ID = "SES03";
+    public static final Tag SES_AT_RISK = new Tag(ID, "SES_AT_RISK", Severity.CRITICAL);
+    public static final Tag SES_FAILING_DNS_OK = new Tag(ID, "SES_FAILING_DNS_OK", Severity.WARNING);
     static final String NEXT_CHECK_DEADLINE = "about 72 hours after SES next checks";
 
     @Override
@@ -35,7 +35,7 @@ public final class Ses03DnsAgreement implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(SES_AT_RISK, Severity.CRITICAL), new Tag(SES_FAILING_DNS_OK, Severity.WARNING));
+        return List.of(SES_AT_RISK, SES_FAILING_DNS_OK);
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class Ses03DnsAgreement implements Rule {
     }
 
     private static Finding atRisk(SesContext c, SesDnsJudgement dns) {
-        return c.finding(ID, SES_AT_RISK)
+        return c.finding(SES_AT_RISK)
                 .arg("problems", dns.problems())
                 .arg("deadline", NEXT_CHECK_DEADLINE)
                 .dig(dns.digs())
@@ -67,7 +67,7 @@ public final class Ses03DnsAgreement implements Rule {
 
     private static Finding failingDnsOk(Snapshot s, SesContext c) {
         Long sesSerial = c.state().soaSerial();
-        return c.finding(ID, SES_FAILING_DNS_OK)
+        return c.finding(SES_FAILING_DNS_OK)
                 .arg("status", c.state().status().name())
                 .arg("sesSerial", sesSerial == null ? SesDeadline.UNKNOWN : String.valueOf(sesSerial))
                 .arg("serials", serials(s, c.zone()))

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /** SES04: the tokens SES expects did not change since the last sweep (if they did, DNS must follow). */
 public final class Ses04Tokens implements Rule {
-    static final String ID = "SES04";
-    static final String TOKENS_CHANGED = "TOKENS_CHANGED";
+    public static final String ID = "SES04";
+    public static final Tag TOKENS_CHANGED = new Tag(ID, "TOKENS_CHANGED", Severity.WARNING);
 
     @Override
     public String id() {
@@ -30,7 +30,7 @@ public final class Ses04Tokens implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(TOKENS_CHANGED, Severity.WARNING));
+        return List.of(TOKENS_CHANGED);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class Ses04Tokens implements Rule {
             Optional<SesMemory> memory = c.memory().filter(m -> !m.lastTokens().isEmpty());
             TreeSet<String> after = new TreeSet<>(c.state().tokens());
             if (memory.isPresent() && !new TreeSet<>(memory.get().lastTokens()).equals(after)) {
-                out.add(c.finding(ID, TOKENS_CHANGED)
+                out.add(c.finding(TOKENS_CHANGED)
                         .arg("before", joined(memory.get().lastTokens()))
                         .arg("after", joined(after))
                         .dig(c.recordDigs())

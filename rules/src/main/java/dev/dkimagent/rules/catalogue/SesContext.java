@@ -2,6 +2,7 @@ package dev.dkimagent.rules.catalogue;
 
 import dev.dkimagent.rules.EvaluationCache;
 import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.SesIdentityState;
@@ -54,8 +55,8 @@ record SesContext(SesIdentityState state, List<Identity> identities, String zone
     }
 
     /** A builder with the subject and the account and region every SES finding names. */
-    FindingBuilder finding(String rule, String tag) {
-        return FindingBuilder.of(rule, tag, subject()).arg("account", state.account()).arg("region", state.region());
+    FindingBuilder finding(Tag tag) {
+        return FindingBuilder.of(tag, subject()).arg("account", state.account()).arg("region", state.region());
     }
 
     /** The dig lines that show what resolvers (and SES) see for each record SES expects. */

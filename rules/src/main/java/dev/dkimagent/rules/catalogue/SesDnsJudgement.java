@@ -84,10 +84,12 @@ record SesDnsJudgement(List<Finding> faults, int judged, boolean everyJudged) {
 
     private static String describe(Finding f) {
         Map<String, String> a = f.args();
-        return switch (f.tag()) {
-            case Dkim01RecordPresence.RECORD_WRONG_TARGET -> "serves " + a.get("actual") + " instead of " + a.get("expected");
-            case Dkim01RecordPresence.RECORD_WRONG_TYPE -> "serves " + a.get("found") + " instead of " + a.get("type");
-            default -> "missing";
-        };
+        if (f.is(Dkim01RecordPresence.RECORD_WRONG_TARGET)) {
+            return "serves " + a.get("actual") + " instead of " + a.get("expected");
+        }
+        if (f.is(Dkim01RecordPresence.RECORD_WRONG_TYPE)) {
+            return "serves " + a.get("found") + " instead of " + a.get("type");
+        }
+        return "missing";
     }
 }

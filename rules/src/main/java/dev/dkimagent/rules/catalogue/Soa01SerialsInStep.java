@@ -13,8 +13,8 @@ import java.util.List;
 
 /** SOA01: every server has the newest zone serial (a lagging secondary misses recent DKIM records). */
 public final class Soa01SerialsInStep implements Rule {
-    static final String ID = "SOA01";
-    static final String MULTIPLE_SOA_SERIALS = "MULTIPLE_SOA_SERIALS";
+    public static final String ID = "SOA01";
+    public static final Tag MULTIPLE_SOA_SERIALS = new Tag(ID, "MULTIPLE_SOA_SERIALS", Severity.WARNING);
 
     @Override
     public String id() {
@@ -28,7 +28,7 @@ public final class Soa01SerialsInStep implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(MULTIPLE_SOA_SERIALS, Severity.WARNING));
+        return List.of(MULTIPLE_SOA_SERIALS);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class Soa01SerialsInStep implements Rule {
             for (SoaServers x : soas) {
                 long behind = SerialArithmetic.distance(x.soa().serial(), newest);
                 if (SerialArithmetic.lessThan(x.soa().serial(), newest) && behind > settings.serialTolerance()) {
-                    out.add(FindingBuilder.of(ID, MULTIPLE_SOA_SERIALS,
+                    out.add(FindingBuilder.of(MULTIPLE_SOA_SERIALS,
                                     Subject.server(zone.apex(), x.server().host(), x.server().address()))
                             .arg("serial", x.soa().serial())
                             .arg("newest", newest)

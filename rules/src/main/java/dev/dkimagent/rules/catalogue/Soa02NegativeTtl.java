@@ -14,8 +14,8 @@ import java.util.List;
 
 /** SOA02: the SOA minimum is small enough that a re-added record becomes visible soon. */
 public final class Soa02NegativeTtl implements Rule {
-    static final String ID = "SOA02";
-    static final String NEGATIVE_TTL_HIGH = "NEGATIVE_TTL_HIGH";
+    public static final String ID = "SOA02";
+    public static final Tag NEGATIVE_TTL_HIGH = new Tag(ID, "NEGATIVE_TTL_HIGH", Severity.INFO);
 
     @Override
     public String id() {
@@ -29,7 +29,7 @@ public final class Soa02NegativeTtl implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(new Tag(NEGATIVE_TTL_HIGH, Severity.INFO));
+        return List.of(NEGATIVE_TTL_HIGH);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class Soa02NegativeTtl implements Rule {
             SoaServers.of(snapshot, zone).stream()
                     .max(Comparator.comparingLong(x -> x.soa().minimum()))
                     .filter(x -> x.soa().minimum() > max)
-                    .ifPresent(x -> out.add(FindingBuilder.of(ID, NEGATIVE_TTL_HIGH, Subject.zone(zone.apex()))
+                    .ifPresent(x -> out.add(FindingBuilder.of(NEGATIVE_TTL_HIGH, Subject.zone(zone.apex()))
                             .arg("minimum", x.soa().minimum())
                             .arg("max", max)
                             .dig(DigCommand.direct(x.server(), "SOA", zone.apex()))

@@ -100,6 +100,22 @@ class CatalogueConsistencyTest {
     }
 
     @Test
+    void everyTag_namesItsRule_andIsAPublicConstantOfItsRuleClass() throws IllegalAccessException {
+        for (Rule rule : rules) {
+            Set<Tag> constants = new java.util.HashSet<>();
+            for (java.lang.reflect.Field f : rule.getClass().getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == Tag.class) {
+                    constants.add((Tag) f.get(null));
+                }
+            }
+            for (Tag tag : rule.tags()) {
+                assertThat(tag.rule()).as(tag.code()).isEqualTo(rule.id());
+                assertThat(constants).as(rule.id() + " declares " + tag.name() + " as a constant").contains(tag);
+            }
+        }
+    }
+
+    @Test
     void defaultLevels_resolveEveryTagToItsDeclaredSeverity() {
         for (Rule rule : rules) {
             for (Tag tag : rule.tags()) {
