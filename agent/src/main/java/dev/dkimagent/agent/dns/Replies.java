@@ -32,6 +32,9 @@ final class Replies {
     }
 
     static Rr toRr(Record r) {
+        if (r instanceof SOARecord soa) {
+            return Rr.soa(r.getName().toString(), toSoa(soa)); // typed: nothing downstream parses SOA text
+        }
         return new Rr(r.getName().toString(), Type.string(r.getType()), r.getTTL(), data(r));
     }
 

@@ -1,11 +1,13 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +33,19 @@ public final class Dkim02ServersAgree implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
-            Map<String, List<RecordAtServer>> variants = ServerGroups.byValue(servers, ServedValue::of);
+        for (RecordRow row : evaluation.rows()) {
+            Map<String, List<Cell>> variants = ServerGroups.byValue(row.judged(), Cell::served);
             if (variants.size() > 1) {
-                out.add(FindingBuilder.of(NAMESERVERS_DISAGREE, rec.subject())
-                        .arg("name", rec.name())
-                        .arg("type", rec.record().type().name())
+                out.add(FindingBuilder.of(NAMESERVERS_DISAGREE, Rows.subject(row))
+                        .arg("name", row.name())
+                        .arg("type", Rows.type(row))
                         .arg("variants", ServerGroups.describe(variants))
-                        .dig(ServerGroups.digs(variants, rec.record().type().name()))
+                        .dig(ServerGroups.digs(variants, Rows.type(row), row.name()))
                         .build());
             }
-        });
+        }
         return out;
     }
 }

@@ -1,12 +1,13 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Rr;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,55 +37,53 @@ public final class Dkim03RecordTtl implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
-            List<RecordAtServer> serving = servers.stream().filter(at -> !at.served().isEmpty()).toList();
-            inconsistent(rec, serving).ifPresent(out::add);
-            serving.forEach(at -> out.addAll(bounds(at, settings)));
-        });
+        for (RecordRow row : evaluation.rows()) {
+            List<Cell> serving = row.judged().stream().filter(c -> c.ttl().isPresent()).toList();
+            inconsistent(row, serving).ifPresent(out::add);
+            serving.forEach(cell -> bounds(row, cell, settings).ifPresent(out::add));
+        }
         return out;
     }
 
-    private Optional<Finding> inconsistent(RecordInZone rec, List<RecordAtServer> serving) {
-        Map<Long, List<RecordAtServer>> byTtl = ServerGroups.byValue(serving, Dkim03RecordTtl::ttl);
+    private Optional<Finding> inconsistent(RecordRow row, List<Cell> serving) {
+        Map<Long, List<Cell>> byTtl = ServerGroups.byValue(serving, Dkim03RecordTtl::ttl);
         if (byTtl.size() <= 1) {
             return Optional.empty();
         }
-        String ttls = serving.stream().map(at -> at.server().display() + "=" + ttl(at))
-                .collect(Collectors.joining(", "));
-        return Optional.of(FindingBuilder.of(TTL_INCONSISTENT, rec.subject())
-                .arg("name", rec.name())
-                .arg("type", rec.record().type().name())
+        String ttls = serving.stream().map(c -> c.server().display() + "=" + ttl(c)).collect(Collectors.joining(", "));
+        return Optional.of(FindingBuilder.of(TTL_INCONSISTENT, Rows.subject(row))
+                .arg("name", row.name())
+                .arg("type", Rows.type(row))
                 .arg("ttls", ttls)
-                .dig(ServerGroups.digs(byTtl, rec.record().type().name()))
+                .dig(ServerGroups.digs(byTtl, Rows.type(row), row.name()))
                 .build());
     }
 
-    private List<Finding> bounds(RecordAtServer at, RuleSettings settings) {
-        long ttl = ttl(at);
+    private Optional<Finding> bounds(RecordRow row, Cell cell, RuleSettings settings) {
+        long ttl = ttl(cell);
         long min = settings.ttlMin().toSeconds();
         long max = settings.ttlMax().toSeconds();
         if (ttl < min) {
-            return List.of(perServer(at, TTL_TOO_LOW, ttl).arg("min", min).build());
+            return Optional.of(perServer(row, cell, TTL_TOO_LOW, ttl).arg("min", min).build());
         }
         if (ttl > max) {
-            return List.of(perServer(at, TTL_TOO_HIGH, ttl).arg("max", max).build());
+            return Optional.of(perServer(row, cell, TTL_TOO_HIGH, ttl).arg("max", max).build());
         }
-        return List.of();
+        return Optional.empty();
     }
 
-    private FindingBuilder perServer(RecordAtServer at, Tag tag, long ttl) {
-        String type = at.rec().record().type().name();
-        return FindingBuilder.of(tag, at.subject())
-                .arg("name", at.name())
-                .arg("type", type)
+    private FindingBuilder perServer(RecordRow row, Cell cell, Tag tag, long ttl) {
+        return FindingBuilder.of(tag, Rows.subject(row, cell.server()))
+                .arg("name", row.name())
+                .arg("type", Rows.type(row))
                 .arg("ttl", ttl)
-                .dig(DigCommand.direct(at.server(), type, at.name()));
+                .dig(Rows.dig(row, cell, Rows.type(row)));
     }
 
     /** The TTL resolvers get: the smallest in the served RRset. */
-    private static long ttl(RecordAtServer at) {
-        return at.served().stream().mapToLong(Rr::ttl).min().orElseThrow();
+    private static long ttl(Cell cell) {
+        return cell.ttl().orElseThrow();
     }
 }

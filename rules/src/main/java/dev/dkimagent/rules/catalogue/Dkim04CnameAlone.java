@@ -1,14 +1,15 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /** DKIM04: a DKIM CNAME is the only data at its name (RFC 1034 section 3.6.2). */
 public final class Dkim04CnameAlone implements Rule {
@@ -31,17 +32,18 @@ public final class Dkim04CnameAlone implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (RecordAtServer at : RecordAtServer.judgeable(snapshot)) {
-            TreeSet<String> other = at.otherTypes();
-            if (at.rec().expectsCname() && at.cname().isPresent() && !other.isEmpty()) {
-                out.add(FindingBuilder.of(CNAME_AND_OTHER_DATA, at.subject())
-                        .arg("name", at.name())
-                        .arg("other", String.join(", ", other))
-                        .arg("target", at.cname().get().data())
-                        .dig(DigCommand.direct(at.server(), other.first(), at.name()))
-                        .build());
+        for (RecordRow row : evaluation.rows()) {
+            for (Cell cell : row.cells()) {
+                if (row.expectsCname() && cell.target().isPresent() && !cell.otherTypes().isEmpty()) {
+                    out.add(FindingBuilder.of(CNAME_AND_OTHER_DATA, Rows.subject(row, cell.server()))
+                            .arg("name", row.name())
+                            .arg("other", String.join(", ", cell.otherTypes()))
+                            .arg("target", cell.target().get())
+                            .dig(Rows.dig(row, cell, cell.otherTypes().first()))
+                            .build());
+                }
             }
         }
         return out;

@@ -1,12 +1,12 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
-import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Rr;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,37 +36,33 @@ public final class Dkim05KeyUsable implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         KeyJudgement.Cache keys = new KeyJudgement.Cache();
-        for (RecordInZone rec : RecordInZone.all(snapshot)) {
-            if (rec.expectsCname()) {
-                String target = rec.record().value();
-                snapshot.keyAnswer(target).flatMap(keys::ofResolverAnswer)
-                        .ifPresent(j -> out.add(finding(rec, target, j)));
+        for (RecordRow row : evaluation.rows()) {
+            if (row.expectsCname()) {
+                String target = row.record().value();
+                evaluation.matrix(row.apex()).flatMap(m -> m.key(target)).flatMap(keys::ofObservation)
+                        .ifPresent(j -> out.add(finding(row, target, j)));
+            } else {
+                out.addAll(servedTxtKeys(row, keys));
             }
         }
-        RecordAtServer.judgeableByRecord(snapshot).forEach((rec, servers) -> {
-            if (!rec.expectsCname()) {
-                out.addAll(servedTxtKeys(rec, servers, keys));
-            }
-        });
         return out;
     }
 
     /** One finding per tag for a TXT record, however many servers show it (the first server's args). */
-    private List<Finding> servedTxtKeys(RecordInZone rec, List<RecordAtServer> servers, KeyJudgement.Cache keys) {
+    private List<Finding> servedTxtKeys(RecordRow row, KeyJudgement.Cache keys) {
         Map<Tag, KeyJudgement> byTag = new LinkedHashMap<>();
-        for (RecordAtServer at : servers) {
-            List<String> txts = at.txts().stream().map(Rr::data).toList();
-            Optional<KeyJudgement> j = txts.isEmpty() ? Optional.empty() : keys.ofTxts(txts);
+        for (Cell cell : row.judged()) {
+            Optional<KeyJudgement> j = cell.txts().isEmpty() ? Optional.empty() : keys.ofTxts(cell.txts());
             j.ifPresent(x -> byTag.putIfAbsent(x.tag(), x));
         }
-        return byTag.values().stream().map(j -> finding(rec, rec.name(), j)).toList();
+        return byTag.values().stream().map(j -> finding(row, row.name(), j)).toList();
     }
 
-    private Finding finding(RecordInZone rec, String target, KeyJudgement j) {
-        FindingBuilder b = FindingBuilder.of(j.tag(), rec.subject())
+    private Finding finding(RecordRow row, String target, KeyJudgement j) {
+        FindingBuilder b = FindingBuilder.of(j.tag(), Rows.subject(row))
                 .arg("target", target)
                 .dig(DigCommand.resolver("TXT", target));
         j.args().forEach(b::arg);

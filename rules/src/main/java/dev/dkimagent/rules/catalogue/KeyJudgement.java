@@ -2,8 +2,7 @@ package dev.dkimagent.rules.catalogue;
 
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Answer;
-import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.matrix.KeyObservation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +19,19 @@ record KeyJudgement(Tag tag, Map<String, String> args) {
     static final Tag KEY_WEAK = new Tag("DKIM05", "KEY_WEAK", Severity.WARNING);
     static final int MIN_BITS = 2048;
 
-    /** Judges a resolver's TXT answer at a CNAME target (the answer may hold the CNAME chain). */
-    static Optional<KeyJudgement> ofResolverAnswer(Answer a) {
-        return ofResolverAnswer(a, KeyJudgement::ofTxts);
+    /** Judges the resolvers' TXT answer at a CNAME target (the answer may hold the CNAME chain). */
+    static Optional<KeyJudgement> ofObservation(KeyObservation key) {
+        return ofObservation(key, KeyJudgement::ofTxts);
     }
 
-    private static Optional<KeyJudgement> ofResolverAnswer(Answer a, Function<List<String>, Optional<KeyJudgement>> judge) {
-        if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
-            return Optional.empty();
-        }
-        if (a.isNxdomain()) {
-            return Optional.of(missing("the name does not exist (NXDOMAIN)"));
-        }
-        List<String> txts = a.recordsOfType("TXT").stream().map(Rr::data).toList();
-        if (txts.isEmpty()) {
-            return Optional.of(missing("the name has no TXT record (NODATA)"));
-        }
-        return judge.apply(txts);
+    private static Optional<KeyJudgement> ofObservation(KeyObservation key,
+                                                        Function<List<String>, Optional<KeyJudgement>> judge) {
+        return switch (key.status()) {
+            case UNKNOWN -> Optional.empty();
+            case NO_NAME -> Optional.of(missing("the name does not exist (NXDOMAIN)"));
+            case NO_TXT -> Optional.of(missing("the name has no TXT record (NODATA)"));
+            case TXT -> judge.apply(key.txts());
+        };
     }
 
     /** Judges the TXT values one name serves. */
@@ -63,8 +58,8 @@ record KeyJudgement(Tag tag, Map<String, String> args) {
     static final class Cache {
         private final Map<List<String>, Optional<KeyJudgement>> byTxts = new HashMap<>();
 
-        Optional<KeyJudgement> ofResolverAnswer(Answer a) {
-            return KeyJudgement.ofResolverAnswer(a, this::ofTxts);
+        Optional<KeyJudgement> ofObservation(KeyObservation key) {
+            return KeyJudgement.ofObservation(key, this::ofTxts);
         }
 
         Optional<KeyJudgement> ofTxts(List<String> txts) {

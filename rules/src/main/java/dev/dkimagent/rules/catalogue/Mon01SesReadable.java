@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
@@ -7,7 +8,6 @@ import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.SesApiError;
-import dev.dkimagent.rules.model.Snapshot;
 import java.util.List;
 
 /** MON01: SES can be read in every configured account and region (else the monitor is blind there). */
@@ -31,8 +31,8 @@ public final class Mon01SesReadable implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
-        return snapshot.ses().errors().stream().map(Mon01SesReadable::finding).toList();
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
+        return evaluation.snapshot().ses().errors().stream().map(Mon01SesReadable::finding).toList();
     }
 
     private static Finding finding(SesApiError e) {

@@ -1,6 +1,9 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.matrix.NotJudged;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
@@ -18,7 +21,7 @@ import java.util.Set;
 /** NS01: each identity's zone was found, every NS host has an address, and every address replies. */
 public final class Ns01ServersReachable implements Rule {
     public static final String ID = "NS01";
-    public static final Tag NS_UNREACHABLE = ServerProblem.UNREACHABLE;
+    public static final Tag NS_UNREACHABLE = new Tag(ID, "NS_UNREACHABLE", Severity.ERROR, Tag.Kind.SERVER_NOT_HEARD);
     public static final Tag ZONE_UNRESOLVED = new Tag(ID, "ZONE_UNRESOLVED", Severity.ERROR, Tag.Kind.ZONE_NOT_FOUND);
     public static final Tag NS_NO_ADDRESS = new Tag(ID, "NS_NO_ADDRESS", Severity.ERROR);
 
@@ -38,19 +41,21 @@ public final class Ns01ServersReachable implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
-        List<Finding> out = new ArrayList<>(ServerProblemFindings.of(snapshot, ID));
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
+        Snapshot snapshot = evaluation.snapshot();
+        List<Finding> out = new ArrayList<>(ServerProblemFindings.of(evaluation, NS_UNREACHABLE, NotJudged.Reason.NO_REPLY));
         for (Identity identity : snapshot.identities()) {
             out.addAll(unresolved(snapshot, identity));
         }
-        out.addAll(unaddressed(snapshot));
+        out.addAll(unaddressed(evaluation));
         return out;
     }
 
     /** One finding per zone and NS host that has no address: resolvers that pick that host fail. */
-    private static List<Finding> unaddressed(Snapshot s) {
+    private static List<Finding> unaddressed(Evaluation e) {
         List<Finding> out = new ArrayList<>();
-        for (ZoneView zone : ServerProblemFindings.zonesByApex(s)) {
+        for (ZoneMatrix matrix : e.matrices().values()) {
+            ZoneView zone = matrix.view();
             zone.unaddressedHosts().forEach((host, reason) -> out.add(
                     FindingBuilder.of(NS_NO_ADDRESS, Subject.server(zone.apex(), host, null))
                             .arg("reason", reason)

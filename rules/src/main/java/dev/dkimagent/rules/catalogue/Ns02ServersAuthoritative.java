@@ -1,17 +1,19 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.NotJudged;
 import java.util.List;
 
 /** NS02: every server of the NS set answers authoritatively (no REFUSED, SERVFAIL, FORMERR or AA=0). */
 public final class Ns02ServersAuthoritative implements Rule {
     public static final String ID = "NS02";
-    public static final Tag NS_NOT_AUTHORITATIVE = ServerProblem.NOT_AUTHORITATIVE;
+    public static final Tag NS_NOT_AUTHORITATIVE = new Tag(ID, "NS_NOT_AUTHORITATIVE", Severity.ERROR,
+            Tag.Kind.SERVER_NOT_HEARD);
 
     @Override
     public String id() {
@@ -29,7 +31,7 @@ public final class Ns02ServersAuthoritative implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
-        return ServerProblemFindings.of(snapshot, ID);
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
+        return ServerProblemFindings.of(evaluation, NS_NOT_AUTHORITATIVE, NotJudged.Reason.LAME);
     }
 }

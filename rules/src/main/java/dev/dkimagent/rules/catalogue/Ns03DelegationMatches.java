@@ -1,12 +1,13 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.ZoneView;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,10 @@ public final class Ns03DelegationMatches implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (ZoneView zone : ServerProblemFindings.zonesByApex(snapshot)) {
+        for (ZoneMatrix matrix : evaluation.matrices().values()) {
+            ZoneView zone = matrix.view();
             Set<String> parent = new TreeSet<>(zone.parentNs());
             Set<String> child = new TreeSet<>(zone.childNs());
             if (!parent.isEmpty() && !child.isEmpty() && !parent.equals(child)) {

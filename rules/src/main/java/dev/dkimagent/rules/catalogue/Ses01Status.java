@@ -1,11 +1,11 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +36,9 @@ public final class Ses01Status implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (SesContext c : SesContext.all(snapshot)) {
+        for (SesContext c : SesContext.all(evaluation)) {
             judge(c).ifPresent(out::add);
         }
         return out;

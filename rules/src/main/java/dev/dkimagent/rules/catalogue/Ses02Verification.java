@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
@@ -7,7 +8,6 @@ import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesIdentityState;
-import dev.dkimagent.rules.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +33,9 @@ public final class Ses02Verification implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (SesContext c : SesContext.all(snapshot)) {
+        for (SesContext c : SesContext.all(evaluation)) {
             SesIdentityState state = c.state();
             if (state.status() != null && state.status().failing() && verifiedBefore(c)) {
                 out.add(c.finding(VERIFICATION_LOST)

@@ -1,13 +1,12 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.DkimStatus;
-import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,19 +38,19 @@ public final class Ses03DnsAgreement implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (SesContext c : SesContext.all(snapshot)) {
+        for (SesContext c : SesContext.all(evaluation)) {
             DkimStatus status = c.state().status();
             // a replica's records are its parent's: judging them again would only double the finding
             if (c.state().replica() || status == null || !(status == DkimStatus.SUCCESS || status.failing())) {
                 continue;
             }
-            SesDnsJudgement dns = SesDnsJudgement.of(snapshot, c);
+            SesDnsJudgement dns = SesDnsJudgement.of(evaluation, c);
             if (status == DkimStatus.SUCCESS && !dns.faults().isEmpty()) {
                 out.add(atRisk(c, dns));
             } else if (status.failing() && dns.allRight()) {
-                out.add(failingDnsOk(snapshot, c));
+                out.add(failingDnsOk(evaluation, c));
             }
         }
         return out;
@@ -65,20 +64,19 @@ public final class Ses03DnsAgreement implements Rule {
                 .build();
     }
 
-    private static Finding failingDnsOk(Snapshot s, SesContext c) {
+    private static Finding failingDnsOk(Evaluation e, SesContext c) {
         Long sesSerial = c.state().soaSerial();
         return c.finding(SES_FAILING_DNS_OK)
                 .arg("status", c.state().status().name())
                 .arg("sesSerial", sesSerial == null ? SesDeadline.UNKNOWN : String.valueOf(sesSerial))
-                .arg("serials", serials(s, c.zone()))
+                .arg("serials", serials(e, c.zone()))
                 .dig(DigCommand.trace("NS", c.zone()))
                 .build();
     }
 
     /** "ns1.a.test (127.0.0.11)=2024010101, ..." for every server that answered the SOA healthily. */
-    private static String serials(Snapshot s, String apex) {
-        ZoneView zone = s.zones().get(apex);
-        List<SoaServers> soas = zone == null ? List.of() : SoaServers.of(s, zone);
+    private static String serials(Evaluation e, String apex) {
+        List<SoaServers> soas = e.matrix(apex).map(SoaServers::of).orElse(List.of());
         if (soas.isEmpty()) {
             return SesDeadline.UNKNOWN;
         }

@@ -1,12 +1,12 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.SesMemory;
-import dev.dkimagent.rules.model.Snapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,9 +34,9 @@ public final class Ses04Tokens implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (SesContext c : SesContext.all(snapshot)) {
+        for (SesContext c : SesContext.all(evaluation)) {
             Optional<SesMemory> memory = c.memory().filter(m -> !m.lastTokens().isEmpty());
             TreeSet<String> after = new TreeSet<>(c.state().tokens());
             if (memory.isPresent() && !new TreeSet<>(memory.get().lastTokens()).equals(after)) {

@@ -1,6 +1,6 @@
 package dev.dkimagent.rules.catalogue;
 
-import dev.dkimagent.rules.EvaluationCache;
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.model.ExpectedRecord;
@@ -11,7 +11,6 @@ import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -26,23 +25,18 @@ import java.util.stream.Collectors;
  */
 record SesContext(SesIdentityState state, List<Identity> identities, String zone, Optional<SesMemory> memory) {
 
-    static List<SesContext> all(Snapshot s) {
-        return s.ses().states().stream().map(state -> of(s, state)).toList();
+    static List<SesContext> all(Evaluation e) {
+        return e.snapshot().ses().states().stream().map(state -> of(e, state)).toList();
     }
 
-    static SesContext of(Snapshot s, SesIdentityState state) {
-        List<Identity> named = byName(s).getOrDefault(state.identity(), List.of());
+    static SesContext of(Evaluation e, SesIdentityState state) {
+        Snapshot s = e.snapshot();
+        List<Identity> named = e.identitiesNamed(state.identity());
         List<Identity> sameSource = named.stream().filter(i -> state.source().equals(i.source())).toList();
         List<Identity> chosen = sameSource.isEmpty() ? named : sameSource;
         String zone = chosen.stream().flatMap(i -> i.records().stream()).findFirst()
                 .flatMap(r -> s.zoneOf(r.name())).map(ZoneView::apex).orElse(null);
         return new SesContext(state, chosen, zone, Optional.ofNullable(s.ses().memory().get(SesView.memoryKey(state))));
-    }
-
-    /** Identities by name, built once per evaluation (10,000 SES states must not scan 10,000 identities each). */
-    private static Map<String, List<Identity>> byName(Snapshot s) {
-        return EvaluationCache.get(s, "ses-identities-by-name",
-                snap -> snap.identities().stream().collect(Collectors.groupingBy(Identity::name)));
     }
 
     /** The expected records this state's own tokens name (all of them when SES gave no tokens). */

@@ -1,11 +1,10 @@
 package dev.dkimagent.rules.catalogue;
 
-import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Evaluation;
+import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.RecordRow;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
-import dev.dkimagent.rules.model.Nameserver;
-import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,46 +13,38 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The records of one SES identity judged on every usable server exactly as DKIM01 judges them.
- * Servers whose answers cannot be judged (NS01/NS02's business) count neither way.
+ * The records of one SES identity as the matrix judged them on every server. Cells that could not
+ * be judged (NS01/NS02's business) count neither way.
  *
- * @param faults       DKIM01's findings, one per wrong (record, server)
- * @param judged       how many (record, server) pairs could be judged
- * @param everyJudged  every record has a known zone and was judged on at least one server
+ * @param faults      the wrong cells (missing, wrong value, wrong type), with their rows
+ * @param judged      how many cells could be judged
+ * @param everyJudged every record has a known zone and was judged on at least one server
  */
-record SesDnsJudgement(List<Finding> faults, int judged, boolean everyJudged) {
-    private static final Dkim01RecordPresence DKIM01 = new Dkim01RecordPresence();
+record SesDnsJudgement(List<Fault> faults, int judged, boolean everyJudged) {
 
-    static SesDnsJudgement of(Snapshot s, SesContext c) {
-        List<Finding> faults = new ArrayList<>();
+    /** One wrong cell of one record. */
+    record Fault(RecordRow row, Cell cell) {
+    }
+
+    static SesDnsJudgement of(Evaluation e, SesContext c) {
+        List<Fault> faults = new ArrayList<>();
         int judged = 0;
         boolean everyJudged = true;
-        for (RecordInZone rec : records(s, c).values()) {
-            if (rec == null) {
-                everyJudged = false;
-                continue;
-            }
-            int here = 0;
-            for (Nameserver server : RecordInZone.distinctServers(rec.zone())) {
-                Optional<RecordAtServer> at = RecordAtServer.judgeable(s, rec, server);
-                if (at.isPresent()) {
-                    here++;
-                    DKIM01.judge(s, at.get()).ifPresent(faults::add);
-                }
-            }
-            judged += here;
-            everyJudged &= here > 0;
+        for (Optional<RecordRow> row : rows(e, c).values()) {
+            List<Cell> cells = row.map(RecordRow::judged).orElse(List.of());
+            cells.stream().filter(CellFacts::wrong).forEach(cell -> faults.add(new Fault(row.get(), cell)));
+            judged += cells.size();
+            everyJudged &= !cells.isEmpty();
         }
         return new SesDnsJudgement(faults, judged, everyJudged);
     }
 
-    /** One entry per record name (several identities may expect it); null where the zone is unknown. */
-    private static Map<String, RecordInZone> records(Snapshot s, SesContext c) {
-        Map<String, RecordInZone> out = new LinkedHashMap<>();
+    /** One entry per record name (several identities may expect it); empty where the zone is unknown. */
+    private static Map<String, Optional<RecordRow>> rows(Evaluation e, SesContext c) {
+        Map<String, Optional<RecordRow>> out = new LinkedHashMap<>();
         for (Identity identity : c.identities()) {
             for (ExpectedRecord r : identity.records().stream().filter(c::ownRecord).toList()) {
-                Optional<ZoneView> zone = s.zoneOf(r.name());
-                out.putIfAbsent(r.name(), zone.map(z -> new RecordInZone(identity, z, r)).orElse(null));
+                out.putIfAbsent(r.name(), e.row(identity, r));
             }
         }
         return out;
@@ -67,29 +58,15 @@ record SesDnsJudgement(List<Finding> faults, int judged, boolean everyJudged) {
     /** "t2._domainkey.a.test on ns3.a.test (127.0.0.13): missing; ...", sorted. */
     String problems() {
         TreeSet<String> lines = new TreeSet<>();
-        faults.forEach(f -> lines.add(f.args().get("name") + " on " + display(f) + ": " + describe(f)));
+        faults.forEach(f -> lines.add(f.row().name() + " on " + f.cell().server().display() + ": "
+                + CellFacts.describe(f.row(), f.cell())));
         return String.join("; ", lines);
     }
 
-    /** The direct dig of each wrong (record, server), sorted, one shell line. */
+    /** The direct dig of each wrong cell, sorted, one shell line. */
     String digs() {
         TreeSet<String> digs = new TreeSet<>();
-        faults.forEach(f -> digs.add(f.args().get("dig")));
+        faults.forEach(f -> digs.add(CellFacts.dig(f.row(), f.cell())));
         return String.join("; ", digs);
-    }
-
-    private static String display(Finding f) {
-        return new Nameserver(f.subject().nameserver(), f.subject().address()).display();
-    }
-
-    private static String describe(Finding f) {
-        Map<String, String> a = f.args();
-        if (f.is(Dkim01RecordPresence.RECORD_WRONG_TARGET)) {
-            return "serves " + a.get("actual") + " instead of " + a.get("expected");
-        }
-        if (f.is(Dkim01RecordPresence.RECORD_WRONG_TYPE)) {
-            return "serves " + a.get("found") + " instead of " + a.get("type");
-        }
-        return "missing";
     }
 }

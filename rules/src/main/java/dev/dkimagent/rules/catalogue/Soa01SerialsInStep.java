@@ -1,13 +1,13 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +32,10 @@ public final class Soa01SerialsInStep implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
-        for (ZoneView zone : ServerProblemFindings.zonesByApex(snapshot)) {
-            List<SoaServers> soas = SoaServers.of(snapshot, zone);
+        for (ZoneMatrix zone : evaluation.matrices().values()) {
+            List<SoaServers> soas = SoaServers.of(zone);
             if (soas.isEmpty()) {
                 continue;
             }

@@ -1,13 +1,13 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
-import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +33,11 @@ public final class Soa02NegativeTtl implements Rule {
     }
 
     @Override
-    public List<Finding> evaluate(Snapshot snapshot, RuleSettings settings) {
+    public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         long max = settings.negativeTtlMax().toSeconds();
-        for (ZoneView zone : ServerProblemFindings.zonesByApex(snapshot)) {
-            SoaServers.of(snapshot, zone).stream()
+        for (ZoneMatrix zone : evaluation.matrices().values()) {
+            SoaServers.of(zone).stream()
                     .max(Comparator.comparingLong(x -> x.soa().minimum()))
                     .filter(x -> x.soa().minimum() > max)
                     .ifPresent(x -> out.add(FindingBuilder.of(NEGATIVE_TTL_HIGH, Subject.zone(zone.apex()))

@@ -133,7 +133,7 @@ class Dkim01RecordPresenceTest {
                 .exactly("DKIM01.RECORD_MISSING@s1@127.0.0.13", "DKIM02.NAMESERVERS_DISAGREE@s1@-")
                 .the("DKIM01.RECORD_MISSING@s1@127.0.0.13");
 
-        assertThat(f.args()).containsEntry("type", "TXT").containsEntry("expected", Dkim01RecordPresence.ANY_KEY);
+        assertThat(f.args()).containsEntry("type", "TXT").containsEntry("expected", Rows.ANY_KEY);
     }
 
     @Test

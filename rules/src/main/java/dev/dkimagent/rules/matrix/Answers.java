@@ -1,45 +1,27 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.matrix;
 
 import dev.dkimagent.rules.model.Answer;
-import dev.dkimagent.rules.model.Nameserver;
-import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.Transport;
-import dev.dkimagent.rules.model.ZoneView;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Predicates on whether a server's answers can be judged at all. */
-final class ServerHealth {
-    private ServerHealth() {
+/** Whether one answer can be judged at all, and if not, why. */
+final class Answers {
+    private Answers() {
     }
 
     /** The problem with one answer, if it is not an authoritative NOERROR/NXDOMAIN reply. */
-    static Optional<ServerProblem> problem(Answer a) {
+    static Optional<NotJudged> problem(Answer a, String type, String name, boolean zoneWide) {
         if (!a.isReply()) {
-            return Optional.of(ServerProblem.unreachable(unreachableReason(a)));
+            return Optional.of(new NotJudged(NotJudged.Reason.NO_REPLY, unreachableReason(a), type, name, zoneWide));
         }
         if (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN) {
-            return Optional.of(ServerProblem.notAuthoritative(rcodeName(a.rcode())));
+            return Optional.of(new NotJudged(NotJudged.Reason.LAME, rcodeName(a.rcode()), type, name, zoneWide));
         }
         if (!a.authoritative()) {
-            return Optional.of(ServerProblem.notAuthoritative("AA=0 (not authoritative)"));
+            return Optional.of(new NotJudged(NotJudged.Reason.LAME, "AA=0 (not authoritative)", type, name, zoneWide));
         }
         return Optional.empty();
-    }
-
-    /** The problem with a server's SOA answer for the zone; empty when healthy or not asked. */
-    static Optional<ServerProblem> zoneProblem(Snapshot s, ZoneView zone, Nameserver server) {
-        return s.soa(zone, server).flatMap(ServerHealth::problem);
-    }
-
-    /** A server whose SOA answer is a healthy authoritative reply (SOA rules compare only these). */
-    static boolean answersSoa(Snapshot s, ZoneView zone, Nameserver server) {
-        return s.soa(zone, server).map(a -> problem(a).isEmpty()).orElse(false);
-    }
-
-    /** Not excluded by its SOA answer: healthy, or not asked (then its record answers decide). */
-    static boolean usable(Snapshot s, ZoneView zone, Nameserver server) {
-        return zoneProblem(s, zone, server).isEmpty();
     }
 
     static String rcodeName(int rcode) {
