@@ -79,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Snapshot snapshot = result.snapshot().withSes(inventory.sesView());
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
-        CheckOutcome outcome = new CheckOutcome(snapshot, engine.evaluate(snapshot), failOn);
+        CheckOutcome outcome = new CheckOutcome(snapshot, engine.judge(snapshot), failOn);
         print(outcome);
         return outcome.failing() ? ExitCode.FINDINGS : ExitCode.OK;
     }

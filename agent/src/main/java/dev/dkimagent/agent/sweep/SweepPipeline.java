@@ -8,6 +8,7 @@ import dev.dkimagent.agent.alert.SesHistory;
 import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.FiringFinding;
 import dev.dkimagent.agent.store.Store;
+import dev.dkimagent.rules.Judgement;
 import dev.dkimagent.rules.RuleEngine;
 import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.model.Identity;
@@ -85,9 +86,10 @@ public final class SweepPipeline {
             return false;
         }
         Snapshot snapshot = result.snapshot().withSes(judged);
-        List<Verdict> verdicts = engine.evaluate(snapshot);
+        Judgement judgement = engine.judge(snapshot);
+        List<Verdict> verdicts = judgement.verdicts();
         LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts,
-                new JudgedScope(snapshot, verdicts, sesSources), SesLines.byIdentity(judged), snapshot.at());
+                new JudgedScope(snapshot, judgement, sesSources), SesLines.byIdentity(judged), snapshot.at());
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("stopping: the sweep is abandoned before its commit");
         }
