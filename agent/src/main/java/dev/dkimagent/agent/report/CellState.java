@@ -1,7 +1,7 @@
 package dev.dkimagent.agent.report;
 
 import dev.dkimagent.rules.Verdict;
-import dev.dkimagent.rules.catalogue.Dkim03RecordTtl;
+import dev.dkimagent.rules.catalogue.dkim.Dkim03RecordTtl;
 import dev.dkimagent.rules.matrix.Cell;
 import java.util.List;
 

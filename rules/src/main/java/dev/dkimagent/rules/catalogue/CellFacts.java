@@ -5,22 +5,22 @@ import dev.dkimagent.rules.matrix.CellState;
 import dev.dkimagent.rules.matrix.RecordRow;
 
 /** What a wrong cell serves, in words, and the dig that shows it: DKIM01 and SES03 say it alike. */
-final class CellFacts {
+public final class CellFacts {
     private CellFacts() {
     }
 
     /** The wrong value served: the CNAME target, or the TXT values. */
-    static String actual(RecordRow row, Cell cell) {
+    public static String actual(RecordRow row, Cell cell) {
         return row.expectsCname() ? cell.target().orElse(cell.served()) : cell.served();
     }
 
     /** The types found where another is expected. */
-    static String found(RecordRow row, Cell cell) {
+    public static String found(RecordRow row, Cell cell) {
         return row.expectsCname() ? String.join(", ", cell.otherTypes()) : "CNAME";
     }
 
     /** The type to ask to see the problem: the expected type, or the type found instead. */
-    static String digType(RecordRow row, Cell cell) {
+    public static String digType(RecordRow row, Cell cell) {
         if (cell.state() == CellState.WRONG_TYPE) {
             return row.expectsCname() ? cell.otherTypes().first() : "TXT";
         }
@@ -30,12 +30,12 @@ final class CellFacts {
         return Rows.type(row);
     }
 
-    static String dig(RecordRow row, Cell cell) {
+    public static String dig(RecordRow row, Cell cell) {
         return Rows.dig(row, cell, digType(row, cell));
     }
 
     /** "missing", "serves X instead of Y": one wrong cell in a few words. */
-    static String describe(RecordRow row, Cell cell) {
+    public static String describe(RecordRow row, Cell cell) {
         return switch (cell.state()) {
             case WRONG_TARGET -> "serves " + actual(row, cell) + " instead of " + Rows.expected(row);
             case WRONG_TYPE -> "serves " + found(row, cell) + " instead of " + Rows.type(row);
@@ -44,7 +44,7 @@ final class CellFacts {
     }
 
     /** A cell DKIM01 reports: missing, or the wrong value or type. */
-    static boolean wrong(Cell cell) {
+    public static boolean wrong(Cell cell) {
         return cell.state() == CellState.MISSING || cell.state() == CellState.WRONG_TARGET
                 || cell.state() == CellState.WRONG_TYPE;
     }

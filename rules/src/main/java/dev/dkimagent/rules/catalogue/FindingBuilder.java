@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Builds findings so every arg is named and non-null (a null would render as a raw placeholder). */
-final class FindingBuilder {
+public final class FindingBuilder {
     private final Tag tag;
     private final Subject subject;
     private final Map<String, String> args = new LinkedHashMap<>();
@@ -18,25 +18,25 @@ final class FindingBuilder {
         this.subject = subject;
     }
 
-    static FindingBuilder of(Tag tag, Subject subject) {
+    public static FindingBuilder of(Tag tag, Subject subject) {
         return new FindingBuilder(tag, subject);
     }
 
-    FindingBuilder arg(String name, Object value) {
+    public FindingBuilder arg(String name, Object value) {
         args.put(name, String.valueOf(Objects.requireNonNull(value, () -> tag.code() + " arg " + name)));
         return this;
     }
 
-    FindingBuilder dig(String command) {
+    public FindingBuilder dig(String command) {
         return arg("dig", command);
     }
 
     /** A command that shows the problem when no DNS query does (e.g. an AWS CLI call for MON01). */
-    FindingBuilder check(String command) {
+    public FindingBuilder check(String command) {
         return arg("check", command);
     }
 
-    Finding build() {
+    public Finding build() {
         if (!args.containsKey("dig") && !args.containsKey("check")) {
             throw new IllegalStateException(tag.code() + " built without a dig or check command");
         }

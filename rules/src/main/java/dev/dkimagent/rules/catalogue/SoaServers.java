@@ -7,9 +7,9 @@ import dev.dkimagent.rules.model.Soa;
 import java.util.List;
 
 /** The SOA each server of a zone serves healthily, for the zone-wide SOA comparisons. */
-record SoaServers(Nameserver server, Soa soa) {
+public record SoaServers(Nameserver server, Soa soa) {
 
-    static List<SoaServers> of(ZoneMatrix zone) {
+    public static List<SoaServers> of(ZoneMatrix zone) {
         return zone.soas().stream().filter(ServerSoa::answered).filter(s -> s.soa().isPresent())
                 .map(s -> new SoaServers(s.server(), s.soa().get())).toList();
     }

@@ -13,13 +13,14 @@ import static dev.dkimagent.rules.catalogue.TestWorld.txt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.catalogue.dkim.Dkim01RecordPresence;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.RecordType;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class Dkim01RecordPresenceTest {
 

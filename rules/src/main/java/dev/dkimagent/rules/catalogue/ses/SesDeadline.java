@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ses;
 
 import dev.dkimagent.rules.model.SesIdentityState;
 import java.time.Duration;

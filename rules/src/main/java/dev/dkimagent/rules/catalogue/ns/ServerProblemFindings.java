@@ -1,9 +1,12 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ns;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.DigCommand;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.NotJudged;
 import dev.dkimagent.rules.matrix.RecordRow;

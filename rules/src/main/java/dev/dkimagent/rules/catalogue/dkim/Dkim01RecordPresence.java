@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
@@ -6,6 +6,9 @@ import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.CellFacts;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
 import dev.dkimagent.rules.model.Soa;
@@ -19,7 +22,7 @@ public final class Dkim01RecordPresence implements Rule {
     public static final Tag RECORD_MISSING = new Tag(ID, "RECORD_MISSING", Severity.ERROR);
     public static final Tag RECORD_WRONG_TARGET = new Tag(ID, "RECORD_WRONG_TARGET", Severity.ERROR);
     public static final Tag RECORD_WRONG_TYPE = new Tag(ID, "RECORD_WRONG_TYPE", Severity.ERROR);
-    static final String OTHER_KEY_HINT = "another key than the configured value";
+    public static final String OTHER_KEY_HINT = "another key than the configured value";
 
     @Override
     public String id() {

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.soa;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
@@ -7,6 +7,9 @@ import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.DigCommand;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.catalogue.SoaServers;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
@@ -6,6 +6,8 @@ import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ses;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
@@ -6,6 +6,7 @@ import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

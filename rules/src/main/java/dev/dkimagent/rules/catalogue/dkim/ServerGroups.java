@@ -1,5 +1,6 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
+import dev.dkimagent.rules.catalogue.DigCommand;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.model.Nameserver;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 /** Names the likely cause when a DKIM CNAME points somewhere other than expected. */
 final class TargetHint {

@@ -1,6 +1,7 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ses;
 
 import dev.dkimagent.rules.Evaluation;
+import dev.dkimagent.rules.catalogue.CellFacts;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
 import dev.dkimagent.rules.model.ExpectedRecord;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.soa;
 
 /** SOA serial comparison under RFC 1982 (32-bit serial number arithmetic), so wrap-around is not "behind". */
 public final class SerialArithmetic {

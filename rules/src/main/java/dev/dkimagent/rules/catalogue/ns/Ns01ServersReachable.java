@@ -1,14 +1,16 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ns;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
-import dev.dkimagent.rules.matrix.NotJudged;
-import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.DigCommand;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.matrix.NotJudged;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;

@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ns;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;

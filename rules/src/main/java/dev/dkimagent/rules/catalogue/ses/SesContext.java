@@ -1,8 +1,10 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.ses;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.DigCommand;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.SesIdentityState;

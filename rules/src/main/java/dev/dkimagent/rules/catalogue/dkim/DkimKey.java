@@ -1,4 +1,4 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;

@@ -1,10 +1,13 @@
-package dev.dkimagent.rules.catalogue;
+package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Tag;
+import dev.dkimagent.rules.catalogue.DigCommand;
+import dev.dkimagent.rules.catalogue.FindingBuilder;
+import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
