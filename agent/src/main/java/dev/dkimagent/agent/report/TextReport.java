@@ -18,12 +18,15 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The human report of a check: per identity a selector x nameserver matrix, then its findings
- * with message and fix. Fits in 100 columns.
+ * The human report of a check: per identity a selector x nameserver matrix (the rules' cells), then
+ * its findings with message, fix and the dig command that shows the problem. Fits in 100 columns,
+ * except a command, which is never broken.
  */
 public final class TextReport {
     static final int WIDTH = 100;
     private static final String INDENT = "    ";
+    /** The finding argument with the command that shows the problem; the fix text never repeats it. */
+    private static final String DIG_ARG = "dig";
 
     private final PrintWriter out;
 
@@ -87,6 +90,10 @@ public final class TextReport {
             headLines.subList(1, headLines.size()).forEach(l -> out.println(INDENT + "         " + l));
             wrap(v.message(), INDENT + "  ");
             wrap("fix: " + v.remediation(), INDENT + "  ");
+            String dig = v.finding().args().get(DIG_ARG);
+            if (dig != null) {
+                out.println(INDENT + "  dig: " + dig); // a command is never wrapped: it must paste whole
+            }
         }
     }
 

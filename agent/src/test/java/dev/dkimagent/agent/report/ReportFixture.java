@@ -42,8 +42,7 @@ final class ReportFixture {
                 new Subject(ZONE, ZONE, T2, "ns3.mycompany.test", "127.53.0.13"),
                 Map.of("dig", "dig +norecurse @ns3.mycompany.test CNAME " + T2 + "._domainkey.mycompany.test")),
                 Severity.ERROR, "ns3.mycompany.test (127.53.0.13) does not serve " + T2 + "._domainkey.mycompany.test.",
-                "Add the CNAME on ns3.mycompany.test. Check with `dig +norecurse @ns3.mycompany.test CNAME "
-                        + T2 + "._domainkey.mycompany.test`");
+                "Add the CNAME on ns3.mycompany.test.");
         Verdict serial = new Verdict(new Finding("SOA01", "MULTIPLE_SOA_SERIALS",
                 Subject.server(ZONE, "ns3.mycompany.test", "127.53.0.13"), Map.of("serial", "1")),
                 Severity.WARNING, "ns3 is behind.", "Fix transfers.");

@@ -2,6 +2,7 @@ package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
@@ -63,7 +64,8 @@ public final class Dkim01RecordPresence implements Rule {
     }
 
     private static String hint(RecordRow row, Cell cell) {
-        return row.expectsCname() ? TargetHint.of(row.record().value(), cell.target().orElseThrow(), row.apex())
+        return row.expectsCname()
+                ? TargetHint.of(row.record().value(), cell.target().orElseThrow(), row.apex(), row.provider())
                 : OTHER_KEY_HINT;
     }
 
@@ -81,6 +83,7 @@ public final class Dkim01RecordPresence implements Rule {
                 .arg("expected", Rows.expected(row))
                 .arg("type", Rows.type(row))
                 .arg("name", row.name())
+                .arg(Messages.PROVIDER_ARG, row.provider().slug())
                 .dig(CellFacts.dig(row, cell));
     }
 }

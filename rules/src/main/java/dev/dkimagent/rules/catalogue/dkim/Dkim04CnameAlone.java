@@ -9,6 +9,7 @@ import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.CellState;
 import dev.dkimagent.rules.matrix.RecordRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Dkim04CnameAlone implements Rule {
         List<Finding> out = new ArrayList<>();
         for (RecordRow row : evaluation.rows()) {
             for (Cell cell : row.cells()) {
-                if (row.expectsCname() && cell.target().isPresent() && !cell.otherTypes().isEmpty()) {
+                if (cell.state() == CellState.CNAME_AND_OTHER_DATA) {
                     out.add(FindingBuilder.of(CNAME_AND_OTHER_DATA, Rows.subject(row, cell.server()))
                             .arg("name", row.name())
                             .arg("other", String.join(", ", cell.otherTypes()))

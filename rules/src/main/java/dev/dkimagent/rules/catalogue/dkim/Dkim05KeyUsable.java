@@ -2,6 +2,7 @@ package dev.dkimagent.rules.catalogue.dkim;
 
 import dev.dkimagent.rules.Evaluation;
 import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Tag;
@@ -10,6 +11,7 @@ import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,9 @@ public final class Dkim05KeyUsable implements Rule {
         List<Finding> out = new ArrayList<>();
         KeyJudgement.Cache keys = new KeyJudgement.Cache();
         for (RecordRow row : evaluation.rows()) {
+            if (!evaluation.matrix(row.apex()).map(ZoneMatrix::found).orElse(false)) {
+                continue; // a zone not found is NS01's one finding; its keys say nothing a user can act on
+            }
             if (row.expectsCname()) {
                 String target = row.record().value();
                 evaluation.matrix(row.apex()).flatMap(m -> m.key(target)).flatMap(keys::ofObservation)
@@ -67,6 +72,8 @@ public final class Dkim05KeyUsable implements Rule {
     private Finding finding(RecordRow row, String target, KeyJudgement j) {
         FindingBuilder b = FindingBuilder.of(j.tag(), Rows.subject(row))
                 .arg("target", target)
+                .arg("name", row.name())
+                .arg(Messages.PROVIDER_ARG, row.provider().slug())
                 .dig(DigCommand.resolver("TXT", target));
         j.args().forEach(b::arg);
         return b.build();

@@ -25,9 +25,9 @@ final class ServerGroups {
     }
 
     /** "ns1.a.test (127.0.0.11), ns2.a.test (127.0.0.12): value; ns3.a.test (127.0.0.13): other". */
-    static <V> String describe(Map<V, List<Cell>> groups) {
-        return groups.entrySet().stream()
-                .map(e -> displays(e.getValue()) + ": " + e.getKey())
+    static <V> String describe(Map<V, List<Cell>> groups, Function<Cell, ?> shown) {
+        return groups.values().stream()
+                .map(g -> displays(g) + ": " + shown.apply(g.get(0)))
                 .collect(Collectors.joining("; "));
     }
 

@@ -1,5 +1,7 @@
 package dev.dkimagent.rules.catalogue.dkim;
 
+import dev.dkimagent.rules.matrix.Provider;
+
 /** Names the likely cause when a DKIM CNAME points somewhere other than expected. */
 final class TargetHint {
     static final String TRAILING_DOT =
@@ -11,9 +13,13 @@ final class TargetHint {
     private TargetHint() {
     }
 
-    static String of(String expected, String actual, String apex) {
+    /** Only an Easy DKIM target has tokens and regional signing zones to name. */
+    static String of(String expected, String actual, String apex, Provider provider) {
         if (actual.equals(expected + "." + apex) || (actual.endsWith("." + apex) && actual.startsWith(expected))) {
             return TRAILING_DOT;
+        }
+        if (provider != Provider.EASY_DKIM) {
+            return OTHER_TARGET;
         }
         boolean sameToken = firstLabel(expected).equals(firstLabel(actual));
         boolean sameRest = rest(expected).equals(rest(actual));
