@@ -186,6 +186,33 @@ class ZoneMatrixTest {
         assertThat(m.key(target("t3")).map(KeyObservation::status)).contains(KeyObservation.Status.UNKNOWN);
     }
 
+    /** Each cell state (and each reason a cell is not judged) is exactly one finding, or none. */
+    @Test
+    void everyCellState_mapsToExactlyOneFinding() {
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, nxdomain(authority(300, 3600))),
+                "t2", NS3, CellState.MISSING, "DKIM01.RECORD_MISSING@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, reply(cname(name("t2"), "x.example", 3600))),
+                "t2", NS3, CellState.WRONG_TARGET, "DKIM01.RECORD_WRONG_TARGET@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, nodata(null)).answer("t2", "TXT", NS3, nodata(null))
+                .answer("t2", "A", NS3, reply(a(name("t2"), "192.0.2.1"))),
+                "t2", NS3, CellState.WRONG_TYPE, "DKIM01.RECORD_WRONG_TYPE@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "TXT", NS3,
+                reply(cname(name("t2"), target("t2"), 3600), txt(name("t2"), "x", 3600))),
+                "t2", NS3, CellState.CNAME_AND_OTHER_DATA, "DKIM04.CNAME_AND_OTHER_DATA@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, timeout()),
+                "t2", NS3, CellState.NOT_JUDGED, "NS01.NS_UNREACHABLE@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, rcode(Answer.REFUSED)),
+                "t2", NS3, CellState.NOT_JUDGED, "NS02.NS_NOT_AUTHORITATIVE@t2@127.0.0.13");
+        assertCellAndFindings(TestWorld.healthy().noAnswer("t2", "CNAME", NS3), "t2", NS3, CellState.NOT_JUDGED);
+        assertCellAndFindings(TestWorld.healthy(), "t2", NS3, CellState.OK);
+    }
+
+    private static void assertCellAndFindings(TestWorld w, String selector, Nameserver ns, CellState state,
+                                              String... findings) {
+        assertThat(cell(w, selector, ns).state()).isEqualTo(state);
+        FindingsAssert.assertFindings(w.evaluate()).exactly(findings);
+    }
+
     @Test
     void provider_followsTheRecord() {
         Identity config = new Identity("a.test", "config", List.of());
