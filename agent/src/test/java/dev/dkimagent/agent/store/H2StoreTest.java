@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class H2StoreTest extends StoreTest {
 
     @Override
-    Database freshDatabase() {
-        return new Database(Fixtures.url(dir), "sa", "", dir.resolve("state/dkim-agent").toString());
+    TestDatabase freshDatabase() {
+        return TestDatabase.h2(dir);
     }
 
     @Test

@@ -1,48 +1,25 @@
-package dev.dkimagent.agent.store;
+package dev.dkimagent.agent.alert;
 
-import dev.dkimagent.agent.alert.AlertLine;
-import dev.dkimagent.agent.alert.AlertState;
-import dev.dkimagent.agent.alert.AlertStatus;
-import dev.dkimagent.agent.alert.Notification;
-import dev.dkimagent.agent.alert.SesLine;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesMemory;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Run ONCE at commit d74c9ab (the hand-written migrator, Jackson rows) to write the upgrade
- * fixture: {@code java ... LegacyStateGenerator <dir>} writes {@code <dir>/state-d74c9ab.mv.db}.
- * Firing and pending alerts, SES memory, and an outbox with pending, retried, delivered and
- * permanent messages plus an open incident.
+ * What {@code upgrade/state-d74c9ab.mv.db} holds: the values the one-off generator (commit 3f989c0,
+ * run against the store of d74c9ab) wrote, built by the same code. The upgrade tests expect
+ * exactly these after opening it with today's code.
  */
-public final class LegacyStateGenerator {
+final class LegacyFixture {
 
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    static final String RESOURCE = "/upgrade/state-d74c9ab.mv.db";
+    static final String SCHEMA = "/upgrade/d74c9ab-schema.sql";
 
-    private LegacyStateGenerator() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        String url = "jdbc:h2:file:" + Path.of(args[0]).toAbsolutePath().resolve("state-d74c9ab");
-        try (Store store = Store.open(url, "sa", "")) {
-            store.commitSweep(states(), memory(), List.of(
-                    firingA(), firingB(), resolvedC(), reminderA()));
-            List<OutboxMessage> due = store.dueMessages(T0.plusSeconds(400), 10);
-            // a.example: its firing message delivered (incident open), its reminder still pending
-            store.recordDelivered(due.get(0), "1762077600.000100", T0.plusSeconds(401), Store.IncidentChange.OPEN);
-            // b.example: retried twice, still pending
-            store.recordRetry(due.get(1), T0.plusSeconds(460), "slack said 503");
-            OutboxMessage b = store.dueMessages(T0.plusSeconds(460), 10).stream()
-                    .filter(m -> m.identity().equals("b.example")).findFirst().orElseThrow();
-            store.recordRetry(b, T0.plusSeconds(600), "connect timed out");
-            // c.example: permanent
-            store.recordPermanent(due.get(2), "channel_not_found");
-        }
+    private LegacyFixture() {
     }
 
     static AlertLine missing(String zone, String selector, String ns, String address, Severity severity) {
