@@ -32,6 +32,10 @@ final class H2Anchor implements SingleWriter {
     }
 
     static H2Anchor acquire(String jdbcUrl, String user, String password, String where) throws StoreException {
+        if (H2Files.unnamedMemory(jdbcUrl)) {
+            throw new StoreException("the state database at " + where + " is a private in-memory database that the "
+                    + "store's connections cannot share; name it (jdbc:h2:mem:dkim-agent) or use a file");
+        }
         Optional<Path> file = H2Files.databasePath(jdbcUrl);
         Path held = file.orElse(null);
         if (held != null) {

@@ -45,12 +45,29 @@ final class Migrations {
             }
             refuseNewer(flyway, where);
             MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
+            if (result.migrationsExecuted > 0 || legacy != null) {
+                flushIfH2(dataSource);
                 LOG.info("state database at {} migrated to version {}", where, result.targetSchemaVersion);
             }
             return flyway.info().current().getVersion().getVersion();
         } catch (FlywayException | SQLException e) {
             throw new StoreException("cannot migrate the state database at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * H2 writes committed changes to its file a moment later, and its DDL is not transactional: a
+     * kill -9 right after a migration could leave tables without the history row that says so.
+     * A synced checkpoint puts the whole migration on disk before the agent goes on.
+     */
+    private static void flushIfH2(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.getMetaData().getDatabaseProductName().equals("H2")) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
+            }
+            c.commit();
         }
     }
 

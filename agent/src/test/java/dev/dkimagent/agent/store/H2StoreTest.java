@@ -22,6 +22,18 @@ class H2StoreTest extends StoreTest {
     }
 
     @Test
+    void open_namedInMemoryDatabase_isSharedByThePool_andUnnamedIsRefused() throws Exception {
+        try (Store store = Store.open("jdbc:h2:mem:h2storetest", "sa", "")) {
+            store.commit(Rows.upsert(Rows.state("k1", "a.example")));
+            assertThat(store.alertStates()).containsOnlyKeys("k1");
+        }
+        assertThatThrownBy(() -> Store.open("jdbc:h2:mem:", "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is a private in-memory database")
+                .hasMessageContaining("name it (jdbc:h2:mem:dkim-agent)");
+    }
+
+    @Test
     void open_unreachableServer_saysWhereAndWhatToCheck() {
         assertThatThrownBy(() -> Store.open("jdbc:h2:tcp://127.0.0.1:1/nothing;PASSWORD=secret", "sa", "x"))
                 .isInstanceOf(StoreException.class)
