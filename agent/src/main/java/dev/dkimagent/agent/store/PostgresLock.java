@@ -67,9 +67,19 @@ final class PostgresLock implements SingleWriter {
         }
     }
 
-    /** Releases the lock by ending its session. */
+    /**
+     * Releases the lock, then ends its session. The explicit unlock is synchronous: a server ends
+     * a closed session (and drops its locks) a moment later, and an agent started right after
+     * this one stopped must not find the lock still taken.
+     */
     @Override
     public void close() {
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.debug("unlocking before closing the lock session failed (closing releases it): {}", e.getMessage());
+        }
         try {
             session.close();
         } catch (SQLException e) {
