@@ -166,7 +166,8 @@ abstract class AlertStateStoreTest {
                 .containsExactly(AlertFixtures.resolvedNotification("example.com", T0));
         assertThat(store.outbox().get(0).status()).isEqualTo("permanent");
         assertThat(store.outbox().get(0).lastError()).isEqualTo("stored notification is unreadable: stored "
-                + "notification has format version 9; this agent reads version 1 only (written by a newer dkim-agent?)");
+                + "notification has format version 9; this agent reads version 1 only "
+                + "(written by a newer dkim-agent?)");
     }
 
     @Test

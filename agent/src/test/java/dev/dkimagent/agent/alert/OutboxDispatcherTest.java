@@ -174,7 +174,8 @@ class OutboxDispatcherTest {
         dispatcher.deliverDue();
         assertThat(store.incident("example.com")).hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts1"));
 
-        enqueue(AlertFixtures.reminderNotification("example.com", T0), AlertFixtures.resolvedNotification("example.com", T0));
+        enqueue(AlertFixtures.reminderNotification("example.com", T0),
+                AlertFixtures.resolvedNotification("example.com", T0));
         dispatcher.deliverDue();
         assertThat(store.incident("example.com")).isEmpty();
 

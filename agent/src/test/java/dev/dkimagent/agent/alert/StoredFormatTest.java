@@ -62,7 +62,8 @@ class StoredFormatTest {
 
         assertThatThrownBy(() -> NotificationCodec.decode(new Document(1, json.replaceFirst("\\{", "{\"thread\":1,"))))
                 .isInstanceOf(StoredFormatException.class)
-                .hasMessage("stored notification does not match its format: unknown fields [thread], missing fields []");
+                .hasMessage("stored notification does not match its format: unknown fields [thread], "
+                        + "missing fields []");
         assertThatThrownBy(() -> NotificationCodec.decode(new Document(1, json.replace(",\"ses\":[]", ""))))
                 .isInstanceOf(StoredFormatException.class)
                 .hasMessageContaining("missing fields [ses]");

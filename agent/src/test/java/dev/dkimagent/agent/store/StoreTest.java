@@ -164,7 +164,8 @@ abstract class StoreTest {
             store.recordDelivered(due.get(0), "ts-1", T0.plusSeconds(6), Store.IncidentChange.OPEN);
             store.recordRetry(due.get(1), T0.plusSeconds(60), "slack said 503");
 
-            assertThat(store.incident("a.example")).hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts-1"));
+            assertThat(store.incident("a.example"))
+                    .hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts-1"));
             assertThat(store.dueMessages(T0.plusSeconds(7), 10)).singleElement()
                     .satisfies(m -> assertThat(m.id()).isEqualTo(due.get(0).id() + 1));
         }
