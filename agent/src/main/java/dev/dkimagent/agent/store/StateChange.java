@@ -1,6 +1,5 @@
 package dev.dkimagent.agent.store;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +19,6 @@ public record StateChange(List<AlertStateRow> upserts, Set<String> deletes, List
         deletes = Set.copyOf(deletes);
         sesMemory = List.copyOf(sesMemory);
         outbox = List.copyOf(outbox);
-    }
-
-    public static StateChange of(Collection<AlertStateRow> upserts, Collection<String> deletes,
-                                 Collection<SesMemoryRow> sesMemory, Collection<OutboxEntry> outbox) {
-        return new StateChange(List.copyOf(upserts), Set.copyOf(deletes), List.copyOf(sesMemory),
-                List.copyOf(outbox));
     }
 
     public boolean isEmpty() {

@@ -69,7 +69,10 @@ public final class Store implements AutoCloseable {
         return schemaVersion;
     }
 
-    /** The pool, for components that keep their own tables in the same database. */
+    /**
+     * The pool, for components that keep their own tables in the same database (a clustered
+     * scheduler's job store). Its connections do not auto-commit.
+     */
     public DataSource dataSource() {
         return pool;
     }

@@ -135,6 +135,20 @@ abstract class StoreTest {
     }
 
     @Test
+    void dataSource_givesConnectionsToTheStoresDatabase() throws Exception {
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+            try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT alert_key FROM alert_state")) {
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("k1");
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
     void commit_failingMidway_writesNothing() throws Exception {
         try (Store store = open()) {
             store.commit(upsert(state("k1", "a.example")));
