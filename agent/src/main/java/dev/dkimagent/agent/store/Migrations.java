@@ -81,6 +81,9 @@ final class Migrations {
         if (baseline != null) {
             config.baselineVersion(String.valueOf(baseline))
                     .baselineDescription("adopted from schema_version " + baseline);
+        } else {
+            // a database that holds other tables but none of ours: all our migrations still apply
+            config.baselineOnMigrate(true).baselineVersion("0").baselineDescription("before dkim-agent");
         }
         return config.load();
     }

@@ -250,6 +250,24 @@ abstract class StoreTest {
     }
 
     @Test
+    void open_databaseWithOtherTablesOnly_getsAllMigrations_andKeepsThoseTables() throws Exception {
+        tamper("CREATE TABLE someone_elses (id INTEGER PRIMARY KEY)");
+        tamper("INSERT INTO someone_elses VALUES (7)");
+
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+            assertThat(store.alertStates()).containsOnlyKeys("k1");
+        }
+
+        assertThat(appliedMigrations()).containsExactly("0", "1", "2");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM someone_elses")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+    }
+
+    @Test
     void open_legacyVersionNoReleaseWrote_isRefused() throws Exception {
         tamper("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, "
                 + "description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
