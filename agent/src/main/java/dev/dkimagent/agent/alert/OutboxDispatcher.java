@@ -89,7 +89,8 @@ public final class OutboxDispatcher {
             }
             for (OutboxMessage message : due) {
                 attempted.add(message.id());
-                delivered += attempt(message) ? 1 : 0;
+                Notification notification = readable(message);
+                delivered += notification != null && attempt(message, notification) ? 1 : 0;
                 if (paused()) {
                     return delivered;  // posting on would only run into the same rate limit
                 }
@@ -107,13 +108,25 @@ public final class OutboxDispatcher {
         return store.pendingCount();
     }
 
-    private boolean attempt(OutboxMessage message) {
+    /** The message's notification, or null when its payload cannot be read: then it is set aside, loudly. */
+    private Notification readable(OutboxMessage message) {
+        try {
+            return NotificationCodec.decode(message.payload());
+        } catch (StoredFormatException e) {
+            LOG.error("outbox message {} for {} cannot be read and will not be sent; kept as 'permanent': {}",
+                    message.id(), message.identity(), e.getMessage());
+            store.recordUnreadable(message, "stored notification is unreadable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean attempt(OutboxMessage message, Notification notification) {
         Incident incident = store.incident(message.identity()).orElse(null);
         String threadRef = incident == null ? null : incident.threadRef();
-        DeliveryResult result = deliver(message.notification(), threadRef);
+        DeliveryResult result = deliver(notification, threadRef);
         switch (result.outcome()) {
             case DELIVERED -> {
-                delivered(message, result, incident);
+                delivered(message, notification, result, incident);
                 return true;
             }
             case RETRY -> retry(message, result);
@@ -132,8 +145,7 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void delivered(OutboxMessage message, DeliveryResult result, Incident incident) {
-        Notification n = message.notification();
+    private void delivered(OutboxMessage message, Notification n, DeliveryResult result, Incident incident) {
         IncidentChange change = incidentChange(n, incident);
         store.recordDelivered(message, result.messageRef(), clock.instant(), change);
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.DELIVERED));

@@ -1,6 +1,7 @@
 package dev.dkimagent.agent.sweep;
 
 import dev.dkimagent.agent.alert.AlertState;
+import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.AlertStatus;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.LifecycleResult;
@@ -39,6 +40,7 @@ public final class SweepPipeline {
     private final Inventory inventory;
     private final RuleEngine engine;
     private final Store store;
+    private final AlertStateStore states;
     private final Lifecycle lifecycle;
     private final AgentMetrics metrics;
     private final Set<String> sesSources;
@@ -52,6 +54,7 @@ public final class SweepPipeline {
         this.inventory = inventory;
         this.engine = engine;
         this.store = store;
+        this.states = new AlertStateStore(store);
         this.lifecycle = lifecycle;
         this.metrics = metrics;
         this.sesSources = Set.copyOf(sesSources);
@@ -77,7 +80,7 @@ public final class SweepPipeline {
 
     private boolean sweepAndCommit() throws InterruptedException {
         List<Identity> identities = inventory.identities();
-        Map<String, SesMemory> memory = store.sesMemory();
+        Map<String, SesMemory> memory = states.sesMemory();
         SesView ses = inventory.sesView();
         SesView judged = new SesView(ses.states(), ses.errors(), memory);
         SweepResult result = probe(identities);
@@ -88,12 +91,13 @@ public final class SweepPipeline {
         Snapshot snapshot = result.snapshot().withSes(judged);
         Judgement judgement = engine.judge(snapshot);
         List<Verdict> verdicts = judgement.verdicts();
-        LifecycleResult next = lifecycle.apply(store.alertStates(), verdicts,
+        Map<String, AlertState> before = states.states();
+        LifecycleResult next = lifecycle.apply(before, verdicts,
                 new JudgedScope(snapshot, judgement, sesSources), SesLines.byIdentity(judged), snapshot.at());
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("stopping: the sweep is abandoned before its commit");
         }
-        store.commitSweep(next.states(), nextMemory(memory, ses, snapshot.at()), next.notifications());
+        states.commit(before, next.states(), next.notifications(), nextMemory(memory, ses, snapshot.at()));
         store.purgeDelivered(snapshot.at().minus(DELIVERED_RETENTION));
         publish(snapshot, judged, next.states());
         firstSweepDone = true;
@@ -111,14 +115,19 @@ public final class SweepPipeline {
         }
     }
 
-    /** SES history moves once per new SES scan, not on every DNS sweep (so TOKENS_CHANGED can fire). */
+    /**
+     * The SES memory entries to write: history moves once per new SES scan, not on every DNS sweep
+     * (so TOKENS_CHANGED can fire), and only entries that changed are written.
+     */
     private Map<String, SesMemory> nextMemory(Map<String, SesMemory> memory, SesView ses, Instant now) {
         long generation = inventory.generation();
         if (generation == rememberedGeneration) {
-            return memory;
+            return Map.of();
         }
         rememberedGeneration = generation;
-        return SesHistory.next(memory, ses, now);
+        Map<String, SesMemory> changed = new java.util.TreeMap<>(SesHistory.next(memory, ses, now));
+        changed.entrySet().removeIf(e -> e.getValue().equals(memory.get(e.getKey())));
+        return changed;
     }
 
     private void publish(Snapshot snapshot, SesView ses, Map<String, AlertState> states) {

@@ -1,21 +1,16 @@
-package dev.dkimagent.agent.store;
+package dev.dkimagent.agent.alert;
 
-import dev.dkimagent.agent.alert.AlertLine;
-import dev.dkimagent.agent.alert.AlertState;
-import dev.dkimagent.agent.alert.AlertStatus;
-import dev.dkimagent.agent.alert.Notification;
-import dev.dkimagent.agent.alert.SesLine;
 import dev.dkimagent.rules.Severity;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Plain values for store and outbox tests. */
-public final class Fixtures {
+/** Plain alert values for the alert store, codec and outbox tests. */
+public final class AlertFixtures {
 
     public static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
 
-    private Fixtures() {
+    private AlertFixtures() {
     }
 
     public static String url(Path dir) {
