@@ -13,7 +13,7 @@ import io.prometheus.client.Collector.MetricFamilySamples;
 import java.util.List;
 import java.util.Optional;
 
-/** The gauges one DNS snapshot yields: per record x server, per zone, per zone x server. */
+/** The gauges one DNS snapshot (one zone's, or all) yields: per record x server, per zone, per zone x server. */
 final class SnapshotGauges {
     private final GaugeTable recordOk = new GaugeTable(RECORD_OK,
             "1 when the nameserver address serves the expected DKIM record authoritatively, else 0.",
@@ -34,11 +34,21 @@ final class SnapshotGauges {
         return new SnapshotGauges().families();
     }
 
+    /** Fresh empty tables of every family, in family order. */
+    static List<GaugeTable> emptyTables() {
+        return new SnapshotGauges().tables();
+    }
+
     static List<MetricFamilySamples> of(Snapshot snapshot) {
+        return tables(snapshot).stream().map(GaugeTable::family).toList();
+    }
+
+    /** The rows of every family, in family order. */
+    static List<GaugeTable> tables(Snapshot snapshot) {
         SnapshotGauges gauges = new SnapshotGauges();
         snapshot.identities().forEach(identity -> gauges.addRecords(snapshot, identity));
         snapshot.zones().values().forEach(zone -> gauges.addZone(snapshot, zone));
-        return gauges.families();
+        return gauges.tables();
     }
 
     private void addRecords(Snapshot snapshot, Identity identity) {
@@ -74,7 +84,10 @@ final class SnapshotGauges {
     }
 
     private List<MetricFamilySamples> families() {
-        return List.of(recordOk.family(), recordTtl.family(), zoneDiscovered.family(),
-                nameserverUp.family(), soaSerial.family());
+        return tables().stream().map(GaugeTable::family).toList();
+    }
+
+    private List<GaugeTable> tables() {
+        return List.of(recordOk, recordTtl, zoneDiscovered, nameserverUp, soaSerial);
     }
 }

@@ -1,0 +1,27 @@
+package dev.dkimagent.agent.pipeline;
+
+import dev.dkimagent.agent.alert.SesLine;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One zone judged, or the SES-wide scope (MON01 and SES identities no zone holds).
+ *
+ * @param key        the zone apex, or {@link ZoneJudge#SES_SCOPE}
+ * @param snapshot   what was seen, with the SES states of the zone's identities attached
+ * @param verdicts   what the rules said, worst first
+ * @param sesSources the SES sources whose findings this scope owns ({@code ses:<account>/<region>});
+ *                   empty for a zone
+ * @param sesLines   SES's status per identity, for alert headers (shared by every zone of one SES view)
+ */
+public record JudgedZone(String key, Snapshot snapshot, List<Verdict> verdicts, Set<String> sesSources,
+                         Map<String, List<SesLine>> sesLines) {
+
+    public JudgedZone {
+        verdicts = List.copyOf(verdicts);
+        sesSources = Set.copyOf(sesSources);
+    }
+}
