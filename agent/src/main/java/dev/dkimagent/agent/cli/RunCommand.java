@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
             closer.start();
             try {
                 if (!stopped.await(STOP_BUDGET_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.warn("stop took longer than {} s; exiting anyway (no write is half-done: sweeps commit atomically)",
+                    LOG.warn("stop took longer than {} s; exiting anyway (no write is half-done: each zone commits atomically)",
                             STOP_BUDGET_SECONDS);
                 }
             } catch (InterruptedException e) {
