@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dkim-agent check}: one sweep through the daemon's per-zone path, judged, printed; the exit code says how it went. */
+/**
+ * {@code dkim-agent check}: one sweep through the daemon's per-zone path, judged and printed; the
+ * exit code says how it went.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Checks every DKIM record on every authoritative nameserver once.%n"
                 + "Exit: 0 nothing at or above --fail-on, 1 findings at or above it, "

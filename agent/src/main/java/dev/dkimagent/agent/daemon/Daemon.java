@@ -69,7 +69,8 @@ public final class Daemon implements AutoCloseable {
         AlertStateStore states = new AlertStateStore(store);
         DnsRuntime dns = keep(new DnsRuntime(settings, metrics::dnsQuery));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
-        CommitAndPublish commit = new CommitAndPublish(states, store, new Lifecycle(policy(settings.alerting())), metrics);
+        Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
+        CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
