@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's end of a zone's run: move the alert lifecycle of the findings the zone owns, write
@@ -22,6 +24,7 @@ import java.util.Set;
  * At the end of a sweep: drop the series of zones that left the inventory, record the sweep.
  */
 public final class CommitAndPublish implements ZoneSink {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitAndPublish.class);
     /** Delivered messages are kept this long (to look back at what was sent), then forgotten. */
     static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
 
@@ -60,8 +63,13 @@ public final class CommitAndPublish implements ZoneSink {
             return;
         }
         metrics.retainZones(report.zones());
-        store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));
         firstSweepDone = true;
+        try {
+            store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));
+        } catch (RuntimeException e) {
+            LOG.warn("forgetting delivered messages older than {} failed; the next sweep tries again: {}",
+                    DELIVERED_RETENTION, e.getMessage());
+        }
     }
 
     /** True once a sweep has judged every zone it could (for /readyz). */

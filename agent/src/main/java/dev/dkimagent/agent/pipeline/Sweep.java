@@ -84,8 +84,10 @@ public final class Sweep {
             return locator.locate(identities).get();
         } catch (ExecutionException e) {
             LOG.error("DNS sweep: finding the zones failed; nothing judged, nothing changed", e.getCause());
-            return null;
+        } catch (RuntimeException e) {
+            LOG.error("DNS sweep: finding the zones failed; nothing judged, nothing changed", e);
         }
+        return null;
     }
 
     /** Every zone through the pipeline, zonesInFlight at a time; returns the keys of those that failed. */
