@@ -60,8 +60,13 @@ public final class CommitAndPublish implements ZoneSink {
     public void sweepEnded(SweepReport report) {
         metrics.sweepFinished("dns", report.took(), report.started().plus(report.took()), report.clean());
         if (!report.judged()) {
+            if (report.failedZones().isEmpty()) {
+                LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
+            }
             return;
         }
+        LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", report.identities(), report.zones().size() - 1,
+                report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
         metrics.retainZones(report.zones());
         firstSweepDone = true;
         try {

@@ -61,10 +61,8 @@ public final class Sweep {
         List<Identity> identities = inventory.get();
         ZoneIndex index = locate(identities);
         if (index == null || index.resolversUnreachable()) {
-            if (index != null) {
-                LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
-            }
-            return end(new SweepReport(started, took(started), false, Set.of(), List.of()));
+            List<String> failed = index == null ? List.of(SweepReport.LOCATING) : List.of();
+            return end(new SweepReport(started, took(started), identities.size(), false, Set.of(), failed));
         }
         pipeline.useIndex(index);
         List<String> failed = runZones(index);
@@ -73,9 +71,7 @@ public final class Sweep {
         if (pipeline.runSesWide(claimed(index)) == ZoneOutcome.FAILED) {
             failed.add(ZoneJudge.SES_SCOPE);
         }
-        LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", identities.size(), index.zones().size(),
-                failed.size(), failed.isEmpty() ? "" : " " + failed);
-        return end(new SweepReport(started, took(started), true, keys, failed));
+        return end(new SweepReport(started, took(started), identities.size(), true, keys, failed));
     }
 
     /** Step 1, the apexes; null when locating failed (logged). */

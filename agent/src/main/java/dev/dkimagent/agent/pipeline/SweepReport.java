@@ -10,12 +10,17 @@ import java.util.Set;
  *
  * @param started     when it started
  * @param took        how long it took
- * @param judged      false when no resolver answered: nothing was judged and nothing changed
+ * @param identities  how many identities the inventory held
+ * @param judged      false when nothing was judged and nothing changed: no resolver answered, or
+ *                    finding the zones failed (then {@code failedZones} says so)
  * @param zones       the keys of every zone the sweep covered (and the SES-wide scope), failed ones included
  * @param failedZones the keys of the zones that failed (logged with the reason)
  */
-public record SweepReport(Instant started, Duration took, boolean judged, Set<String> zones,
+public record SweepReport(Instant started, Duration took, int identities, boolean judged, Set<String> zones,
                           List<String> failedZones) {
+    /** The failed "zone" of a sweep that could not even find the zones. */
+    public static final String LOCATING = "(finding the zones)";
+
 
     public SweepReport {
         zones = Set.copyOf(zones);
