@@ -162,6 +162,42 @@ class ZonePipelineTest {
     }
 
     @Test
+    void sweep_interrupted_keepsTheZonesAlreadyCommitted_andTheRestCommitNothing() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        ZoneProbing probing = (work, at) -> {
+            if (work.apex().equals(B)) {
+                try {
+                    never.await();  // a zone still probing when the agent stops
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+            return PipelineFixture.observed(work, at, false);
+        };
+        try (PipelineFixture f = new PipelineFixture(dir, probing, GENEROUS, 2, List.of(A, B))) {
+            AtomicInteger interrupted = new AtomicInteger();
+            Thread sweep = new Thread(() -> {
+                try {
+                    f.sweep.runOnce();
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                }
+            });
+            sweep.start();
+            await().atMost(GENEROUS).until(() -> !f.statesOf(A).isEmpty());
+
+            sweep.interrupt();
+            sweep.join(GENEROUS.toMillis());
+
+            assertThat(interrupted).hasValue(1);
+            assertThat(f.statesOf(A)).as("committed before the stop").isNotEmpty();
+            assertThat(f.statesOf(B)).isEmpty();
+            assertThat(f.pipeline.zonesInFlight()).isZero();
+        }
+    }
+
+    @Test
     void recheck_zoneNotInTheInventory_doesNothing() throws Exception {
         AtomicInteger probes = new AtomicInteger();
         ZoneProbing probing = (work, at) -> {
