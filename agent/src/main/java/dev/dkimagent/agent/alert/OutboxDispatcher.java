@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox through one channel. The caller schedules {@link #deliverDue()} on its own
  * thread; the sweep only writes the outbox and never waits for a delivery.
  *
- * <p>Exactly once, as far as a database can make it: a message is marked delivered in a commit
- * made right after the channel took it. One window remains: if the process dies after the
- * channel accepted a message and before that commit, the message is sent again after the
- * restart. The window is one local commit long; closing it would need an idempotency key the
- * channel honours, which Slack does not offer.
+ * <p>At least once, with idempotent sends: a message is marked delivered in a commit made right
+ * after the channel took it, and every attempt sends the same stored payload. If the process dies
+ * after the channel accepted a message and before that commit, the message is sent again after
+ * the restart: a repeat of the same post, never a different one. The window is one local commit
+ * long; closing it would need an idempotency key the channel honours, which Slack does not offer.
  *
  * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
  * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in

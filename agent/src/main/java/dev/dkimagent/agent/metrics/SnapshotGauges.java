@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The gauges one DNS snapshot yields, read off its zone matrices: per record x server, per zone, per zone x server. */
+/** The gauges of judged zone matrices (one zone's, or all): per record x server, per zone, per zone x server. */
 final class SnapshotGauges {
     private final GaugeTable recordOk = new GaugeTable(RECORD_OK,
             "1 when the nameserver address serves the expected DKIM record authoritatively, else 0.",
@@ -35,17 +35,22 @@ final class SnapshotGauges {
         return new SnapshotGauges().families();
     }
 
-    /** The gauges of a snapshot, its matrices built here (prefer passing the judged ones). */
-    static List<MetricFamilySamples> of(Snapshot snapshot) {
-        return of(Matrices.of(snapshot));
+    /** Fresh empty tables of every family, in family order. */
+    static List<GaugeTable> emptyTables() {
+        return new SnapshotGauges().tables();
     }
 
-    /** The gauges of judged zone matrices: every value read off a cell or a typed SOA. */
-    static List<MetricFamilySamples> of(Map<String, ZoneMatrix> matrices) {
+    /** The gauges of a snapshot, its matrices built here (prefer passing the judged ones). */
+    static List<MetricFamilySamples> of(Snapshot snapshot) {
+        return tables(Matrices.of(snapshot)).stream().map(GaugeTable::family).toList();
+    }
+
+    /** The rows of every family, in family order: every value read off a cell or a typed SOA. */
+    static List<GaugeTable> tables(Map<String, ZoneMatrix> matrices) {
         SnapshotGauges gauges = new SnapshotGauges();
         matrices.values().forEach(gauges::addRecords);
         matrices.values().forEach(gauges::addZone);
-        return gauges.families();
+        return gauges.tables();
     }
 
     /** Every NS name of an address gets the series of that address's cell. */
@@ -76,7 +81,10 @@ final class SnapshotGauges {
     }
 
     private List<MetricFamilySamples> families() {
-        return List.of(recordOk.family(), recordTtl.family(), zoneDiscovered.family(),
-                nameserverUp.family(), soaSerial.family());
+        return tables().stream().map(GaugeTable::family).toList();
+    }
+
+    private List<GaugeTable> tables() {
+        return List.of(recordOk, recordTtl, zoneDiscovered, nameserverUp, soaSerial);
     }
 }

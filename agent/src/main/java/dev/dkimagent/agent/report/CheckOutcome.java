@@ -40,7 +40,8 @@ public final class CheckOutcome {
         this(snapshot, verdicts, Matrices.of(snapshot), failOn);
     }
 
-    private CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Severity failOn) {
+    /** Verdicts and the matrices they were judged on, from several judgements (one per zone). */
+    public CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Severity failOn) {
         this.snapshot = snapshot;
         this.verdicts = List.copyOf(verdicts);
         this.matrices = matrices;

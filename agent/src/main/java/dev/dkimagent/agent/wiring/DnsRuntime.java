@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.wiring;
 
 import dev.dkimagent.agent.config.DnsSettings;
 import dev.dkimagent.agent.config.Ipv6Mode;
@@ -9,27 +9,31 @@ import dev.dkimagent.agent.dns.DnsOptions;
 import dev.dkimagent.agent.dns.Ipv6Route;
 import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.agent.dns.SystemResolvers;
-import java.time.Clock;
+import dev.dkimagent.agent.probe.ZoneLocator;
+import dev.dkimagent.agent.probe.ZoneProbe;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The DNS side of the agent wired from settings: client, discovery and the sweep. Closes the client. */
+/** The DNS side of the agent wired from settings: client, discovery, zone locator and zone probe. Closes the client. */
 public final class DnsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsRuntime.class);
 
     private final DnsClient client;
     private final List<String> resolvers;
-    private final DnsSweep sweep;
+    private final ZoneLocator locator;
+    private final ZoneProbe probe;
 
-    public DnsRuntime(Settings settings, Consumer<QueryEvent> listener, Clock clock) {
+    public DnsRuntime(Settings settings, Consumer<QueryEvent> listener) {
         DnsSettings dns = settings.dns();
         this.client = new DnsClient(new DnsOptions(dns.timeout(), dns.attempts(), dns.maxInFlight(),
                 dns.perNameserverQps(), dns.perResolverQps(), checkIpv6(dns.ipv6(), Ipv6Route::available)), listener);
         this.resolvers = dns.resolvers().isEmpty() ? SystemResolvers.addresses() : dns.resolvers();
-        this.sweep = new DnsSweep(client, new Discovery(client, resolvers), settings.zoneNameservers(), clock);
+        Discovery discovery = new Discovery(client, resolvers);
+        this.locator = new ZoneLocator(discovery, settings.zoneNameservers());
+        this.probe = new ZoneProbe(client, discovery, settings.zoneNameservers());
     }
 
     /** auto: IPv6 addresses are checked only when this host can reach them (else all would look unreachable). */
@@ -48,8 +52,14 @@ public final class DnsRuntime implements AutoCloseable {
         };
     }
 
-    public DnsSweep sweep() {
-        return sweep;
+    /** Step 1 of a sweep: which zone each identity's records live in. */
+    public ZoneLocator locator() {
+        return locator;
+    }
+
+    /** One zone's discovery and probes. */
+    public ZoneProbe probe() {
+        return probe;
     }
 
     public List<String> resolvers() {

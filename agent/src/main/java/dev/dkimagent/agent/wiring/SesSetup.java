@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.wiring;
 
 import dev.dkimagent.agent.config.SesAccountSettings;
 import dev.dkimagent.agent.config.SesSettings;

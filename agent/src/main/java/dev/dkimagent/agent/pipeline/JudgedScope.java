@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.agent.alert.AlertLine;
 import dev.dkimagent.agent.alert.AlertState;

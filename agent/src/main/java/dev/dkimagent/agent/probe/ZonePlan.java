@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.probe;
 
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Names;

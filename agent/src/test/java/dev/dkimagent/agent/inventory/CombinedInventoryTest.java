@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,19 @@ import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.SesApiError;
 import dev.dkimagent.rules.model.SesIdentityState;
+import dev.dkimagent.rules.model.SesMemory;
 import dev.dkimagent.rules.model.SesView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class InventoryTest {
+class CombinedInventoryTest {
     private static final String US = "us-east-1";
     private static final String EU = "eu-west-1";
 
     @Test
     void update_pairTurnsBlind_keepsItsStatesAndRecordsFromTheLastScan() {
-        Inventory inventory = new Inventory(List.of());
+        CombinedInventory inventory = new CombinedInventory(List.of());
         inventory.update(scan(List.of(state("a.test", EU, "e1")), List.of(), identity("a.test", "e1")));
 
         inventory.update(scan(List.of(), List.of(denied(EU))));
@@ -32,7 +33,7 @@ class InventoryTest {
 
     @Test
     void update_otherPairBlind_neverBringsBackTokensThisPairRotatedAway() {
-        Inventory inventory = new Inventory(List.of());
+        CombinedInventory inventory = new CombinedInventory(List.of());
         inventory.update(scan(List.of(state("a.test", US, "old")), List.of(), identity("a.test", "old")));
 
         inventory.update(scan(List.of(state("a.test", US, "new")), List.of(denied(EU)), identity("a.test", "new")));
@@ -42,16 +43,27 @@ class InventoryTest {
 
     @Test
     void update_configuredIdentityAndSesIdentityOfOneDomain_areCheckedOnce() {
-        Inventory inventory = new Inventory(List.of(identity("a.test", "c1")));
+        CombinedInventory inventory = new CombinedInventory(List.of(identity("a.test", "c1")));
 
         inventory.update(scan(List.of(state("a.test", US, "s1")), List.of(), identity("a.test", "s1")));
 
         assertThat(inventory.identities()).hasSize(1);
         assertThat(selectors(inventory)).containsExactly("c1", "s1");
-        assertThat(inventory.generation()).isEqualTo(1);
     }
 
-    private static List<String> selectors(Inventory inventory) {
+    @Test
+    void update_withMemory_judgesTheScanAgainstTheMemoryGiven() {
+        CombinedInventory inventory = new CombinedInventory(List.of());
+        SesMemory before = new SesMemory(DkimStatus.SUCCESS, null, List.of("old"));
+        SesIdentityState now = state("a.test", US, "new");
+
+        inventory.update(scan(List.of(now), List.of(), identity("a.test", "new")), Map.of(SesView.memoryKey(now), before));
+
+        assertThat(inventory.sesView().memory()).containsExactly(Map.entry(SesView.memoryKey(now), before));
+        assertThat(inventory.sesView()).as("the same view until the next scan").isSameAs(inventory.sesView());
+    }
+
+    private static List<String> selectors(CombinedInventory inventory) {
         return inventory.identities().stream().flatMap(i -> i.records().stream()).map(ExpectedRecord::selector).toList();
     }
 

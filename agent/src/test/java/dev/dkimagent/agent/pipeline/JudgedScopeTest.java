@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

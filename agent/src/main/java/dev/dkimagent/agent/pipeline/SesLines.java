@@ -1,4 +1,4 @@
-package dev.dkimagent.agent.sweep;
+package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.agent.alert.SesLine;
 import dev.dkimagent.rules.model.SesIdentityState;
