@@ -2,7 +2,8 @@
 # Installs the Debian packages whose servers and tools the tests start themselves:
 # nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
 # dashboard tests), amtool (the Alertmanager example's check), systemd-analyze (the unit's
-# security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests).
+# security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests),
+# kubectl (its built-in kustomize renders deploy/kubernetes offline; no cluster is contacted).
 # Installs only when a binary is missing, so a prepared machine costs nothing.
 set -euo pipefail
 
@@ -24,6 +25,7 @@ declare -A package_of=(
   [systemd-analyze]=systemd
   [initdb]=postgresql
   [pg_ctl]=postgresql
+  [kubectl]=kubectl
 )
 
 # Debian keeps PostgreSQL's server tools in /usr/lib/postgresql/<version>/bin, off PATH; the
@@ -41,11 +43,22 @@ for binary in "${!package_of[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool, systemd-analyze, initdb and pg_ctl are present; nothing to install"
+  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool, systemd-analyze, initdb, pg_ctl and kubectl are present; nothing to install"
   exit 0
 fi
 
 packages=$(printf '%s\n' "${missing[@]}" | sort -u | xargs)
+
+# kubectl is not in Debian 12 (its kubernetes-client 1.20 has a kustomize too old for `labels:`):
+# it comes from the Kubernetes apt repository. Add it when apt does not know the package.
+if [[ " $packages " == *" kubectl "* ]] && ! apt-cache show kubectl >/dev/null 2>&1; then
+  echo "install-test-deps: adding the Kubernetes apt repository (pkgs.k8s.io, v1.32) for kubectl"
+  root=""; [ "$(id -u)" -ne 0 ] && root="sudo"
+  $root mkdir -p /etc/apt/keyrings
+  curl -fsSL https://pkgs.k8s.io/core:/stable:/v1.32/deb/Release.key | $root gpg --dearmor -o /etc/apt/keyrings/kubernetes.gpg
+  echo "deb [signed-by=/etc/apt/keyrings/kubernetes.gpg] https://pkgs.k8s.io/core:/stable:/v1.32/deb/ /" \
+    | $root tee /etc/apt/sources.list.d/kubernetes.list >/dev/null
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
