@@ -75,7 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         } catch (ExecutionException e) {
             return cannotRun("the check failed unexpectedly (" + e.getCause() + "); this is a bug: please report it"
-                    + " with this output and JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", ExitCode.CANNOT_RUN);
+                    + " with this output and DKIM_AGENT_LOG_LEVEL=debug", ExitCode.CANNOT_RUN);
         }
         Snapshot snapshot = result.snapshot().withSes(inventory.sesView());
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());

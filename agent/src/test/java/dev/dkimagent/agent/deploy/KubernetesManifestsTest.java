@@ -165,6 +165,8 @@ class KubernetesManifestsTest {
                 ref -> ref != null && ref.getName().equals("dkim-agent"));
         assertThat(container.getEnv()).anyMatch(env -> env.getValueFrom() != null
                 && env.getValueFrom().getSecretKeyRef() != null);
+        assertThat(container.getEnv()).anyMatch(env -> env.getName().equals("DKIM_AGENT_LOG_FORMAT")
+                && env.getValue().equals("json"));
     }
 
     @Test
@@ -199,6 +201,7 @@ class KubernetesManifestsTest {
 
         assertThat(config.getData()).containsKey("dkim-agent.conf");
         assertThat(config.getData().get("dkim-agent.conf")).contains("dkim-agent {", "port = 9108");
+        assertThat(config.getData().get("logging.xml")).contains("<included>");
     }
 
     private static List<String> unknownFields(JsonNode doc) {
