@@ -57,9 +57,9 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         Settings settings = loaded.get();
-        if (settings.identities().isEmpty() && !settings.ses().enabled()) {
-            return cannotRun("nothing to check: " + settings.source()
-                    + " lists no dkim-agent.identities and dkim-agent.ses.enabled is false", ExitCode.USAGE);
+        Optional<String> nothing = Checkable.nothingToCheck(settings);
+        if (nothing.isPresent()) {
+            return cannotRun(nothing.get(), ExitCode.USAGE);
         }
         Inventory inventory = new Inventory(settings.identities());
         if (settings.ses().enabled()) {
