@@ -51,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println(demo.banner(duration == null ? "Press Ctrl-C to stop."
                         : "Stops after " + duration.toSeconds() + " s, or press Ctrl-C."));
                 out.flush();
+                demo.printMatrix(out);
                 stop.await(duration);
                 out.println("\ndkim-agent demo: stopping");
                 out.flush();
