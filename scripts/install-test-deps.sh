@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages whose servers and tools the tests start themselves:
 # nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
-# dashboard tests), amtool (the Alertmanager example's check), systemd-analyze (the unit's
+# dashboard tests), amtool and prometheus-alertmanager (the Alertmanager example, checked and run), systemd-analyze (the unit's
 # security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests),
 # kubectl (its built-in kustomize renders deploy/kubernetes offline; no cluster is contacted).
 # Installs only when a binary is missing, so a prepared machine costs nothing.
@@ -22,6 +22,7 @@ declare -A package_of=(
   [prometheus]=prometheus
   [promtool]=prometheus
   [amtool]=prometheus-alertmanager
+  [prometheus-alertmanager]=prometheus-alertmanager
   [systemd-analyze]=systemd
   [initdb]=postgresql
   [pg_ctl]=postgresql
