@@ -48,6 +48,15 @@ class ThrottleRetryTest {
     }
 
     @Test
+    void options_rejectANegativeBudget_andDefaultTo2Minutes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SesOptions(List.of("us-east-1"), null, null,
+                        List.of(), List.of(), List.of(), 1, Duration.ofHours(6), 50, Duration.ofSeconds(30),
+                        Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("throttleBudget");
+        assertThat(SesOptions.defaults(List.of("us-east-1")).throttleBudget()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
     void zeroBudget_neverRetries() throws InterruptedException {
         assertThat(retry(Duration.ZERO, 0.0).awaitRetry(1)).isFalse();
         assertThat(slept).isEmpty();
