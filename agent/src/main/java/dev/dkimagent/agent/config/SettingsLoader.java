@@ -112,8 +112,8 @@ public final class SettingsLoader {
             message = message.substring(origin.description().length() + 2);
         }
         if (message.contains("include keyword")) {
-            // HOCON reserves `include`: the ses.include key must be quoted.
-            message += " (to set the key named include, quote it: \"include\" = [\"*\"])";
+            // HOCON reserves `include`: the SES filter it meant is now ses.match.
+            message += " (to filter SES identities write match = [\"*\"]; include was renamed match)";
         }
         Problems problems = new Problems();
         problems.addAt(origin, message);

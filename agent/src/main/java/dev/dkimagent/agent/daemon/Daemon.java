@@ -10,7 +10,9 @@ import dev.dkimagent.agent.alert.slack.SlackChannels;
 import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.alert.DeliveryEvent;
 import dev.dkimagent.agent.inventory.CombinedInventory;
+import dev.dkimagent.agent.inventory.ses.SesCallEvent;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
 import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.MetricsServer;
@@ -77,11 +79,15 @@ public final class Daemon implements AutoCloseable {
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()));
         metrics.outboxPending(outbox::pendingCount);
+        metrics.notificationChannel(channel.name(), DeliveryEvent.OUTCOMES);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
         jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
+        metrics.scheduled("dns", settings.schedule().dnsInterval());
         if (settings.ses().enabled()) {
+            metrics.scheduled("ses", settings.schedule().sesInterval());
+            metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
             jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),

@@ -31,7 +31,8 @@ class SettingsLoaderTest {
         assertThat(settings.rules()).isEqualTo(RuleSettings.defaults());
         assertThat(settings.levels()).isEmpty();
         assertThat(settings.ses()).isEqualTo(new SesSettings(false, List.of("us-east-1"), "", List.of(),
-                List.of("*"), List.of(), 1.0, Duration.ofHours(6), 50, Duration.ofSeconds(30)));
+                List.of("*"), List.of(), 1.0, Duration.ofHours(6), 50, Duration.ofSeconds(30)).withThrottleBudget(
+                Duration.ofMinutes(2)));
         assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(5), Duration.ofMinutes(15)));
         assertThat(settings.alerting()).isEqualTo(new AlertingSettings(2, 1, Duration.ofHours(24), Severity.WARNING,
                 new SlackSettingsConfig(env("DKIM_AGENT_SLACK_WEBHOOK_URL"), env("DKIM_AGENT_SLACK_BOT_TOKEN"), "", "")));
@@ -48,7 +49,7 @@ class SettingsLoaderTest {
                 new SesAccountSettings("prod", "arn:aws:iam::123456789012:role/dkim-agent", "dkim-agent-7f3a"),
                 new SesAccountSettings("staging", "arn:aws-us-gov:iam::210987654321:role/dkim-agent", "")),
                 List.of("*.mycompany.com", "example.org"), List.of("test.*"), 0.5, Duration.ofHours(12), 200,
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)).withThrottleBudget(Duration.ofMinutes(2)));
         assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(1), Duration.ofHours(1)));
         assertThat(settings.alerting()).isEqualTo(new AlertingSettings(3, 2, Duration.ofHours(12), Severity.ERROR,
                 new SlackSettingsConfig("", "xoxb-1234-5678-abcdef", "#dkim-alerts", "")));
