@@ -28,6 +28,7 @@ import dev.dkimagent.agent.schedule.SesInventoryJob;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
 import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.agent.wiring.QueryMetrics;
 import dev.dkimagent.agent.wiring.PipelineWiring;
 import dev.dkimagent.agent.wiring.SesSetup;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class Daemon implements AutoCloseable {
         AgentMetrics metrics = new AgentMetrics(Version.current());
         Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
         AlertStateStore states = new AlertStateStore(store);
-        DnsRuntime dns = keep(new DnsRuntime(settings, metrics::dnsQuery));
+        DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
         Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);

@@ -4,8 +4,6 @@ import static dev.dkimagent.agent.metrics.LabelValues.lowerToken;
 import static dev.dkimagent.agent.metrics.LabelValues.token;
 import static dev.dkimagent.agent.metrics.MetricNames.*;
 
-import dev.dkimagent.agent.dns.QueryEvent;
-import dev.dkimagent.agent.dns.QueryOutcome;
 import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
@@ -84,7 +82,11 @@ public final class AgentMetrics {
         for (Collector c : List.of(dnsQueries, queryDuration, sesCalls, notifications, sweeps)) {
             registry.register(new NoCreatedSeries(c));
         }
-        QueryOutcome.ALL.forEach(outcome -> dnsQueries.labels(outcome));
+    }
+
+    /** Starts every known direct-query outcome at 0, so the first failure shows as an increase. */
+    public void dnsOutcomes(List<String> outcomes) {
+        outcomes.forEach(outcome -> dnsQueries.labels(lowerToken(outcome)));
     }
 
     /**
@@ -174,17 +176,14 @@ public final class AgentMetrics {
     }
 
     /**
-     * One DNS query ended. Only direct queries to nameservers (RD=0) are counted and timed, as
-     * documented; queries to the resolvers are not. A skipped query (never sent: its address's
-     * breaker was open) counts under its own outcome and has no round trip.
+     * One direct query to a nameserver (RD=0) ended (resolver look-ups are not counted: see
+     * wiring.QueryMetrics). A skipped query (never sent: its address's breaker was open) counts
+     * under its own outcome and has no round trip (rttMillis -1).
      */
-    public void dnsQuery(QueryEvent event) {
-        if (event.recursive()) {
-            return;
-        }
-        dnsQueries.labels(lowerToken(event.outcome())).inc();
-        if (event.rttMillis() >= 0) {
-            queryDurationChildren.observe(LabelValues.name(event.address()), event.rttMillis() / 1000.0);
+    public void directQuery(String address, String outcome, long rttMillis) {
+        dnsQueries.labels(lowerToken(outcome)).inc();
+        if (rttMillis >= 0) {
+            queryDurationChildren.observe(LabelValues.name(address), rttMillis / 1000.0);
         }
     }
 

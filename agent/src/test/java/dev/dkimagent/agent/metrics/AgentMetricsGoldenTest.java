@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.metrics;
 
+import dev.dkimagent.agent.wiring.QueryMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkimagent.agent.alert.DeliveryEvent;
@@ -48,13 +49,13 @@ class AgentMetricsGoldenTest {
      * label value breaks this test instead of drifting silently from docs and dashboards.
      */
     private static void productionEvents(AgentMetrics metrics) {
-        metrics.dnsQuery(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NOERROR, 2), false));
-        metrics.dnsQuery(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NXDOMAIN, 30), false));
-        metrics.dnsQuery(QueryEvent.of(Fixtures.NS2.address(), "CNAME", answer(Answer.SERVFAIL, 4), false));
-        metrics.dnsQuery(QueryEvent.of(Fixtures.NS2.address(), "CNAME",
+        QueryMetrics.feeding(metrics).accept(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NOERROR, 2), false));
+        QueryMetrics.feeding(metrics).accept(QueryEvent.of(Fixtures.NS1.address(), "CNAME", answer(Answer.NXDOMAIN, 30), false));
+        QueryMetrics.feeding(metrics).accept(QueryEvent.of(Fixtures.NS2.address(), "CNAME", answer(Answer.SERVFAIL, 4), false));
+        QueryMetrics.feeding(metrics).accept(QueryEvent.of(Fixtures.NS2.address(), "CNAME",
                 Answer.failed(Transport.TIMEOUT, "timeout after 3 attempts of 2s"), false));
-        metrics.dnsQuery(QueryEvent.skipped(Fixtures.NS2.address(), "CNAME", false));
-        metrics.dnsQuery(QueryEvent.of("127.0.0.53", "TXT", answer(Answer.NOERROR, 1), true)); // resolver: not counted
+        QueryMetrics.feeding(metrics).accept(QueryEvent.skipped(Fixtures.NS2.address(), "CNAME", false));
+        QueryMetrics.feeding(metrics).accept(QueryEvent.of("127.0.0.53", "TXT", answer(Answer.NOERROR, 1), true)); // resolver: not counted
         metrics.sesCall("GetEmailIdentity", SesCallEvent.OK);
         metrics.sesCall("ListIdentities", SesCallEvent.THROTTLED);
         metrics.sesCall("ListIdentities", SesCallEvent.DENIED);

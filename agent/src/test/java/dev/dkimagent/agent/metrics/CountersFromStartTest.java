@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.metrics;
 
+import dev.dkimagent.agent.wiring.QueryMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkimagent.agent.alert.DeliveryEvent;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CountersFromStartTest {
     private final AgentMetrics metrics = new AgentMetrics("0.1.0");
+    private final QueryMetrics dnsListener = QueryMetrics.feeding(metrics);
 
     private List<String> samples() {
         return Exposition.samples(metrics.registry());
