@@ -31,7 +31,7 @@ final class DnsNames {
     /** Reports on {@code node} unless {@code name} is a DNS name; true when it is. */
     static boolean checkName(Node node, String name) {
         Optional<String> why = nameProblem(name);
-        why.ifPresent(w -> node.problem("expected a DNS name, got '" + name + "' (" + w + ")"));
+        why.ifPresent(w -> node.problem("expected a DNS name, got '" + Shown.value(name) + "' (" + w + ")"));
         return why.isEmpty();
     }
 
@@ -44,7 +44,7 @@ final class DnsNames {
         if (isLabel(text)) {
             return true;
         }
-        node.problem("expected a single DNS label (" + LABEL_RULE + "), got '" + text + "'");
+        node.problem("expected a single DNS label (" + LABEL_RULE + "), got '" + Shown.value(text) + "'");
         return false;
     }
 }

@@ -32,6 +32,9 @@ final class KnownKeys {
         String best = null;
         int bestDistance = MAX_TYPO_DISTANCE + 1;
         for (String candidate : new TreeSet<>(candidates)) {
+            if (Math.abs(word.length() - candidate.length()) > MAX_TYPO_DISTANCE) {
+                continue; // cannot be near, and a huge key must not cost length x length
+            }
             int d = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;

@@ -19,20 +19,26 @@ import java.util.Optional;
  * and every mistake is found in one run.
  */
 final class Node {
+    private static final String ENVIRONMENT = "env variable";
+
     private final String path;
     private final ConfigValue value;
+    /** The same place before substitutions were resolved: where a {@code ${?VAR}} is written. */
+    private final ConfigValue written;
     private final ConfigOrigin parentOrigin;
     private final Problems problems;
 
-    private Node(String path, ConfigValue value, ConfigOrigin parentOrigin, Problems problems) {
+    private Node(String path, ConfigValue value, ConfigValue written, ConfigOrigin parentOrigin, Problems problems) {
         this.path = path;
         this.value = value;
+        this.written = written;
         this.parentOrigin = parentOrigin;
         this.problems = problems;
     }
 
-    static Node root(String path, ConfigValue value, Problems problems) {
-        return new Node(path, value, value == null ? null : value.origin(), problems);
+    /** The root; {@code written} is the same value before resolving (null when not known). */
+    static Node root(String path, ConfigValue value, ConfigValue written, Problems problems) {
+        return new Node(path, value, written, value == null ? null : value.origin(), problems);
     }
 
     String path() {
@@ -44,9 +50,28 @@ final class Node {
         return value != null && value.valueType() != ConfigValueType.NULL;
     }
 
-    /** Where the value is written; for an absent key, where its parent is. */
+    /**
+     * Where the value is written; for an absent key, where its parent is; for a value from the
+     * environment, where the file substitutes it.
+     */
     ConfigOrigin origin() {
-        return value != null ? value.origin() : parentOrigin;
+        if (value == null) {
+            return parentOrigin;
+        }
+        if (isFromEnvironment() && written != null) {
+            return written.origin();
+        }
+        return value.origin();
+    }
+
+    /** True when the value comes from an environment variable ({@code ${?VAR}}): never shown, may be a secret. */
+    boolean isFromEnvironment() {
+        if (value == null) {
+            return false;
+        }
+        ConfigOrigin origin = value.origin();
+        return origin.filename() == null && origin.url() == null && origin.resource() == null
+                && origin.description().startsWith(ENVIRONMENT);
     }
 
     ConfigValueType type() {
@@ -54,12 +79,22 @@ final class Node {
     }
 
     void problem(String what) {
-        problems.add(origin(), path, what);
+        problems.add(origin(), path, isFromEnvironment() ? withoutValue(what) : what);
+    }
+
+    /**
+     * A reader may quote the text it got, or a part of it ('...'); from the environment, that text
+     * may be a secret, so no quoted text survives.
+     */
+    private String withoutValue(String what) {
+        String raw = String.valueOf(value.unwrapped());
+        String unquoted = what.replaceAll("'[^']*'", "(not shown: from the environment)");
+        return Shown.withoutSecrets(unquoted, java.util.List.of(raw, raw.trim()));
     }
 
     Node child(String key) {
         ConfigValue child = value instanceof ConfigObject object ? object.get(key) : null;
-        return new Node(path + "." + ConfigUtil.joinPath(key), child, origin(), problems);
+        return new Node(path + "." + ConfigUtil.joinPath(key), child, writtenChild(key), origin(), problems);
     }
 
     /** The keys of an object, in the order they are written (by line), then by name. */
@@ -90,7 +125,7 @@ final class Node {
         }
         List<Node> elements = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            elements.add(new Node(path + "[" + i + "]", values.get(i), origin(), problems));
+            elements.add(new Node(path + "[" + i + "]", values.get(i), writtenElement(i), origin(), problems));
         }
         return elements;
     }
@@ -195,14 +230,36 @@ final class Node {
         return value == null ? "" : String.valueOf(value.unwrapped());
     }
 
-    /** How the value reads in a message: quoted text for scalars, the kind for the rest. */
+    /**
+     * How the value reads in a message: quoted text for scalars (clipped), the kind for the rest;
+     * a value from the environment is never shown.
+     */
     String describe() {
+        if (isFromEnvironment()) {
+            return "a value from the environment (not shown)";
+        }
         return switch (type()) {
             case NULL -> value == null ? "nothing" : "null";
             case OBJECT -> "an object";
             case LIST -> "a list";
-            default -> "'" + value.unwrapped() + "'";
+            default -> "'" + Shown.value(String.valueOf(value.unwrapped())) + "'";
         };
+    }
+
+    private ConfigValue writtenChild(String key) {
+        try {
+            return written instanceof ConfigObject object ? object.get(key) : null;
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null; // an unresolved merge: the resolved origin is the best there is
+        }
+    }
+
+    private ConfigValue writtenElement(int index) {
+        try {
+            return written instanceof ConfigList list && index < list.size() ? list.get(index) : null;
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null;
+        }
     }
 
     private boolean reportUnless(boolean ok, String what) {
