@@ -91,11 +91,22 @@ final class ConfigFiles {
             throw new Refused(file.getFileName().toString(), deep.getAsInt(), "objects and lists nest deeper than "
                     + ConfigLimits.MAX_NESTING + " levels; a configuration needs fewer than 10");
         }
-        Matcher references = ENV_REFERENCE.matcher(text);
-        while (references.find()) {
-            environmentNames.add(references.group(1));
-        }
+        noteEnvironmentNames(text);
         return text;
+    }
+
+    /** Looks for "${" first (fast, even before the JIT): a file of 10,000 identities has a handful. */
+    private void noteEnvironmentNames(String text) {
+        for (int at = text.indexOf("${"); at >= 0; at = text.indexOf("${", at + 2)) {
+            int end = text.indexOf('}', at);
+            if (end < 0) {
+                return;
+            }
+            Matcher reference = ENV_REFERENCE.matcher(text.substring(at, end + 1));
+            if (reference.matches()) {
+                environmentNames.add(reference.group(1));
+            }
+        }
     }
 
     /** The line of the configuration file that substitutes environment variable {@code name}, or -1. */

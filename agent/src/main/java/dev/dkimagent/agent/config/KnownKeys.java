@@ -14,10 +14,8 @@ final class KnownKeys {
 
     /** Reports each key of {@code node} (an object) that is not in {@code known}. */
     static void check(Node node, Collection<String> known) {
-        for (String key : node.keys()) {
-            if (!known.contains(key)) {
-                node.child(key).problem(unknownKey(key, known));
-            }
+        for (String key : node.keysNotIn(known)) {
+            node.child(key).problem(unknownKey(key, known));
         }
     }
 

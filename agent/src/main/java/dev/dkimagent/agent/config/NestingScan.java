@@ -5,74 +5,86 @@ import java.util.OptionalInt;
 /**
  * Finds where braces and brackets nest too deep, before the parser (which recurses once per
  * level and would overflow the stack) sees the text. Knows HOCON's strings and comments so that a
- * brace inside them does not count.
+ * brace inside them does not count. It runs over every file at start, before the JIT has compiled
+ * anything: one pass over a char array, lines counted only when there is something to report.
  */
 final class NestingScan {
-    private final String text;
+    private final char[] text;
     private int at;
-    private int line = 1;
 
     private NestingScan(String text) {
-        this.text = text;
+        this.text = text.toCharArray();
     }
 
     /** The line where nesting first exceeds {@code max} levels, if it does. */
     static OptionalInt lineDeeperThan(String text, int max) {
-        return new NestingScan(text).scan(max);
+        NestingScan scan = new NestingScan(text);
+        int tooDeep = scan.scan(max);
+        return tooDeep < 0 ? OptionalInt.empty() : OptionalInt.of(scan.lineOf(tooDeep));
     }
 
-    private OptionalInt scan(int max) {
+    /** The offset where nesting first exceeds {@code max}, or -1. */
+    private int scan(int max) {
         int depth = 0;
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (c == '"') {
-                skipString();
-                continue;
-            }
-            if (c == '#' || text.startsWith("//", at)) {
-                skipToEndOfLine();
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-            } else if (c == '{' || c == '[') {
-                if (++depth > max) {
-                    return OptionalInt.of(line);
+        while (at < text.length) {
+            char c = text[at];
+            switch (c) {
+                case '"' -> skipString();
+                case '#' -> skipToEndOfLine();
+                case '/' -> {
+                    if (at + 1 < text.length && text[at + 1] == '/') {
+                        skipToEndOfLine();
+                    } else {
+                        at++;
+                    }
                 }
-            } else if (c == '}' || c == ']') {
-                depth = Math.max(0, depth - 1);
+                case '{', '[' -> {
+                    if (++depth > max) {
+                        return at;
+                    }
+                    at++;
+                }
+                case '}', ']' -> {
+                    depth = Math.max(0, depth - 1);
+                    at++;
+                }
+                default -> at++;
             }
-            at++;
         }
-        return OptionalInt.empty();
+        return -1;
     }
 
     private void skipString() {
-        if (text.startsWith("\"\"\"", at)) {
-            int end = text.indexOf("\"\"\"", at + 3);
-            advanceTo(end < 0 ? text.length() : end + 3);
+        if (at + 2 < text.length && text[at + 1] == '"' && text[at + 2] == '"') {
+            at += 3;
+            while (at + 2 < text.length && !(text[at] == '"' && text[at + 1] == '"' && text[at + 2] == '"')) {
+                at++;
+            }
+            at = Math.min(text.length, at + 3);
             return;
         }
         at++;
-        while (at < text.length() && text.charAt(at) != '"' && text.charAt(at) != '\n') {
-            at += text.charAt(at) == '\\' ? 2 : 1;
+        while (at < text.length && text[at] != '"' && text[at] != '\n') {
+            at += text[at] == '\\' ? 2 : 1;
         }
-        if (at < text.length() && text.charAt(at) == '"') {
+        if (at < text.length && text[at] == '"') {
             at++;
         }
     }
 
     private void skipToEndOfLine() {
-        int end = text.indexOf('\n', at);
-        at = end < 0 ? text.length() : end;
+        while (at < text.length && text[at] != '\n') {
+            at++;
+        }
     }
 
-    private void advanceTo(int end) {
-        for (int i = at; i < end; i++) {
-            if (text.charAt(i) == '\n') {
+    private int lineOf(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text[i] == '\n') {
                 line++;
             }
         }
-        at = end;
+        return line;
     }
 }

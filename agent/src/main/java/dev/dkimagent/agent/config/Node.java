@@ -21,28 +21,41 @@ import java.util.Optional;
 final class Node {
     private static final String ENVIRONMENT = "env variable";
 
-    private final String path;
+    /** The parent, or null at the root. */
+    private final Node parent;
+    /** The key in the parent object, or null for a list element. */
+    private final String key;
+    /** The index in the parent list (-1 otherwise). */
+    private final int index;
+    /** The root's path (null below the root). */
+    private final String rootPath;
     private final ConfigValue value;
     /** The same place before substitutions were resolved: where a {@code ${?VAR}} is written. */
     private final ConfigValue written;
-    private final ConfigOrigin parentOrigin;
     private final Problems problems;
 
-    private Node(String path, ConfigValue value, ConfigValue written, ConfigOrigin parentOrigin, Problems problems) {
-        this.path = path;
+    private Node(Node parent, String key, int index, String rootPath, ConfigValue value, ConfigValue written,
+                 Problems problems) {
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        this.rootPath = rootPath;
         this.value = value;
         this.written = written;
-        this.parentOrigin = parentOrigin;
         this.problems = problems;
     }
 
     /** The root; {@code written} is the same value before resolving (null when not known). */
     static Node root(String path, ConfigValue value, ConfigValue written, Problems problems) {
-        return new Node(path, value, written, value == null ? null : value.origin(), problems);
+        return new Node(null, null, -1, path, value, written, problems);
     }
 
+    /** The key path, such as {@code dkim-agent.identities[3].tokens}; built only when asked (for a message). */
     String path() {
-        return path;
+        if (parent == null) {
+            return rootPath;
+        }
+        return key != null ? parent.path() + "." + ConfigUtil.joinPath(key) : parent.path() + "[" + index + "]";
     }
 
     /** True when the key is set to something other than null. */
@@ -56,7 +69,7 @@ final class Node {
      */
     ConfigOrigin origin() {
         if (value == null) {
-            return parentOrigin;
+            return parent == null ? null : parent.origin();
         }
         if (isFromEnvironment() && written != null) {
             return written.origin();
@@ -79,7 +92,7 @@ final class Node {
     }
 
     void problem(String what) {
-        problems.add(origin(), path, isFromEnvironment() ? withoutValue(what) : what);
+        problems.add(origin(), path(), isFromEnvironment() ? withoutValue(what) : what);
     }
 
     /**
@@ -94,7 +107,7 @@ final class Node {
 
     Node child(String key) {
         ConfigValue child = value instanceof ConfigObject object ? object.get(key) : null;
-        return new Node(path + "." + ConfigUtil.joinPath(key), child, writtenChild(key), origin(), problems);
+        return new Node(this, key, -1, null, child, writtenChild(key), problems);
     }
 
     /** The keys of an object, in the order they are written (by line), then by name. */
@@ -102,7 +115,26 @@ final class Node {
         if (!(value instanceof ConfigObject object)) {
             return List.of();
         }
-        return object.keySet().stream()
+        return inWrittenOrder(object, object.keySet());
+    }
+
+    /** The keys of an object that are not in {@code known}, in the order they are written. */
+    List<String> keysNotIn(java.util.Collection<String> known) {
+        if (!(value instanceof ConfigObject object)) {
+            return List.of();
+        }
+        List<String> unknown = null;
+        for (String k : object.keySet()) {
+            if (!known.contains(k)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(k);
+            }
+        }
+        return unknown == null ? List.of() : inWrittenOrder(object, unknown);
+    }
+
+    private static List<String> inWrittenOrder(ConfigObject object, java.util.Collection<String> keys) {
+        return keys.stream()
                 .sorted(Comparator.comparingInt((String k) -> object.get(k).origin().lineNumber())
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
@@ -125,7 +157,7 @@ final class Node {
         }
         List<Node> elements = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            elements.add(new Node(path + "[" + i + "]", values.get(i), writtenElement(i), origin(), problems));
+            elements.add(new Node(this, null, i, null, values.get(i), writtenElement(i), problems));
         }
         return elements;
     }

@@ -48,29 +48,38 @@ final class SubstitutionGrowth {
     /** The first excess found in {@code unresolved} (a parsed, not yet resolved tree), if any. */
     static java.util.Optional<Excess> check(ConfigObject unresolved) {
         try {
-            SubstitutionGrowth growth = new SubstitutionGrowth(unresolved);
-            long size = growth.size(unresolved, "", 0);
-            if (size >= OVER) {
-                return java.util.Optional.of(tooLarge(unresolved.origin(), ""));
-            }
+            new SubstitutionGrowth(unresolved).size(unresolved, "", 0);
             return java.util.Optional.empty();
         } catch (Stop stop) {
             return java.util.Optional.of(stop.excess);
         }
     }
 
+    /**
+     * The size of {@code value} expanded. Where nothing refers to it, a subtree without
+     * substitutions cannot grow and is skipped: only {@link #sizeOfPath} measures one whole.
+     */
     private long size(ConfigValue value, String path, int chain) {
+        return measure(value, path, chain, false);
+    }
+
+    private long measure(ConfigValue value, String path, int chain, boolean whole) {
         if (value instanceof ConfigObject object && isWalkable(object)) {
+            if (!whole && object.toConfig().isResolved()) {
+                return 1;
+            }
             long total = 1;
-            for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
-                total = add(total, size(entry.getValue(), join(path, entry.getKey()), chain));
+            for (String key : object.keySet()) {
+                total = add(total, measure(object.get(key), join(path, key), chain, whole));
+                stopIfOver(total, object, path);
             }
             return total;
         }
         if (value instanceof ConfigList list && isWalkable(list)) {
             long total = 1;
             for (int i = 0; i < list.size(); i++) {
-                total = add(total, size(list.get(i), path + "[" + i + "]", chain));
+                total = add(total, measure(list.get(i), path + "[" + i + "]", chain, whole));
+                stopIfOver(total, list, path);
             }
             return total;
         }
@@ -91,9 +100,7 @@ final class SubstitutionGrowth {
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find()) {
             total = add(total, sizeOfPath(reference.group(1).trim(), chain + 1));
-            if (total >= OVER) {
-                throw new Stop(tooLarge(value.origin(), path));
-            }
+            stopIfOver(total, value, path);
         }
         return total;
     }
@@ -107,7 +114,7 @@ final class SubstitutionGrowth {
             return 0; // a self-reference (a = ${a} [x]) or a cycle, which resolving reports
         }
         ConfigValue value = find(path);
-        long size = value == null ? 0 : size(value, path, chain);
+        long size = value == null ? 0 : measure(value, path, chain, true);
         measuring.remove(path);
         sizeOfPath.put(path, size);
         return size;
@@ -132,6 +139,12 @@ final class SubstitutionGrowth {
             current = object.get(key);
         }
         return current;
+    }
+
+    private static void stopIfOver(long total, ConfigValue value, String path) {
+        if (total >= OVER) {
+            throw new Stop(tooLarge(value.origin(), path.isEmpty() ? "(the whole file)" : path));
+        }
     }
 
     private static Excess tooLarge(ConfigOrigin origin, String path) {
