@@ -2,11 +2,9 @@ package dev.dkimagent.agent.daemon;
 
 import dev.dkimagent.agent.Version;
 import dev.dkimagent.agent.alert.AlertChannel;
-import dev.dkimagent.agent.alert.AlertPolicy;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
-import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
@@ -70,7 +68,7 @@ public final class Daemon implements AutoCloseable {
                 metrics::dnsQuery, clock));
         Inventory inventory = new Inventory(settings.identities());
         SweepPipeline pipeline = new SweepPipeline(dns.sweep(), inventory, engine(settings), store,
-                new Lifecycle(policy(settings.alerting())), metrics,
+                new Lifecycle(settings.alerting().policy()), metrics,
                 settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of(), clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
@@ -128,13 +126,8 @@ public final class Daemon implements AutoCloseable {
         return new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
     }
 
-    private static AlertPolicy policy(AlertingSettings a) {
-        return new AlertPolicy(a.firingAfter(), a.resolveAfter(), a.repeatInterval(), a.minSeverity());
-    }
-
     private AlertChannel channel(AlertingSettings a) {
-        var s = a.slack();
-        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl()));
+        AlertChannel channel = SlackChannels.create(a.slack());
         if (channel instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
