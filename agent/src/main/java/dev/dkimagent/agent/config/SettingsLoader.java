@@ -90,9 +90,14 @@ public final class SettingsLoader {
                 state, http);
     }
 
-    /** reference.conf as shipped: the defaults, and the list of known keys. */
+    /** reference.conf as shipped: the defaults, and the list of known keys. Immutable, so read once. */
     static Config reference() {
-        return ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf").resolve();
+        return Reference.CONFIG;
+    }
+
+    private static final class Reference {
+        static final Config CONFIG = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(),
+                "reference.conf").resolve();
     }
 
     private static void requireReadable(Path file) throws ConfigException {

@@ -76,6 +76,9 @@ final class SubstitutionGrowth {
             return total;
         }
         if (value instanceof ConfigList list && isWalkable(list)) {
+            if (!whole && list.atKey("list").isResolved()) {
+                return 1;
+            }
             long total = 1;
             for (int i = 0; i < list.size(); i++) {
                 total = add(total, measure(list.get(i), path + "[" + i + "]", chain, whole));

@@ -14,7 +14,8 @@ import java.util.Set;
  * runs it and no figure is asserted). Writes a file of N identities x 3 Easy-DKIM tokens (the
  * shape of scripts/bench.sh's world) and loads it with the real loader: once cold, as
  * {@code check} and {@code run} do at start, then warm. Usage: {@code ConfigLoadBench
- * [identities] [warm runs]}, defaults 10000 and 20.
+ * [identities] [warm runs] [load|parse]}, defaults 10000, 20 and load; {@code parse} times
+ * Typesafe Config's parse of the same file alone, to show what of a load is the library's.
  * Wall times on a shared machine vary with its load; process CPU varies less.
  */
 public final class ConfigLoadBench {
@@ -24,18 +25,22 @@ public final class ConfigLoadBench {
     public static void main(String[] args) throws Exception {
         int identities = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean parseOnly = args.length > 2 && args[2].equals("parse");
         Path dir = Files.createTempDirectory("config-load-bench");
         Path file = write(dir.resolve("dkim-agent.conf"), identities);
         Set<String> codes = ConfigOption.knownCodes();
         System.out.printf("file: %d identities, %d bytes%n", identities, Files.size(file));
 
-        long[] cold = timed(() -> check(SettingsLoader.load(file, codes), identities));
+        Load load = parseOnly ? () -> com.typesafe.config.ConfigFactory.parseFile(file.toFile())
+                : () -> check(SettingsLoader.load(file, codes), identities);
+        System.out.println(parseOnly ? "timing: Typesafe Config's parseFile alone" : "timing: SettingsLoader.load");
+        long[] cold = timed(load);
         System.out.printf("cold (first load in this JVM): %.1f ms wall, %.1f ms process CPU%n",
                 cold[0] / 1e6, cold[1] / 1e6);
         long[] wall = new long[warmRuns];
         long cpu = 0;
         for (int i = 0; i < warmRuns; i++) {
-            long[] one = timed(() -> check(SettingsLoader.load(file, codes), identities));
+            long[] one = timed(load);
             wall[i] = one[0];
             cpu += one[1];
         }
