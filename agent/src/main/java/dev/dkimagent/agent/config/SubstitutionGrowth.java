@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,12 +47,12 @@ final class SubstitutionGrowth {
     }
 
     /** The first excess found in {@code unresolved} (a parsed, not yet resolved tree), if any. */
-    static java.util.Optional<Excess> check(ConfigObject unresolved) {
+    static Optional<Excess> check(ConfigObject unresolved) {
         try {
             new SubstitutionGrowth(unresolved).size(unresolved, "", 0);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (Stop stop) {
-            return java.util.Optional.of(stop.excess);
+            return Optional.of(stop.excess);
         }
     }
 
