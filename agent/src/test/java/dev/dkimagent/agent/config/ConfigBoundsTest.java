@@ -76,6 +76,16 @@ class ConfigBoundsTest {
                 .allSatisfy((zone, nameservers) -> assertThat(nameservers).containsExactly("192.0.2.1"));
     }
 
+    @Test
+    void substitutions_aListRepeatingALargeValue_isRefusedAtTheList() {
+        String megabyte = "x".repeat(1024 * 1024);
+        String hundredTimes = String.join(", ", java.util.Collections.nCopies(100, "${dkim-agent.x}"));
+
+        assertThat(ConfigFixtures.problems("dkim-agent.x = \"" + megabyte + "\"\ndkim-agent.y = [" + hundredTimes
+                + "]\n")).containsExactly("dkim-agent.conf: 2: dkim-agent.y: substitutions expand to more than 64 MiB"
+                + " (values that repeat other values many times over); write the values out");
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
