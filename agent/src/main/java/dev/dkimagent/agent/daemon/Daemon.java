@@ -2,12 +2,10 @@ package dev.dkimagent.agent.daemon;
 
 import dev.dkimagent.agent.Version;
 import dev.dkimagent.agent.alert.AlertChannel;
-import dev.dkimagent.agent.alert.AlertPolicy;
 import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
-import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.alert.DeliveryEvent;
@@ -72,7 +70,7 @@ public final class Daemon implements AutoCloseable {
         AlertStateStore states = new AlertStateStore(store);
         DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
-        Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
+        Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
@@ -137,13 +135,8 @@ public final class Daemon implements AutoCloseable {
         return zones;
     }
 
-    private static AlertPolicy policy(AlertingSettings a) {
-        return new AlertPolicy(a.firingAfter(), a.resolveAfter(), a.repeatInterval(), a.minSeverity());
-    }
-
     private AlertChannel channel(AlertingSettings a) {
-        var s = a.slack();
-        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl()));
+        AlertChannel channel = SlackChannels.create(a.slack());
         if (channel instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
