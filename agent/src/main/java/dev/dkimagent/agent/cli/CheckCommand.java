@@ -70,11 +70,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckCollector collected = new CheckCollector();
         SweepReport report;
-        try (DnsRuntime dns = new DnsRuntime(settings, event -> { })) {
+        ResolverWatch resolvers = new ResolverWatch();
+        try (DnsRuntime dns = new DnsRuntime(settings, resolvers)) {
             ZonePipeline zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), collected,
                     Clock.systemUTC());
             report = PipelineWiring.sweep(settings, dns, zones, inventory::identities, Clock.systemUTC()).runOnce();
-            if (!report.judged() && report.failedZones().isEmpty()) {
+            boolean located = report.judged() || !report.failedZones().isEmpty();
+            // zone overrides spare the apex look-ups, not the key look-ups: silent resolvers are exit 3 either way
+            if (!located || resolvers.noneAnswered() || dns.resolvers().isEmpty()) {
                 return cannotRun(noResolver(dns.resolvers()), ExitCode.CANNOT_RUN);
             }
         }

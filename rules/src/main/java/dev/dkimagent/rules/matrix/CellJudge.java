@@ -166,8 +166,13 @@ final class CellJudge {
             return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
         }
         Answer a = answer.get();
-        if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
-            return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
+        if (!a.isReply()) {
+            return new KeyObservation(target, KeyObservation.Status.NOT_READ, List.of(),
+                    "no resolver replied: " + Answers.unreachableReason(a));
+        }
+        if (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN) {
+            return new KeyObservation(target, KeyObservation.Status.NOT_READ, List.of(),
+                    "the resolvers answered " + Answers.rcodeName(a.rcode()));
         }
         if (a.isNxdomain()) {
             return new KeyObservation(target, KeyObservation.Status.NO_NAME, List.of());

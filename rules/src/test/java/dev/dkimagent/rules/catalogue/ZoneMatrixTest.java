@@ -195,7 +195,17 @@ class ZoneMatrixTest {
 
         assertThat(m.key(target("t1")).map(KeyObservation::status)).contains(KeyObservation.Status.TXT);
         assertThat(m.key(target("t2")).map(KeyObservation::status)).contains(KeyObservation.Status.NO_NAME);
-        assertThat(m.key(target("t3")).map(KeyObservation::status)).contains(KeyObservation.Status.UNKNOWN);
+        assertThat(m.key(target("t3")).map(KeyObservation::status)).contains(KeyObservation.Status.NOT_READ);
+        assertThat(m.key(target("t3")).map(KeyObservation::detail)).contains("no resolver replied: timeout after 3 attempts");
+        assertThat(m.keyNotRead(TestWorld.IDENTITY, "t3")).isTrue();
+        assertThat(m.keyNotRead(TestWorld.IDENTITY, "t2")).isFalse();
+    }
+
+    @Test
+    void key_notInTheObservations_isUnknown() {
+        TestWorld w = TestWorld.healthy().keyGone(target("t1"));
+
+        assertThat(w.matrix().key(target("t1")).map(KeyObservation::status)).contains(KeyObservation.Status.UNKNOWN);
     }
 
     /** Each cell state (and each reason a cell is not judged) is exactly one finding, or none. */
