@@ -38,6 +38,7 @@ class KeyLookupFailureTest {
     /** How the resolver fails the key's TXT query, and the reason the finding must give. */
     enum Failure {
         WRONG_ID(Reply.wrongId(), "reply to another query"),
+        WRONG_QUESTION(Reply.wrongQuestion(), "reply to another query"),
         COMPRESSION_LOOP(Reply.compressionLoop(), "malformed reply"),
         GARBAGE(Reply.garbageWithOurId(), "malformed reply"),
         NO_ANSWER(Reply.drop(), "timeout"),
