@@ -60,7 +60,8 @@ final class SesClientFactory implements AutoCloseable {
             AwsCredentialsProvider credentials = credentialsFor(account);
             for (String region : options.regions()) {
                 RateLimiter limiter = new RateLimiter(options.maxRequestsPerSecond(), RateLimiter.SYSTEM);
-                SesCaller caller = new SesCaller(account.name(), region, limiter, listener);
+                SesCaller caller = new SesCaller(account.name(), region, limiter, listener,
+                        new ThrottleRetry(options.throttleBudget()));
                 SesClients clients = new SesClients(account, region,
                         configure(SesClient.builder(), region, credentials, options.endpoint()).build(),
                         configure(SesV2Client.builder(), region, credentials, options.endpoint()).build(), caller);
