@@ -18,7 +18,9 @@ public record Tag(String rule, String name, Severity defaultSeverity, Kind kind)
         /** The zone could not be found: nothing in it was judged. */
         ZONE_NOT_FOUND,
         /** A nameserver address gave no usable answer: what it serves was not judged. */
-        SERVER_NOT_HEARD
+        SERVER_NOT_HEARD,
+        /** A problem with the key behind a record: judged only where that key was read. */
+        KEY
     }
 
     /** A tag that reports a problem seen. */

@@ -66,9 +66,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         PipelineWiring.CheckRun run;
-        try (DnsRuntime dns = new DnsRuntime(settings, event -> { })) {
+        ResolverWatch resolvers = new ResolverWatch();
+        try (DnsRuntime dns = new DnsRuntime(settings, resolvers)) {
             run = PipelineWiring.checkOnce(settings, dns, inventory, Clock.systemUTC());
-            if (!run.report().judged() && run.report().failedZones().isEmpty()) {
+            boolean located = run.report().judged() || !run.report().failedZones().isEmpty();
+            // zone overrides spare the apex look-ups, not the key look-ups: silent resolvers are exit 3 either way
+            if (!located || resolvers.noneAnswered() || dns.resolvers().isEmpty()) {
                 return cannotRun(noResolver(dns.resolvers()), ExitCode.CANNOT_RUN);
             }
         }

@@ -263,6 +263,8 @@ public final class FakeNameserver implements AutoCloseable {
                 return garbage(id);
             case WRONG_ID:
                 return message(query, reply, (id + 1) & 0xFFFF, query.getQuestion(), overTcp).toWire();
+            case COMPRESSION_LOOP:
+                return compressionLoop(message(query, reply, id, query.getQuestion(), overTcp).toWire());
             case WRONG_QUESTION:
                 Record other = Record.newRecord(name("wrong-question.invalid."), query.getQuestion().getType(),
                         DClass.IN);
@@ -292,6 +294,16 @@ public final class FakeNameserver implements AutoCloseable {
         reply.authorities().forEach(r -> m.addRecord(r, Section.AUTHORITY));
         reply.additionals().forEach(r -> m.addRecord(r, Section.ADDITIONAL));
         return m;
+    }
+
+    /** A well-formed reply plus one answer record whose owner is "a" followed by a pointer back to that "a". */
+    private static byte[] compressionLoop(byte[] reply) {
+        int at = reply.length;
+        byte[] b = Arrays.copyOf(reply, at + 14);
+        b[7] = 1; // ANCOUNT = 1 (the rendered reply has none)
+        byte[] record = {1, 'a', (byte) (0xC0 | (at >> 8)), (byte) at, 0, 16, 0, 1, 0, 0, 0, 60, 0, 0};
+        System.arraycopy(record, 0, b, at, record.length);
+        return b;
     }
 
     /**
