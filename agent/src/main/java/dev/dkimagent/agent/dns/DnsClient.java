@@ -56,6 +56,7 @@ public final class DnsClient implements AutoCloseable {
     private final IoClientFactory io = new MalformedReplyGuard();
     private final ConcurrentMap<String, SimpleResolver> resolvers = new ConcurrentHashMap<>();
     private final AddressActivity activity;
+    private final QueryStats stats = new QueryStats();
     private volatile boolean closed;
 
     public DnsClient(DnsOptions options, Consumer<QueryEvent> listener) {
@@ -87,6 +88,7 @@ public final class DnsClient implements AutoCloseable {
     /** Like query, with the raw reply kept for callers that read the authority section. */
     CompletableFuture<Exchange> exchange(String address, String name, String type, boolean recursionDesired) {
         CompletableFuture<Exchange> result = new CompletableFuture<>();
+        stats.begun();
         Call call = Call.prepare(this, address, name, type, recursionDesired, result);
         if (call != null) {
             call.pace();
@@ -98,6 +100,7 @@ public final class DnsClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stats.log(LOG);
         workers.shutdown();
         for (Runnable neverRan : scheduler.shutdownNow()) {
             neverRan.run();
@@ -189,6 +192,7 @@ public final class DnsClient implements AutoCloseable {
     }
 
     void publish(QueryEvent event) {
+        stats.ended();
         try {
             listener.accept(event);
         } catch (RuntimeException e) {
