@@ -7,30 +7,36 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
  * One query with its attempts: a permit for its address (held until the last attempt ends) -> the
  * address's breaker (send, probe, or give the permit back and wait for the probe) -> pace (rate
- * slot) -> a global in-flight permit -> send -> read.
+ * slot) -> a global in-flight permit -> send -> read. Everything after {@link #prepare} runs on the
+ * client's loop thread; a truncated UDP reply is asked again over TCP (dnsjava's TCP client).
  */
-final class Call implements AddressBreakers.Waiter {
+final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
+    /** EDNS0 with a 1232-byte payload (the DNS flag day 2020 size), as SimpleResolver was set up to send. */
+    private static final OPTRecord EDNS = new OPTRecord(1232, 0, 0, 0);
     private final DnsClient client;
     private final String address;
     private final InetSocketAddress server;
     private final Record question;
     private final String type;
     private final boolean recursionDesired;
-    private final CompletableFuture<Exchange> result;
+    private final Consumer<Exchange> result;
+    private Message query;
+    private long attemptStart;
     private int attempt = 1;
     private boolean holdsAddressPermit;
     private boolean probe;
@@ -38,7 +44,7 @@ final class Call implements AddressBreakers.Waiter {
     private boolean skipped;
 
     private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
-                 boolean recursionDesired, CompletableFuture<Exchange> result) {
+                 boolean recursionDesired, Consumer<Exchange> result) {
         this.client = client;
         this.address = address;
         this.server = server;
@@ -50,10 +56,10 @@ final class Call implements AddressBreakers.Waiter {
 
     /** The call, or null after completing result with the reason the query cannot be sent. */
     static Call prepare(DnsClient client, String address, String name, String type, boolean rd,
-                        CompletableFuture<Exchange> result) {
+                        Consumer<Exchange> result) {
         String mnemonic = type == null ? "" : type.toUpperCase(Locale.ROOT);
         try {
-            InetSocketAddress server = ServerAddress.parse(address);
+            InetSocketAddress server = client.serverAddress(address);
             int code = Type.value(mnemonic);
             if (code < 0) {
                 throw new IllegalArgumentException("unknown query type '" + type + "'");
@@ -137,26 +143,54 @@ final class Call implements AddressBreakers.Waiter {
             return;
         }
         sent = true;
-        Message query = Message.newQuery(question);
+        query = Message.newQuery(question);
         if (!recursionDesired) {
             query.getHeader().unsetFlag(Flags.RD);
         }
-        long start = System.nanoTime();
-        CompletionStage<Message> reply;
-        try {
-            reply = client.resolverFor(address, server).sendAsync(query, client.workers());
-        } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
+        query.addRecord(EDNS, Section.ADDITIONAL);
+        attemptStart = client.loop().now();
+        client.udp().send(address, server, query, client.options().timeout().toNanos(), this);
+    }
+
+    /** Bytes with our id from the server: check them; a truncated reply goes again over TCP. */
+    @Override
+    public void udpReceived(byte[] datagram, int id) {
+        ReplyReader.Read read = ReplyReader.read(datagram, id, question);
+        if (read.failure() == null && read.reply().getHeader().getFlag(Flags.TC)) {
+            overTcp();
+            return;
         }
-        reply.whenComplete((message, error) -> {
-            client.inFlight().release();
-            long rtt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (error == null) {
-                done(new Exchange(Replies.toAnswer(message, rtt), message));
-            } else {
-                failed(Failure.of(error), rtt);
-            }
-        });
+        attemptEnded(read);
+    }
+
+    @Override
+    public void udpFailed(Failure failure) {
+        attemptEnded(new ReplyReader.Read(null, failure));
+    }
+
+    /** Keeps the in-flight permit; the TCP client's thread hands the outcome back to the loop. */
+    private void overTcp() {
+        byte[] wire = query.toWire(65_535);
+        int id = query.getHeader().getID();
+        Duration left = client.options().timeout();
+        try {
+            client.tcp().sendAndReceiveTcp(null, server, query, wire, left).whenComplete((bytes, error) ->
+                    client.loop().execute(() -> attemptEnded(error == null
+                            ? ReplyReader.read(bytes, id, question)
+                            : new ReplyReader.Read(null, Failure.of(error)))));
+        } catch (RuntimeException e) {
+            attemptEnded(new ReplyReader.Read(null, Failure.of(e)));
+        }
+    }
+
+    private void attemptEnded(ReplyReader.Read read) {
+        client.inFlight().release();
+        long rtt = TimeUnit.NANOSECONDS.toMillis(client.loop().now() - attemptStart);
+        if (read.failure() != null) {
+            failed(read.failure(), rtt);
+        } else {
+            done(new Exchange(Replies.toAnswer(read.reply(), rtt), read.reply()));
+        }
     }
 
     private void failed(Failure failure, long rtt) {
@@ -201,10 +235,9 @@ final class Call implements AddressBreakers.Waiter {
         finish(client, event, result, exchange);
     }
 
-    private static void finish(DnsClient client, QueryEvent event, CompletableFuture<Exchange> result,
-                               Exchange exchange) {
+    private static void finish(DnsClient client, QueryEvent event, Consumer<Exchange> result, Exchange exchange) {
         client.publish(event);
-        result.complete(exchange);
+        result.accept(exchange);
     }
 
     static Name absolute(String name) throws TextParseException {

@@ -349,7 +349,9 @@ class DnsClientTest {
         for (CompletableFuture<Answer> f : all) {
             details.add(String.valueOf(await(f).detail()));
         }
-        assertThat(details).filteredOn(d -> d.contains("closed")).hasSize(4);
+        assertThat(details).as("every one completes: the one in flight may have got its reply")
+                .allMatch(d -> d.equals("not sent: the DNS client is closed") || d.equals("null"));
+        assertThat(details).filteredOn(d -> d.contains("closed")).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.dkimagent.agent.inventory.ses;
 
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
+import dev.dkimagent.agent.time.RateLimiter;
+import dev.dkimagent.agent.time.Ticker;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SesRateLimitTest {
 
     /** A ticker whose time only moves when the limiter sleeps. */
-    private static final class FakeTicker implements RateLimiter.Ticker {
+    private static final class FakeTicker implements Ticker {
         long now = 1_000;
         final List<Long> sleeps = new ArrayList<>();
 
