@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -64,7 +63,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
             if (code < 0) {
                 throw new IllegalArgumentException("unknown query type '" + type + "'");
             }
-            Record question = Record.newRecord(absolute(name), code, DClass.IN);
+            Record question = Record.newRecord(client.names().absolute(name), code, DClass.IN);
             return new Call(client, address, server, question, mnemonic, rd, result);
         } catch (UnknownHostException | TextParseException | IllegalArgumentException | NullPointerException e) {
             Answer notSent = Answer.failed(Transport.NETWORK_ERROR, "not sent: " + e.getMessage());
@@ -238,11 +237,6 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private static void finish(DnsClient client, QueryEvent event, Consumer<Exchange> result, Exchange exchange) {
         client.publish(event);
         result.accept(exchange);
-    }
-
-    static Name absolute(String name) throws TextParseException {
-        String n = name.trim();
-        return Name.fromString(n.endsWith(".") ? n : n + ".");
     }
 
     static String human(Duration d) {

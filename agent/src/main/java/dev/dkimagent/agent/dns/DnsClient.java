@@ -55,6 +55,7 @@ public final class DnsClient implements AutoCloseable {
     private final ConcurrentMap<String, RateLimiter> resolverRates = new ConcurrentHashMap<>();
     private final AddressActivity activity;
     private final QueryStats stats = new QueryStats();
+    private final QuestionNames names = new QuestionNames();
     private volatile boolean closed;
 
     public DnsClient(DnsOptions options, Consumer<QueryEvent> listener) {
@@ -128,6 +129,10 @@ public final class DnsClient implements AutoCloseable {
         InetSocketAddress parsed = ServerAddress.parse(address);
         servers.put(address, parsed);
         return parsed;
+    }
+
+    QuestionNames names() {
+        return names;
     }
 
     DnsLoop loop() {
