@@ -148,7 +148,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
         }
         query.addRecord(EDNS, Section.ADDITIONAL);
         attemptStart = client.loop().now();
-        client.udp().send(address, server, query, client.options().timeout().toNanos(), this);
+        client.udp().send(address, server, query, client.settings().timeout().toNanos(), this);
     }
 
     /** Bytes with our id from the server: check them; a truncated reply goes again over TCP. */
@@ -171,7 +171,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private void overTcp() {
         byte[] wire = query.toWire(65_535);
         int id = query.getHeader().getID();
-        Duration left = client.options().timeout();
+        Duration left = client.settings().timeout();
         try {
             client.tcp().sendAndReceiveTcp(null, server, query, wire, left).whenComplete((bytes, error) ->
                     client.loop().execute(() -> attemptEnded(error == null
@@ -193,7 +193,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     }
 
     private void failed(Failure failure, long rtt) {
-        if (failure.retryable() && attempt < client.options().attempts() && !breakerStopsRetries()) {
+        if (failure.retryable() && attempt < client.settings().attempts() && !breakerStopsRetries()) {
             attempt++;
             attemptNow();
             return;
@@ -211,7 +211,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
 
     private String detail(Failure failure) {
         if (failure.transport() == Transport.TIMEOUT) {
-            return "timeout after " + attempts() + " of " + human(client.options().timeout());
+            return "timeout after " + attempts() + " of " + human(client.settings().timeout());
         }
         if (failure.transport() == Transport.NETWORK_ERROR && attempt > 1) {
             return failure.reason() + ", after " + attempts();

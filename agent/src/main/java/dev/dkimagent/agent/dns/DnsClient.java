@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.dns;
 
+import dev.dkimagent.agent.config.DnsSettings;
 import dev.dkimagent.agent.time.RateLimiter;
 import dev.dkimagent.agent.time.Ticker;
 import dev.dkimagent.rules.model.Answer;
@@ -41,7 +42,8 @@ public final class DnsClient implements AutoCloseable {
         }
     }
 
-    private final DnsOptions options;
+    private final DnsSettings settings;
+    private final boolean ipv6;
     private final Consumer<QueryEvent> listener;
     private final Ticker ticker;
     private final DnsLoop loop;
@@ -58,23 +60,33 @@ public final class DnsClient implements AutoCloseable {
     private final QuestionNames names = new QuestionNames();
     private volatile boolean closed;
 
-    public DnsClient(DnsOptions options, Consumer<QueryEvent> listener) {
-        this(options, listener, Ticker.SYSTEM);
+    /**
+     * @param settings the DNS settings (resolvers are not the client's business: {@link Discovery} takes them)
+     * @param ipv6     whether discovery looks up and uses AAAA addresses of nameservers (the settings' mode, resolved)
+     */
+    public DnsClient(DnsSettings settings, boolean ipv6, Consumer<QueryEvent> listener) {
+        this(settings, ipv6, listener, Ticker.SYSTEM);
     }
 
     /** ticker: read for timeouts, pacing and idleness (a seam for tests). */
-    DnsClient(DnsOptions options, Consumer<QueryEvent> listener, Ticker ticker) {
-        this.options = options;
+    DnsClient(DnsSettings settings, boolean ipv6, Consumer<QueryEvent> listener, Ticker ticker) {
+        this.settings = settings;
+        this.ipv6 = ipv6;
         this.listener = listener == null ? e -> { } : listener;
         this.ticker = ticker;
         this.loop = new DnsLoop("dns-client-io", ticker);
         this.udp = new UdpTransport(loop);
-        this.inFlight = new InFlightLimiter(options.maxInFlight(), loop::execute);
+        this.inFlight = new InFlightLimiter(settings.maxInFlight(), loop::execute);
         this.activity = new AddressActivity(ticker::nanoTime, this::evictIfQuiet);
     }
 
-    public DnsOptions options() {
-        return options;
+    public DnsSettings settings() {
+        return settings;
+    }
+
+    /** Whether nameservers' IPv6 addresses are looked up and probed. */
+    public boolean ipv6() {
+        return ipv6;
     }
 
     /** Sends one query to address ("ip", "ip:port", "[v6]:port"); completes with an Answer, never exceptionally. */
@@ -153,7 +165,7 @@ public final class DnsClient implements AutoCloseable {
 
     /** The cap on queries in flight to one address (held from first attempt to last). */
     InFlightLimiter inFlightTo(String address) {
-        return perAddress.computeIfAbsent(address, a -> new InFlightLimiter(options.maxInFlightPerAddress(), loop::execute));
+        return perAddress.computeIfAbsent(address, a -> new InFlightLimiter(settings.maxInFlightPerAddress(), loop::execute));
     }
 
     AddressActivity activity() {
@@ -213,7 +225,7 @@ public final class DnsClient implements AutoCloseable {
     /** Reserves the address's next send slot: recursive queries go to resolvers and have their own rate. */
     long reserveSlot(String address, boolean recursionDesired) {
         ConcurrentMap<String, RateLimiter> rates = recursionDesired ? resolverRates : directRates;
-        int qps = recursionDesired ? options.perResolverQps() : options.perNameserverQps();
+        int qps = recursionDesired ? settings.perResolverQps() : settings.perNameserverQps();
         if (qps == 0) {
             return 0;
         }

@@ -41,7 +41,7 @@ class DnsClientTest {
     }
 
     private DnsClient client(int attempts, int maxInFlight, int qps) {
-        DnsClient c = new DnsClient(new DnsOptions(Duration.ofMillis(300), attempts, maxInFlight, qps, false),
+        DnsClient c = new DnsClient(TestDns.settings(Duration.ofMillis(300), attempts, maxInFlight, qps), false,
                 events::add);
         toClose.add(c);
         return c;
@@ -394,7 +394,7 @@ class DnsClientTest {
     void query_deadServerInBatchWithHealthyOne_healthyAnswersArriveWhileDeadTimesOut() throws Exception {
         FakeNameserver dead = server().otherwise(Reply.drop());
         FakeNameserver healthy = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofSeconds(1), 1, 16, 0, false), events::add);
+        DnsClient client = new DnsClient(TestDns.settings(Duration.ofSeconds(1), 1, 16, 0), false, events::add);
         toClose.add(client);
 
         List<CompletableFuture<Answer>> toDead = new ArrayList<>();
@@ -419,7 +419,7 @@ class DnsClientTest {
         assertThat(deadAnswers).extracting(Answer::detail)
                 .contains("not sent: " + dead.address() + " did not answer the last 3 queries");
         assertThat(dead.queryCount()).as("per-address cap (8) + 3 before the breaker opened, and no more")
-                .isLessThanOrEqualTo(client.options().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
+                .isLessThanOrEqualTo(client.settings().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
     }
 
     /** Three timeouts in a row, one query at a time: the breaker of the server's address is open. */
@@ -515,7 +515,7 @@ class DnsClientTest {
 
     @Test
     void reserveSlot_directQueriesUseNameserverQps_recursiveOnesResolverQps() {
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 1, 1000, false), events::add);
+        DnsClient client = new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 1, 1000), false, events::add);
         toClose.add(client);
 
         client.reserveSlot("192.0.2.1", false);
@@ -530,7 +530,7 @@ class DnsClientTest {
     @Test
     void query_perResolverQps_spreadsRecursiveQueriesToOneAddress() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, 20, false), events::add);
+        DnsClient client = new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 0, 20), false, events::add);
         toClose.add(client);
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
