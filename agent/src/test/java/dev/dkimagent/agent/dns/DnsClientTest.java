@@ -4,6 +4,7 @@ import static dev.dkimagent.agent.dns.FakeNameserver.rr;
 import static dev.dkimagent.agent.dns.FakeNameserver.soa;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.agent.time.FakeTicker;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Rr;
 import dev.dkimagent.rules.model.Transport;
@@ -373,21 +374,38 @@ class DnsClientTest {
     }
 
     @Test
-    void query_perNameserverQps_spreadsQueriesToOneAddress() throws Exception {
+    void query_perNameserverQps_sendsOneQueryPerIntervalAsTimeAdvances() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = client(1, 64, 20);
+        FakeTicker ticker = new FakeTicker();
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 20, 1000), ticker);
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
             all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
         }
-        for (CompletableFuture<Answer> f : all) {
-            await(f);
-        }
 
-        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
-        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+        assertOneMorePerInterval(ns, ticker, 10, TimeUnit.MILLISECONDS.toNanos(50));
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+    }
+
+    /** A client on a fake clock: pacing delays end only when the test moves the clock. */
+    private DnsClient pacedClient(dev.dkimagent.agent.config.DnsSettings settings, FakeTicker ticker) {
+        DnsClient c = new DnsClient(settings, false, events::add, ticker);
+        toClose.add(c);
+        return c;
+    }
+
+    /** Before each step of the clock exactly one more query has reached the server, never two. */
+    private static void assertOneMorePerInterval(FakeNameserver ns, FakeTicker ticker, int queries, long interval) {
+        for (int expected = 1; expected <= queries; expected++) {
+            int n = expected;
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ns.queryCount() >= n);
+            assertThat(ns.queryCount()).as("queries at the server before the clock moves past slot " + n)
+                    .isEqualTo(n);
+            ticker.advance(interval);
+        }
     }
 
     @Test
@@ -515,35 +533,32 @@ class DnsClientTest {
 
     @Test
     void reserveSlot_directQueriesUseNameserverQps_recursiveOnesResolverQps() {
-        DnsClient client = new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 1, 1000), false, events::add);
-        toClose.add(client);
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 1, 1000), new FakeTicker());
 
         client.reserveSlot("192.0.2.1", false);
         long secondDirect = client.reserveSlot("192.0.2.1", false);
         client.reserveSlot("192.0.2.1", true);
         long secondRecursive = client.reserveSlot("192.0.2.1", true);
 
-        assertThat(secondDirect).as("1 qps: the next slot about a second away").isGreaterThan(900_000_000L);
-        assertThat(secondRecursive).as("1000 qps: the next slot within 1 ms").isLessThanOrEqualTo(1_000_000L);
+        assertThat(secondDirect).as("1 qps: the next slot a second away").isEqualTo(1_000_000_000L);
+        assertThat(secondRecursive).as("1000 qps: the next slot 1 ms away").isEqualTo(1_000_000L);
     }
 
     @Test
-    void query_perResolverQps_spreadsRecursiveQueriesToOneAddress() throws Exception {
+    void query_perResolverQps_pacesRecursiveQueriesToOneAddress() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 0, 20), false, events::add);
-        toClose.add(client);
+        FakeTicker ticker = new FakeTicker();
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 0, 20), ticker);
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
             all.add(client.query(ns.address(), CNAME_NAME, "CNAME", true));
         }
-        for (CompletableFuture<Answer> f : all) {
-            await(f);
-        }
 
-        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
-        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+        assertOneMorePerInterval(ns, ticker, 10, TimeUnit.MILLISECONDS.toNanos(50));
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
     }
 
     /** A loopback UDP port nobody listens on: the kernel answers with ICMP port unreachable. */
