@@ -32,7 +32,7 @@ final class Replies {
     }
 
     static Rr toRr(Record r) {
-        return new Rr(r.getName().toString(), Type.string(r.getType()), r.getTTL(), data(r));
+        return new Rr(NameTexts.of(r.getName()), Type.string(r.getType()), r.getTTL(), data(r));
     }
 
     /** CNAME/NS/PTR...: the target; TXT/SPF: the character-strings joined; A/AAAA: the address. */
@@ -50,10 +50,10 @@ final class Replies {
             return aaaa.getAddress().getHostAddress();
         }
         if (r instanceof CNAMERecord cname) {
-            return cname.getTarget().toString();
+            return NameTexts.of(cname.getTarget());
         }
         if (r instanceof NSRecord ns) {
-            return ns.getTarget().toString();
+            return NameTexts.of(ns.getTarget());
         }
         return r.rdataToString();
     }
