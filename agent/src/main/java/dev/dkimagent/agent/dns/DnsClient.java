@@ -77,7 +77,7 @@ public final class DnsClient implements AutoCloseable {
         this.loop = new DnsLoop("dns-client-io", ticker);
         this.udp = new UdpTransport(loop);
         this.inFlight = new InFlightLimiter(settings.maxInFlight(), loop::execute);
-        this.activity = new AddressActivity(ticker::nanoTime, this::evictIfQuiet);
+        this.activity = new AddressActivity(ticker, this::evictIfQuiet);
     }
 
     public DnsSettings settings() {

@@ -30,7 +30,7 @@ class ReplyPathFuzzTest {
     private static final Set<Transport> READ_OUTCOMES = Set.of(Transport.REPLY, Transport.MALFORMED,
             Transport.MISMATCH);
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "5m")
     void anyDatagram_givesATypedObservation(FuzzedDataProvider data) throws Exception {
         boolean ourId = data.consumeBoolean();
         int type = data.pickValue(TYPES);
