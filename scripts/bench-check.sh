@@ -5,7 +5,9 @@
 # Runs in its own network namespace (unshare -n), so it needs root but touches no other test's
 # addresses. Installs dnsperf if missing. Options: identities=10000 runs=5 in-flight=256.
 # AGENT_JAVA_OPTS adds JVM flags to the agent (e.g. a JFR recording) on top of the shipped ones.
-# Usage: sudo scripts/bench-check.sh [name=value ...]
+# `daemon-heap [identities=N]` instead measures a `run` daemon holding N identities after its first
+# sweep: heap in use after a full GC (jcmd) and RSS.
+# Usage: sudo scripts/bench-check.sh [name=value ...] | sudo scripts/bench-check.sh daemon-heap [identities=N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +24,10 @@ mvn -B -q -DskipTests -pl agent -am package dependency:build-classpath \
 
 cp="agent/target/test-classes:agent/target/classes:$(cat agent/target/bench.classpath)"
 export cp
-exec unshare -n bash -c 'ip link set lo up && exec java -cp "$cp" dev.dkimagent.agent.bench.CheckBench "$@"' bench "$@"
+main=dev.dkimagent.agent.bench.CheckBench
+if [ "${1:-}" = "daemon-heap" ]; then
+  main=dev.dkimagent.agent.bench.DaemonHeap
+  shift
+fi
+export main
+exec unshare -n bash -c 'ip link set lo up && exec java -cp "$cp" "$main" "$@"' bench "$@"
