@@ -12,9 +12,7 @@ import java.util.function.Consumer;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -25,8 +23,6 @@ import org.xbill.DNS.Type;
  * client's loop thread; a truncated UDP reply is asked again over TCP (dnsjava's TCP client).
  */
 final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
-    /** EDNS0 with a 1232-byte payload (the DNS flag day 2020 size), as SimpleResolver was set up to send. */
-    private static final OPTRecord EDNS = new OPTRecord(1232, 0, 0, 0);
     private final DnsClient client;
     private final String address;
     private final InetSocketAddress server;
@@ -34,7 +30,8 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private final String type;
     private final boolean recursionDesired;
     private final Consumer<Exchange> result;
-    private Message query;
+    private byte[] wire;
+    private int id;
     private long attemptStart;
     private int attempt = 1;
     private boolean holdsAddressPermit;
@@ -142,18 +139,17 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
             return;
         }
         sent = true;
-        query = Message.newQuery(question);
-        if (!recursionDesired) {
-            query.getHeader().unsetFlag(Flags.RD);
+        if (wire == null) {
+            wire = QueryWire.encode(question, recursionDesired);
         }
-        query.addRecord(EDNS, Section.ADDITIONAL);
         attemptStart = client.loop().now();
-        client.udp().send(address, server, query, client.settings().timeout().toNanos(), this);
+        client.udp().send(address, server, wire, client.settings().timeout().toNanos(), this);
     }
 
     /** Bytes with our id from the server: check them; a truncated reply goes again over TCP. */
     @Override
     public void udpReceived(byte[] datagram, int id) {
+        this.id = id;
         ReplyReader.Read read = ReplyReader.read(datagram, id, question);
         if (read.failure() == null && read.reply().getHeader().getFlag(Flags.TC)) {
             overTcp();
@@ -169,11 +165,10 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
 
     /** Keeps the in-flight permit; the TCP client's thread hands the outcome back to the loop. */
     private void overTcp() {
-        byte[] wire = query.toWire(65_535);
-        int id = query.getHeader().getID();
+        Message query = QueryWire.message(question, recursionDesired, id);
         Duration left = client.settings().timeout();
         try {
-            client.tcp().sendAndReceiveTcp(null, server, query, wire, left).whenComplete((bytes, error) ->
+            client.tcp().sendAndReceiveTcp(null, server, query, query.toWire(), left).whenComplete((bytes, error) ->
                     client.loop().execute(() -> attemptEnded(error == null
                             ? ReplyReader.read(bytes, id, question)
                             : new ReplyReader.Read(null, Failure.of(error)))));

@@ -26,8 +26,12 @@ final class Replies {
     }
 
     static Answer toAnswer(Message reply, long rttMillis) {
-        List<Rr> records = reply.getSection(Section.ANSWER).stream().map(Replies::toRr).toList();
-        return new Answer(Transport.REPLY, reply.getRcode(), reply.getHeader().getFlag(Flags.AA), records,
+        List<Record> answer = reply.getSection(Section.ANSWER);
+        Rr[] records = new Rr[answer.size()];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = toRr(answer.get(i));
+        }
+        return new Answer(Transport.REPLY, reply.getRcode(), reply.getHeader().getFlag(Flags.AA), List.of(records),
                 authoritySoa(reply), null, rttMillis);
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.xbill.DNS.Message;
 
 /**
  * UDP for the DNS client: one shared, connected {@link UdpSocket} per server address with queries
@@ -31,10 +30,11 @@ final class UdpTransport {
     }
 
     /**
-     * Sends the query (its id is set here) to the server; the listener hears the outcome on the
-     * loop, at the latest when timeoutNanos have passed. A send that fails is reported at once.
+     * Sends the query (its id is set here, in the array) to the server; the listener hears the
+     * outcome on the loop, at the latest when timeoutNanos have passed. A send that fails is
+     * reported at once.
      */
-    void send(String address, InetSocketAddress server, Message query, long timeoutNanos,
+    void send(String address, InetSocketAddress server, byte[] wire, long timeoutNanos,
               UdpAttempt.Listener listener) {
         UdpSocket socket;
         try {
@@ -44,10 +44,9 @@ final class UdpTransport {
             return;
         }
         int id = socket.freeId(ids);
-        query.getHeader().setID(id);
         UdpAttempt attempt = new UdpAttempt(id, socket, listener);
         try {
-            socket.send(attempt, query.toWire(MAX_DATAGRAM));
+            socket.send(attempt, QueryWire.withId(wire, id));
         } catch (IOException e) {
             listener.udpFailed(Failure.of(e));
             return;

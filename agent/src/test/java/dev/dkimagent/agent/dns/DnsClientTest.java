@@ -213,6 +213,44 @@ class DnsClientTest {
     }
 
     @Test
+    void query_foreignDatagramsBeforeTheReply_doNotEndTheQuery() throws Exception {
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread responder = new Thread(() -> answerAfterForeignDatagrams(server));
+            responder.setDaemon(true);
+            responder.start();
+
+            Answer a = await(client().query("127.0.0.1:" + server.getLocalPort(), CNAME_NAME, "CNAME", false));
+
+            assertThat(a.transport()).as("a spoofed or stray datagram must not cut the real reply short")
+                    .isEqualTo(Transport.REPLY);
+            assertThat(a.records()).extracting(Rr::data).containsExactly("t1.dkim.amazonses.com");
+        }
+    }
+
+    /** Reads one query, sends a reply with another id and bytes that are not DNS, then the real reply. */
+    private static void answerAfterForeignDatagrams(DatagramSocket server) {
+        try {
+            java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[512], 512);
+            server.receive(in);
+            org.xbill.DNS.Message query = new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
+            org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
+            reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+            reply.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+            reply.addRecord(query.getQuestion(), org.xbill.DNS.Section.QUESTION);
+            reply.addRecord(rr(CNAME_LINE), org.xbill.DNS.Section.ANSWER);
+            byte[] real = reply.toWire();
+            byte[] otherId = real.clone();
+            otherId[1] ^= 1;
+            byte[] garbage = {(byte) (real[0] ^ 0x55), 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7};
+            for (byte[] out : List.of(otherId, garbage, real)) {
+                server.send(new java.net.DatagramPacket(out, out.length, in.getSocketAddress()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void query_replyToAnotherQuestion_isMismatch() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.wrongQuestion(rr(CNAME_LINE)));
 
