@@ -54,13 +54,14 @@ final class UdpTransport {
         loop.schedule(attempt, timeoutNanos);
     }
 
-    /** Closes the address's socket if nothing is outstanding on it (eviction of an idle address). */
+    /** Closes the address's socket if nothing is outstanding on it (eviction of an idle address), and drained retired ones. */
     void forget(String address) {
         UdpSocket socket = current.get(address);
         if (socket != null && socket.idle()) {
             current.remove(address);
             socket.close();
         }
+        closeDrained();
     }
 
     /** True while a socket to the address is open (any thread; for tests). */
