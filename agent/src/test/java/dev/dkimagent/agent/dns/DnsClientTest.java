@@ -261,6 +261,30 @@ class DnsClientTest {
     }
 
     @Test
+    void query_manyToOneServer_shareFewSocketsWhosePortChangesAfterTheirQuota() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = client(1, 64, 0);
+        int queries = UdpTransport.ROTATE_AFTER * 2 + 10;
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < queries; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+
+        java.util.Map<Integer, List<Integer>> idsByPort = new java.util.HashMap<>();
+        ns.received().forEach(r -> idsByPort.computeIfAbsent(r.sourcePort(), p -> new ArrayList<>()).add(r.id()));
+        assertThat(idsByPort).as("one socket per %d queries, each on its own port", UdpTransport.ROTATE_AFTER)
+                .hasSize(3);
+        assertThat(idsByPort.values()).allSatisfy(ids -> assertThat(ids).hasSizeLessThanOrEqualTo(UdpTransport.ROTATE_AFTER));
+        assertThat(idsByPort.values().stream().mapToLong(ids -> ids.stream().distinct().count()).sum())
+                .as("random ids: a repeat on one port only after its earlier query ended, so nearly all distinct")
+                .isGreaterThan(queries * 9L / 10);
+    }
+
+    @Test
     void query_truncatedOverUdp_retriesOverTcpAndReturnsFullAnswer() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)).truncatedOverUdp());
 
