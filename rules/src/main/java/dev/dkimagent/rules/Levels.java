@@ -2,7 +2,7 @@ package dev.dkimagent.rules;
 
 import java.util.Map;
 
-/** Severity per "RULE.TAG": the rule's default unless configuration overrides it. */
+/** Severity per "RULE.TAG": the tag's default unless configuration overrides it. */
 public final class Levels {
     private final Map<String, Severity> overrides;
 
@@ -14,15 +14,16 @@ public final class Levels {
         return new Levels(Map.of());
     }
 
-    public Severity of(Rule rule, String tag) {
-        Severity configured = overrides.get(rule.id() + "." + tag);
-        if (configured != null) {
-            return configured;
-        }
-        return rule.tags().stream()
-                .filter(t -> t.name().equals(tag))
-                .map(Tag::defaultSeverity)
+    public Severity of(Tag tag) {
+        Severity configured = overrides.get(tag.code());
+        return configured != null ? configured : tag.defaultSeverity();
+    }
+
+    /** The severity of a tag the rule declares, by name; throws for an undeclared one. */
+    public Severity of(Rule rule, String tagName) {
+        return of(rule.tags().stream()
+                .filter(t -> t.name().equals(tagName))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(rule.id() + " emitted undeclared tag " + tag));
+                .orElseThrow(() -> new IllegalStateException(rule.id() + " emitted undeclared tag " + tagName)));
     }
 }

@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
  * nameserver, address, source), {@code server} (nameserver and address together, the address
  * once when they are the same) and the finding's args. A placeholder without a value stays visible, so
  * a template bug shows instead of hiding.
+ *
+ * <p>A finding about a record carries its provider ({@value #PROVIDER_ARG} arg: easy-dkim, byodkim,
+ * other-cname, txt-key); its remediation is {@code RULE.TAG.remediation.<provider>} when the catalogue
+ * has one, so a fix says what that provider's user can do. Remediations do not repeat the finding's
+ * {@code dig} command: reports and alerts show it on its own line.
  */
 public final class Messages {
+    /** The finding arg that selects a provider's remediation. */
+    public static final String PROVIDER_ARG = "provider";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)}");
+    private static final String REMEDIATION = ".remediation";
     private final Properties templates;
 
     private Messages(Properties templates) {
@@ -48,7 +56,9 @@ public final class Messages {
     public java.util.Set<String> codes() {
         java.util.Set<String> codes = new java.util.TreeSet<>();
         for (String key : templates.stringPropertyNames()) {
-            codes.add(key.substring(0, key.lastIndexOf('.')));
+            if (key.endsWith(".message")) {
+                codes.add(key.substring(0, key.length() - ".message".length()));
+            }
         }
         return codes;
     }
@@ -58,7 +68,9 @@ public final class Messages {
     }
 
     public String remediation(Finding f) {
-        return render(template(f.code() + ".remediation"), values(f));
+        String provider = f.args().get(PROVIDER_ARG);
+        String variant = provider == null ? null : templates.getProperty(f.code() + REMEDIATION + "." + provider);
+        return render(variant != null ? variant : template(f.code() + REMEDIATION), values(f));
     }
 
     private String template(String key) {

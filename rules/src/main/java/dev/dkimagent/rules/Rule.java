@@ -1,11 +1,10 @@
 package dev.dkimagent.rules;
 
-import dev.dkimagent.rules.model.Snapshot;
 import java.util.List;
 
 /**
- * One check with a stable id. A rule reads a snapshot and returns findings; it never does I/O
- * and never decides severity (that is {@link Levels}).
+ * One check with a stable id. A rule reads one evaluation (observations and zone matrices) and
+ * returns findings; it never does I/O and never decides severity (that is {@link Levels}).
  */
 public interface Rule {
 
@@ -15,8 +14,8 @@ public interface Rule {
     /** One line for the catalogue ({@code dkim-agent rules}). */
     String summary();
 
-    /** Every tag this rule can emit. */
+    /** Every tag this rule can emit, as the rule's public constants. */
     List<Tag> tags();
 
-    List<Finding> evaluate(Snapshot snapshot, RuleSettings settings);
+    List<Finding> evaluate(Evaluation evaluation, RuleSettings settings);
 }

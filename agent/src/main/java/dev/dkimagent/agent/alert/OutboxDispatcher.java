@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox through one channel. The caller schedules {@link #deliverDue()} on its own
  * thread; the sweep only writes the outbox and never waits for a delivery.
  *
- * <p>Exactly once, as far as a database can make it: a message is marked delivered in a commit
- * made right after the channel took it. One window remains: if the process dies after the
- * channel accepted a message and before that commit, the message is sent again after the
- * restart. The window is one local commit long; closing it would need an idempotency key the
- * channel honours, which Slack does not offer.
+ * <p>At least once, with idempotent sends: a message is marked delivered in a commit made right
+ * after the channel took it, and every attempt sends the same stored payload. If the process dies
+ * after the channel accepted a message and before that commit, the message is sent again after
+ * the restart: a repeat of the same post, never a different one. The window is one local commit
+ * long; closing it would need an idempotency key the channel honours, which Slack does not offer.
  *
  * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
  * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in
@@ -89,7 +89,8 @@ public final class OutboxDispatcher {
             }
             for (OutboxMessage message : due) {
                 attempted.add(message.id());
-                delivered += attempt(message) ? 1 : 0;
+                Notification notification = readable(message);
+                delivered += notification != null && attempt(message, notification) ? 1 : 0;
                 if (paused()) {
                     return delivered;  // posting on would only run into the same rate limit
                 }
@@ -107,13 +108,25 @@ public final class OutboxDispatcher {
         return store.pendingCount();
     }
 
-    private boolean attempt(OutboxMessage message) {
+    /** The message's notification, or null when its payload cannot be read: then it is set aside, loudly. */
+    private Notification readable(OutboxMessage message) {
+        try {
+            return NotificationCodec.decode(message.payload());
+        } catch (StoredFormatException e) {
+            LOG.error("outbox message {} for {} cannot be read and will not be sent; kept as 'permanent': {}",
+                    message.id(), message.identity(), e.getMessage());
+            store.recordUnreadable(message, "stored notification is unreadable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean attempt(OutboxMessage message, Notification notification) {
         Incident incident = store.incident(message.identity()).orElse(null);
         String threadRef = incident == null ? null : incident.threadRef();
-        DeliveryResult result = deliver(message.notification(), threadRef);
+        DeliveryResult result = deliver(notification, threadRef);
         switch (result.outcome()) {
             case DELIVERED -> {
-                delivered(message, result, incident);
+                delivered(message, notification, result, incident);
                 return true;
             }
             case RETRY -> retry(message, result);
@@ -132,8 +145,7 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void delivered(OutboxMessage message, DeliveryResult result, Incident incident) {
-        Notification n = message.notification();
+    private void delivered(OutboxMessage message, Notification n, DeliveryResult result, Incident incident) {
         IncidentChange change = incidentChange(n, incident);
         store.recordDelivered(message, result.messageRef(), clock.instant(), change);
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.DELIVERED));

@@ -4,29 +4,30 @@ import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.report.CheckOutcome;
 import dev.dkimagent.agent.report.JsonReport;
 import dev.dkimagent.agent.report.TextReport;
+import dev.dkimagent.agent.inventory.CombinedInventory;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
-import dev.dkimagent.agent.sweep.DnsRuntime;
-import dev.dkimagent.agent.sweep.Inventory;
-import dev.dkimagent.agent.sweep.SesSetup;
-import dev.dkimagent.agent.sweep.SweepResult;
-import dev.dkimagent.rules.Levels;
-import dev.dkimagent.rules.Messages;
-import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.agent.pipeline.CheckCollector;
+import dev.dkimagent.agent.pipeline.CheckResult;
+import dev.dkimagent.agent.pipeline.SweepReport;
+import dev.dkimagent.agent.pipeline.ZonePipeline;
+import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.agent.wiring.PipelineWiring;
+import dev.dkimagent.agent.wiring.SesSetup;
 import dev.dkimagent.rules.Severity;
-import dev.dkimagent.rules.catalogue.Catalogue;
-import dev.dkimagent.rules.model.Snapshot;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dkim-agent check}: one sweep, judged, printed; the exit code says how it went. */
+/**
+ * {@code dkim-agent check}: one sweep through the daemon's per-zone path, judged and printed; the
+ * exit code says how it went.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Checks every DKIM record on every authoritative nameserver once.%n"
                 + "Exit: 0 nothing at or above --fail-on, 1 findings at or above it, "
@@ -61,25 +62,29 @@ public final class CheckCommand implements Callable<Integer> {
             return cannotRun("nothing to check: " + settings.source()
                     + " lists no dkim-agent.identities and dkim-agent.ses.enabled is false", ExitCode.USAGE);
         }
-        Inventory inventory = new Inventory(settings.identities());
+        CombinedInventory inventory = new CombinedInventory(settings.identities());
         if (settings.ses().enabled()) {
             try (SesInventory ses = SesSetup.inventory(settings.ses(), Clock.systemUTC(), event -> { })) {
                 inventory.update(ses.scan());
             }
         }
-        SweepResult result;
-        try (DnsRuntime dns = new DnsRuntime(settings, event -> { }, Clock.systemUTC())) {
-            result = dns.sweep().run(inventory.identities()).get();
-            if (result.resolversUnreachable()) {
+        CheckCollector collected = new CheckCollector();
+        SweepReport report;
+        try (DnsRuntime dns = new DnsRuntime(settings, event -> { })) {
+            ZonePipeline zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), collected,
+                    Clock.systemUTC());
+            report = PipelineWiring.sweep(settings, dns, zones, inventory::identities, Clock.systemUTC()).runOnce();
+            if (!report.judged() && report.failedZones().isEmpty()) {
                 return cannotRun(noResolver(dns.resolvers()), ExitCode.CANNOT_RUN);
             }
-        } catch (ExecutionException e) {
-            return cannotRun("the check failed unexpectedly (" + e.getCause() + "); this is a bug: please report it"
-                    + " with this output and JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", ExitCode.CANNOT_RUN);
         }
-        Snapshot snapshot = result.snapshot().withSes(inventory.sesView());
-        RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
-        CheckOutcome outcome = new CheckOutcome(snapshot, engine.evaluate(snapshot), failOn);
+        if (!report.failedZones().isEmpty()) {
+            return cannotRun("the check failed unexpectedly for " + String.join(", ", report.failedZones())
+                    + " (see the log above); this is a bug: please report it with this output and"
+                    + " JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", ExitCode.CANNOT_RUN);
+        }
+        CheckResult result = collected.result(report.started(), inventory.identities(), inventory.sesView());
+        CheckOutcome outcome = new CheckOutcome(result.snapshot(), result.verdicts(), result.matrices(), failOn);
         print(outcome);
         return outcome.failing() ? ExitCode.FINDINGS : ExitCode.OK;
     }

@@ -70,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
             closer.start();
             try {
                 if (!stopped.await(STOP_BUDGET_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.warn("stop took longer than {} s; exiting anyway (no write is half-done: sweeps commit atomically)",
-                            STOP_BUDGET_SECONDS);
+                    LOG.warn("stop took longer than {} s; exiting anyway"
+                            + " (no write is half-done: each zone commits atomically)", STOP_BUDGET_SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,31 +3,31 @@ package dev.dkimagent.agent.daemon;
 import dev.dkimagent.agent.Version;
 import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.AlertPolicy;
+import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
 import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.inventory.CombinedInventory;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
 import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
+import dev.dkimagent.agent.pipeline.CommitAndPublish;
+import dev.dkimagent.agent.pipeline.SesRefresh;
+import dev.dkimagent.agent.pipeline.Sweep;
+import dev.dkimagent.agent.pipeline.ZonePipeline;
 import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
 import dev.dkimagent.agent.schedule.SesInventoryJob;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
-import dev.dkimagent.agent.sweep.DnsRuntime;
-import dev.dkimagent.agent.sweep.Inventory;
-import dev.dkimagent.agent.sweep.SesRefresh;
-import dev.dkimagent.agent.sweep.SesSetup;
-import dev.dkimagent.agent.sweep.SweepPipeline;
-import dev.dkimagent.rules.Levels;
-import dev.dkimagent.rules.Messages;
-import dev.dkimagent.rules.RuleEngine;
-import dev.dkimagent.rules.catalogue.Catalogue;
+import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.agent.wiring.PipelineWiring;
+import dev.dkimagent.agent.wiring.SesSetup;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,16 +35,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.quartz.Job;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dkim-agent run}, wired: store, metrics endpoint, DNS and SES edges, the sweep pipeline,
- * the outbox and the Quartz schedule. Closing stops the schedule first, so no sweep commits
- * after the store is gone.
+ * {@code dkim-agent run}, wired: store, metrics endpoint, DNS and SES edges, the per-zone
+ * pipeline and the sweep over it, the outbox and the Quartz schedule. Closing stops the schedule
+ * first, so no zone commits after the store is gone.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -52,6 +51,7 @@ public final class Daemon implements AutoCloseable {
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MetricsServer server;
+    private ZonePipeline zones;
     private AgentScheduler scheduler;
 
     private Daemon(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
@@ -66,28 +66,29 @@ public final class Daemon implements AutoCloseable {
     private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
         AgentMetrics metrics = new AgentMetrics(Version.current());
         Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
-        DnsRuntime dns = keep(new DnsRuntime(settings,
-                metrics::dnsQuery, clock));
-        Inventory inventory = new Inventory(settings.identities());
-        SweepPipeline pipeline = new SweepPipeline(dns.sweep(), inventory, engine(settings), store,
-                new Lifecycle(policy(settings.alerting())), metrics,
-                settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of(), clock);
+        AlertStateStore states = new AlertStateStore(store);
+        DnsRuntime dns = keep(new DnsRuntime(settings, metrics::dnsQuery));
+        CombinedInventory inventory = new CombinedInventory(settings.identities());
+        Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
+        CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
+        this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
+        Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()));
         metrics.outboxPending(outbox::pendingCount);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
-        jobs.put(DnsSweepJob.class, new DnsSweepJob(pipeline));
+        jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
         if (settings.ses().enabled()) {
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
-            jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, metrics, clock),
+            jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),
                     AgentScheduler.DNS_SWEEP));
         }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
-                () -> readiness(pipeline, store)));
+                () -> readiness(commit, store)));
         AgentScheduler schedule = new AgentScheduler(jobs);
         Duration dnsInterval = settings.schedule().dnsInterval();
         if (settings.ses().enabled()) {
@@ -124,8 +125,9 @@ public final class Daemon implements AutoCloseable {
         return server.port();
     }
 
-    private static RuleEngine engine(Settings settings) {
-        return new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
+    /** The per-zone pipeline: {@code recheck(zone)} for whatever wants one zone looked at now. */
+    public ZonePipeline zones() {
+        return zones;
     }
 
     private static AlertPolicy policy(AlertingSettings a) {
@@ -142,11 +144,11 @@ public final class Daemon implements AutoCloseable {
         return channel;
     }
 
-    private static Readiness readiness(SweepPipeline pipeline, Store store) {
+    private static Readiness readiness(CommitAndPublish commit, Store store) {
         if (!store.reachable()) {
             return Readiness.notReady("the state store is not reachable");
         }
-        return pipeline.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
+        return commit.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
@@ -154,7 +156,10 @@ public final class Daemon implements AutoCloseable {
         return resource;
     }
 
-    /** Stops the schedule (a running sweep is interrupted and commits nothing), then the rest, newest first. */
+    /**
+     * Stops the schedule (a running sweep is interrupted: zones not yet committed commit nothing),
+     * then the rest, newest first.
+     */
     @Override
     public void close() {
         if (scheduler != null) {

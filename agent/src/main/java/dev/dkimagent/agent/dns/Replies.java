@@ -36,6 +36,9 @@ final class Replies {
     }
 
     static Rr toRr(Record r) {
+        if (r instanceof SOARecord soa) {
+            return Rr.soa(NameTexts.of(r.getName()), toSoa(soa)); // typed: nothing downstream parses SOA text
+        }
         return new Rr(NameTexts.of(r.getName()), Type.string(r.getType()), r.getTTL(), data(r));
     }
 

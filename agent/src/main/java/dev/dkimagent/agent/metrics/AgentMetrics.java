@@ -6,6 +6,8 @@ import static dev.dkimagent.agent.metrics.MetricNames.*;
 
 import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.rules.model.SesView;
+import dev.dkimagent.rules.matrix.Matrices;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Snapshot;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
@@ -15,11 +17,13 @@ import io.prometheus.client.Histogram;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
  * The agent's Prometheus metrics, in a registry of their own (no default-registry globals, no
- * {@code _created} series). Observed state is published whole and replaces the previous state;
+ * {@code _created} series). Observed state replaces the previous state, whole or one zone at a time;
  * events are counted. Thread-safe: sweeps, the alert loop and scrapes call it concurrently.
  */
 public final class AgentMetrics {
@@ -27,9 +31,8 @@ public final class AgentMetrics {
     static final double[] QUERY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
     private final CollectorRegistry registry = new CollectorRegistry();
-    private final PublishedFamilies snapshotGauges = new PublishedFamilies(SnapshotGauges.empty());
+    private final ZoneGauges zoneGauges = new ZoneGauges();
     private final PublishedFamilies sesGauges = new PublishedFamilies(SesGauges.empty());
-    private final PublishedFamilies findingGauges = new PublishedFamilies(FindingGauges.empty());
     private final ScrapeTimeGauge outboxPending = new ScrapeTimeGauge(NOTIFICATION_OUTBOX_PENDING,
             "Notifications waiting in the outbox for delivery.");
 
@@ -60,7 +63,7 @@ public final class AgentMetrics {
         Gauge buildInfo = Gauge.build(BUILD_INFO, "Always 1; the version label names the running build.")
                 .labelNames(VERSION).create();
         buildInfo.labels(LabelValues.name(version)).set(1);
-        for (Collector c : List.of(snapshotGauges, sesGauges, findingGauges, outboxPending, sweepDuration,
+        for (Collector c : List.of(zoneGauges.dnsCollector(), sesGauges, zoneGauges.findingCollector(), outboxPending, sweepDuration,
                 sweepLastSuccess, buildInfo)) {
             registry.register(c);
         }
@@ -78,8 +81,30 @@ public final class AgentMetrics {
      * the query-duration series of addresses gone from it and idle (see QueryDurationChildren).
      */
     public void publishSnapshot(Snapshot snapshot) {
-        snapshotGauges.replace(SnapshotGauges.of(snapshot));
+        zoneGauges.publishAll(snapshot);
         queryDurationChildren.retainFor(snapshot);
+    }
+
+    /**
+     * Replaces one zone's record, zone and nameserver gauges and its dkim_findings with what this
+     * zone's snapshot and firing findings show; the other zones' series stay.
+     */
+    public void publishZone(String zone, Snapshot snapshot, List<FiringFinding> firing) {
+        publishZone(zone, Matrices.of(snapshot), firing);
+    }
+
+    /** As above, with the matrices the rules judged (no second build). */
+    public void publishZone(String zone, Map<String, ZoneMatrix> matrices, List<FiringFinding> firing) {
+        zoneGauges.publish(zone, matrices, firing);
+    }
+
+    /**
+     * Removes the series of zones not in {@code zones} (they left the inventory), and the
+     * query-duration series of addresses no zone has any more and idle (see QueryDurationChildren).
+     */
+    public void retainZones(Set<String> zones) {
+        zoneGauges.retain(zones);
+        queryDurationChildren.retainFor(zoneGauges.addresses());
     }
 
     /**
@@ -92,7 +117,7 @@ public final class AgentMetrics {
 
     /** Replaces dkim_findings with the findings firing now. */
     public void publishFiring(List<FiringFinding> firing) {
-        findingGauges.replace(FindingGauges.of(firing));
+        zoneGauges.publishAllFiring(firing);
     }
 
     /**

@@ -15,12 +15,17 @@ final class FindingGauges {
     }
 
     static List<MetricFamilySamples> of(List<FiringFinding> firing) {
-        GaugeTable table = new GaugeTable(FINDINGS, "Number of firing findings (alert lifecycle state firing).",
+        return List.of(table(firing).family());
+    }
+
+    /** The rows these firing findings yield (one zone's, or all). */
+    static GaugeTable table(List<FiringFinding> firing) {
+        GaugeTable table = GaugeTable.counting(FINDINGS, "Number of firing findings (alert lifecycle state firing).",
                 IDENTITY, RULE, TAG, SEVERITY);
         for (FiringFinding f : firing) {
             table.add(1, LabelValues.name(f.identity()), LabelValues.token(f.rule()),
                     LabelValues.token(f.tag()), LabelValues.lowerToken(f.severity()));
         }
-        return List.of(table.family());
+        return table;
     }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * One gauge family built from published state. A label set given twice keeps its first value (a
- * family with duplicate series is invalid exposition); rows come out sorted by label values so the
- * text is the same on every run.
+ * family with duplicate series is invalid exposition), or for a counting table adds up; rows come
+ * out sorted by label values so the text is the same on every run.
  */
 final class GaugeTable {
     private static final Comparator<List<String>> BY_VALUES = (a, b) -> {
@@ -27,12 +27,43 @@ final class GaugeTable {
     private final String name;
     private final String help;
     private final List<String> labelNames;
+    private final boolean counting;
     private final Map<List<String>, Double> rows = new TreeMap<>(BY_VALUES);
 
     GaugeTable(String name, String help, String... labelNames) {
+        this(name, help, false, List.of(labelNames));
+    }
+
+    private GaugeTable(String name, String help, boolean counting, List<String> labelNames) {
         this.name = name;
         this.help = help;
-        this.labelNames = List.of(labelNames);
+        this.counting = counting;
+        this.labelNames = labelNames;
+    }
+
+    /** A table of counts: the same label set given twice adds up (see {@link #add}, {@link #absorb}). */
+    static GaugeTable counting(String name, String help, String... labelNames) {
+        return new GaugeTable(name, help, true, List.of(labelNames));
+    }
+
+    /** An empty table of the same family. */
+    GaugeTable emptyCopy() {
+        return new GaugeTable(name, help, counting, labelNames);
+    }
+
+    /** Takes the rows of another part of the same family: counts add up, other values keep the first. */
+    GaugeTable absorb(GaugeTable part) {
+        if (!part.name.equals(name)) {
+            throw new IllegalArgumentException("cannot merge " + part.name + " into " + name);
+        }
+        part.rows.forEach((labels, value) -> {
+            if (counting) {
+                rows.merge(labels, value, Double::sum);
+            } else {
+                rows.putIfAbsent(labels, value);
+            }
+        });
+        return this;
     }
 
     /** Adds a row unless the label set has one; label values must be guarded by {@link LabelValues}. */

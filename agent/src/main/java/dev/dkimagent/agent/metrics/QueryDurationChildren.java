@@ -41,7 +41,11 @@ final class QueryDurationChildren {
 
     /** Removes the children of addresses not in the snapshot that had no observation for IDLE. */
     void retainFor(Snapshot snapshot) {
-        Set<String> current = addresses(snapshot);
+        retainFor(addresses(snapshot));
+    }
+
+    /** As above, for these current addresses (label values). */
+    void retainFor(Set<String> current) {
         long now = ticker.getAsLong();
         for (String address : lastObserved.keySet()) {
             lastObserved.computeIfPresent(address, (a, last) -> {

@@ -3,17 +3,18 @@ package dev.dkimagent.agent.metrics;
 import static dev.dkimagent.agent.metrics.LabelValues.name;
 import static dev.dkimagent.agent.metrics.MetricNames.*;
 
-import dev.dkimagent.rules.model.Answer;
-import dev.dkimagent.rules.model.ExpectedRecord;
-import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.matrix.Matrices;
+import dev.dkimagent.rules.matrix.RecordRow;
+import dev.dkimagent.rules.matrix.ServerSoa;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The gauges one DNS snapshot yields: per record x server, per zone, per zone x server. */
+/** The gauges of judged zone matrices (one zone's, or all): per record x server, per zone, per zone x server. */
 final class SnapshotGauges {
     private final GaugeTable recordOk = new GaugeTable(RECORD_OK,
             "1 when the nameserver address serves the expected DKIM record authoritatively, else 0.",
@@ -34,47 +35,56 @@ final class SnapshotGauges {
         return new SnapshotGauges().families();
     }
 
-    static List<MetricFamilySamples> of(Snapshot snapshot) {
-        SnapshotGauges gauges = new SnapshotGauges();
-        snapshot.identities().forEach(identity -> gauges.addRecords(snapshot, identity));
-        snapshot.zones().values().forEach(zone -> gauges.addZone(snapshot, zone));
-        return gauges.families();
+    /** Fresh empty tables of every family, in family order. */
+    static List<GaugeTable> emptyTables() {
+        return new SnapshotGauges().tables();
     }
 
-    private void addRecords(Snapshot snapshot, Identity identity) {
-        for (ExpectedRecord record : identity.records()) {
-            snapshot.zoneOf(record.name()).ifPresent(zone -> {
-                for (Nameserver server : zone.servers()) {
-                    addRecord(snapshot, identity, record, server);
-                }
-            });
+    /** The gauges of a snapshot, its matrices built here (prefer passing the judged ones). */
+    static List<MetricFamilySamples> of(Snapshot snapshot) {
+        return tables(Matrices.of(snapshot)).stream().map(GaugeTable::family).toList();
+    }
+
+    /** The rows of every family, in family order: every value read off a cell or a typed SOA. */
+    static List<GaugeTable> tables(Map<String, ZoneMatrix> matrices) {
+        SnapshotGauges gauges = new SnapshotGauges();
+        matrices.values().forEach(gauges::addRecords);
+        matrices.values().forEach(gauges::addZone);
+        return gauges.tables();
+    }
+
+    /** Every NS name of an address gets the series of that address's cell. */
+    private void addRecords(ZoneMatrix zone) {
+        for (RecordRow row : zone.rows()) {
+            for (Nameserver server : zone.view().servers()) {
+                row.cell(server.address()).ifPresent(cell -> addRecord(row, server, ServedRecord.of(cell)));
+            }
         }
     }
 
-    private void addRecord(Snapshot snapshot, Identity identity, ExpectedRecord record, Nameserver server) {
-        Optional<Answer> answer = snapshot.answer(record.name(), record.type().name(), server.address());
-        ServedRecord served = ServedRecord.judge(record, answer);
-        String[] labels = {name(identity.name()), name(record.selector()), name(server.host()),
+    private void addRecord(RecordRow row, Nameserver server, ServedRecord served) {
+        String[] labels = {name(row.identity().name()), name(row.selector()), name(server.host()),
             name(server.address())};
         recordOk.put(served.ok() ? 1 : 0, labels);
         served.ttl().ifPresent(ttl -> recordTtl.put(ttl, labels));
     }
 
-    private void addZone(Snapshot snapshot, ZoneView zone) {
-        zoneDiscovered.put(zone.discovered() ? 1 : 0, name(zone.apex()));
-        for (Nameserver server : zone.servers()) {
-            Optional<Answer> soa = snapshot.soa(zone, server);
-            boolean up = SoaServed.up(soa);
+    private void addZone(ZoneMatrix zone) {
+        zoneDiscovered.put(zone.view().discovered() ? 1 : 0, name(zone.apex()));
+        for (Nameserver server : zone.view().servers()) {
+            Optional<ServerSoa> soa = zone.soa(server.address());
+            boolean up = soa.map(ServerSoa::up).orElse(false);
             String[] labels = {name(zone.apex()), name(server.host()), name(server.address())};
             nameserverUp.put(up ? 1 : 0, labels);
-            if (up) {
-                SoaServed.serial(soa.get()).ifPresent(serial -> soaSerial.put(serial, labels));
-            }
+            soa.filter(ServerSoa::up).flatMap(ServerSoa::soa).ifPresent(x -> soaSerial.put(x.serial(), labels));
         }
     }
 
     private List<MetricFamilySamples> families() {
-        return List.of(recordOk.family(), recordTtl.family(), zoneDiscovered.family(),
-                nameserverUp.family(), soaSerial.family());
+        return tables().stream().map(GaugeTable::family).toList();
+    }
+
+    private List<GaugeTable> tables() {
+        return List.of(recordOk, recordTtl, zoneDiscovered, nameserverUp, soaSerial);
     }
 }

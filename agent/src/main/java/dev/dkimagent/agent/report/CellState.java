@@ -1,33 +1,47 @@
 package dev.dkimagent.agent.report;
 
 import dev.dkimagent.rules.Verdict;
-import java.util.Comparator;
+import dev.dkimagent.rules.catalogue.dkim.Dkim03RecordTtl;
+import dev.dkimagent.rules.matrix.Cell;
 import java.util.List;
-import java.util.Map;
 
-/** The word shown in one cell of the selector x nameserver matrix. */
+/** The word shown in one cell of the selector x nameserver matrix: the rules' cell, in a word. */
 final class CellState {
     static final String OK = "ok";
-
-    private static final Map<String, String> WORD_BY_TAG = Map.ofEntries(
-            Map.entry("RECORD_MISSING", "MISSING"),
-            Map.entry("RECORD_WRONG_TARGET", "WRONG"),
-            Map.entry("RECORD_WRONG_TYPE", "WRONG-TYPE"),
-            Map.entry("CNAME_AND_OTHER_DATA", "CNAME+DATA"),
-            Map.entry("NS_UNREACHABLE", "NO-REPLY"),
-            Map.entry("NS_NOT_AUTHORITATIVE", "LAME"),
-            Map.entry("TTL_TOO_LOW", "ttl-low"),
-            Map.entry("TTL_TOO_HIGH", "ttl-high"));
+    static final String NOT_ASKED = "-";
 
     private CellState() {
     }
 
-    /** The worst cell-level verdict's word, or "ok"; verdicts without a cell word do not colour the cell. */
-    static String of(List<Verdict> cellVerdicts) {
-        return cellVerdicts.stream()
-                .filter(v -> WORD_BY_TAG.containsKey(v.finding().tag()))
-                .min(Comparator.comparing(Verdict::severity))
-                .map(v -> WORD_BY_TAG.get(v.finding().tag()))
-                .orElse(OK);
+    /**
+     * The cell's state; a correct cell whose TTL a verdict flags shows that instead ("ttl-low").
+     * {@code cellVerdicts} are the verdicts about this record on this address.
+     */
+    static String of(Cell cell, List<Verdict> cellVerdicts) {
+        return switch (cell.state()) {
+            case OK -> ttlWord(cellVerdicts);
+            case MISSING -> "MISSING";
+            case WRONG_TARGET -> "WRONG";
+            case WRONG_TYPE -> "WRONG-TYPE";
+            case CNAME_AND_OTHER_DATA -> "CNAME+DATA";
+            case NOT_JUDGED -> switch (cell.notJudged().reason()) {
+                case NO_REPLY -> "NO-REPLY";
+                case LAME -> "LAME";
+                case ZONE_NOT_FOUND -> "NO-ZONE";
+                case NOT_ASKED -> NOT_ASKED;
+            };
+        };
+    }
+
+    private static String ttlWord(List<Verdict> cellVerdicts) {
+        for (Verdict v : cellVerdicts) {
+            if (v.finding().is(Dkim03RecordTtl.TTL_TOO_LOW)) {
+                return "ttl-low";
+            }
+            if (v.finding().is(Dkim03RecordTtl.TTL_TOO_HIGH)) {
+                return "ttl-high";
+            }
+        }
+        return OK;
     }
 }

@@ -1,7 +1,10 @@
 package dev.dkimagent.agent.report;
 
 import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Judgement;
 import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.matrix.Matrices;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
@@ -21,15 +24,27 @@ import java.util.Set;
 public final class CheckOutcome {
     private final Snapshot snapshot;
     private final List<Verdict> verdicts;
+    private final Map<String, ZoneMatrix> matrices;
     private final Severity failOn;
     /** Positions in {@link #verdicts} of each identity's own verdicts, and of each zone's identity-less ones. */
     private final Map<String, List<Integer>> byIdentity = new HashMap<>();
     private final Map<String, List<Integer>> byZone = new HashMap<>();
 
     /** @param failOn the threshold that decides "ok" and the exit code */
+    public CheckOutcome(Snapshot snapshot, Judgement judgement, Severity failOn) {
+        this(snapshot, judgement.verdicts(), judgement.matrices(), failOn);
+    }
+
+    /** Verdicts judged elsewhere; the matrices the report's cells show are built from the snapshot. */
     public CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Severity failOn) {
+        this(snapshot, verdicts, Matrices.of(snapshot), failOn);
+    }
+
+    /** Verdicts and the matrices they were judged on, from several judgements (one per zone). */
+    public CheckOutcome(Snapshot snapshot, List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Severity failOn) {
         this.snapshot = snapshot;
         this.verdicts = List.copyOf(verdicts);
+        this.matrices = matrices;
         this.failOn = failOn;
         for (int i = 0; i < this.verdicts.size(); i++) {
             var subject = this.verdicts.get(i).finding().subject();
@@ -47,6 +62,11 @@ public final class CheckOutcome {
 
     public List<Verdict> verdicts() {
         return verdicts;
+    }
+
+    /** The judged matrix of one zone: the cells the report shows. */
+    public Optional<ZoneMatrix> matrix(String apex) {
+        return Optional.ofNullable(matrices.get(apex));
     }
 
     public Severity failOn() {

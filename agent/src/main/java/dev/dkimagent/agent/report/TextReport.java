@@ -3,6 +3,7 @@ package dev.dkimagent.agent.report;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
@@ -17,12 +18,15 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The human report of a check: per identity a selector x nameserver matrix, then its findings
- * with message and fix. Fits in 100 columns.
+ * The human report of a check: per identity a selector x nameserver matrix (the rules' cells), then
+ * its findings with message, fix and the dig command that shows the problem. Fits in 100 columns,
+ * except a command, which is never broken.
  */
 public final class TextReport {
     static final int WIDTH = 100;
     private static final String INDENT = "    ";
+    /** The finding argument with the command that shows the problem; the fix text never repeats it. */
+    private static final String DIG_ARG = "dig";
 
     private final PrintWriter out;
 
@@ -58,7 +62,7 @@ public final class TextReport {
         if (zone.isEmpty() || !zone.get().discovered()) {
             out.println(INDENT + "zone not discovered: " + zone.map(ZoneView::discoveryError).orElse("no records"));
         } else {
-            new Matrix(identity, zone.get(), verdicts).print(out);
+            new Matrix(identity, zone.get(), outcome.matrix(zone.get().apex()).orElseThrow(), verdicts).print(out);
         }
         String apex = zone.map(ZoneView::apex).orElse(null);
         String shownUnder = apex == null ? null : zoneShownUnder.putIfAbsent(apex, identity.name());
@@ -86,6 +90,10 @@ public final class TextReport {
             headLines.subList(1, headLines.size()).forEach(l -> out.println(INDENT + "         " + l));
             wrap(v.message(), INDENT + "  ");
             wrap("fix: " + v.remediation(), INDENT + "  ");
+            String dig = v.finding().args().get(DIG_ARG);
+            if (dig != null) {
+                out.println(INDENT + "  dig: " + dig); // a command is never wrapped: it must paste whole
+            }
         }
     }
 
@@ -137,11 +145,13 @@ public final class TextReport {
     private static final class Matrix {
         private final Identity identity;
         private final ZoneView zone;
+        private final ZoneMatrix matrix;
         private final List<Verdict> verdicts;
 
-        Matrix(Identity identity, ZoneView zone, List<Verdict> verdicts) {
+        Matrix(Identity identity, ZoneView zone, ZoneMatrix matrix, List<Verdict> verdicts) {
             this.identity = identity;
             this.zone = zone;
+            this.matrix = matrix;
             this.verdicts = verdicts;
         }
 
@@ -163,17 +173,24 @@ public final class TextReport {
             for (ExpectedRecord record : identity.records()) {
                 StringBuilder row = new StringBuilder(INDENT + pad(record.selector(), selectorWidth));
                 for (Nameserver s : servers) {
-                    row.append("  ").append(pad(CellState.of(cell(record, s)), col));
+                    row.append("  ").append(pad(word(record, s), col));
                 }
                 out.println(row.toString().stripTrailing());
             }
         }
 
-        private List<Verdict> cell(ExpectedRecord record, Nameserver server) {
+        /** The word of the identity's cell for this record on this address ("-" when the matrix has none). */
+        private String word(ExpectedRecord record, Nameserver server) {
+            return matrix.row(identity.name(), record.selector())
+                    .flatMap(row -> row.cell(server.address()))
+                    .map(cell -> CellState.of(cell, cellVerdicts(record, server)))
+                    .orElse(CellState.NOT_ASKED);
+        }
+
+        private List<Verdict> cellVerdicts(ExpectedRecord record, Nameserver server) {
             return verdicts.stream().filter(v -> {
                 Subject s = v.finding().subject();
-                boolean selectorMatches = s.selector() == null || s.selector().equals(record.selector());
-                return selectorMatches && Objects.equals(s.address(), server.address());
+                return record.selector().equals(s.selector()) && Objects.equals(s.address(), server.address());
             }).toList();
         }
 

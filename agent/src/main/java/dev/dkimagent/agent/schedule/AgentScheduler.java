@@ -64,7 +64,10 @@ public final class AgentScheduler implements AutoCloseable {
         scheduler.start();
     }
 
-    /** Stops taking new runs and interrupts none: callers bound the wait (see RunCommand). */
+    /**
+     * Stops taking new runs, interrupts the running ones that can be (a DNS sweep abandons the zones
+     * it has not committed) and waits for them to end; callers bound the wait (see RunCommand).
+     */
     @Override
     public void close() throws SchedulerException {
         scheduler.shutdown(true);

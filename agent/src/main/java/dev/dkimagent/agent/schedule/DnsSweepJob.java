@@ -1,28 +1,29 @@
 package dev.dkimagent.agent.schedule;
 
-import dev.dkimagent.agent.sweep.SweepPipeline;
+import dev.dkimagent.agent.pipeline.Sweep;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
 
 /**
- * Thin: runs one DNS sweep. A sweep still running when the next is due makes the next wait; on
- * shutdown the sweep is interrupted and abandoned before its commit, so nothing is half-written.
+ * Thin: runs one DNS sweep (every zone through recheck's path). A sweep still running when the
+ * next is due makes the next wait; on shutdown the sweep is interrupted: zones already committed
+ * stay, the others are abandoned before their commit, so nothing is half-written.
  */
 @DisallowConcurrentExecution
 public final class DnsSweepJob implements InterruptableJob {
-    private final SweepPipeline pipeline;
+    private final Sweep sweep;
     private volatile Thread running;
 
-    public DnsSweepJob(SweepPipeline pipeline) {
-        this.pipeline = pipeline;
+    public DnsSweepJob(Sweep sweep) {
+        this.sweep = sweep;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         running = Thread.currentThread();
         try {
-            pipeline.runOnce();
+            sweep.runOnce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

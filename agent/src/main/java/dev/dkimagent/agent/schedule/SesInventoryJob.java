@@ -1,6 +1,6 @@
 package dev.dkimagent.agent.schedule;
 
-import dev.dkimagent.agent.sweep.SesRefresh;
+import dev.dkimagent.agent.pipeline.SesRefresh;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

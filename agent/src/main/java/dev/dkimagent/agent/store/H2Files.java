@@ -25,6 +25,12 @@ final class H2Files {
         return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** True for {@code jdbc:h2:mem:} without a name: a private database per connection, which a pool cannot share. */
+    static boolean unnamedMemory(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        return lower.equals(PREFIX + "mem:") || lower.startsWith(PREFIX + "mem:;");
+    }
+
     /** The database path (without {@code .mv.db}) of an embedded file URL; empty for mem:, tcp:, ssl: or non-H2. */
     static Optional<Path> databasePath(String jdbcUrl) {
         if (!jdbcUrl.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * the server ends the session when the socket closes, and the lock with it. Advisory locks are
  * per database: agents on different databases of one server do not contend.
  */
-final class PostgresLock implements AutoCloseable {
+final class PostgresLock implements SingleWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresLock.class);
     private static final String PREFIX = "jdbc:postgresql:";
@@ -49,7 +49,7 @@ final class PostgresLock implements AutoCloseable {
                 return new PostgresLock(session);
             }
             closeQuietly(session);
-            throw Store.heldByAnother(where, null);
+            throw SingleWriter.heldByAnother(where, null);
         } catch (SQLException e) {
             closeQuietly(session);
             throw new StoreException("cannot take the single-writer lock on the state database at " + where + ": "
@@ -58,7 +58,8 @@ final class PostgresLock implements AutoCloseable {
     }
 
     /** True while the lock's session answers; a session the server ended has lost the lock. */
-    boolean held() {
+    @Override
+    public boolean held() {
         try {
             return session.isValid(2);
         } catch (SQLException e) {
@@ -66,9 +67,19 @@ final class PostgresLock implements AutoCloseable {
         }
     }
 
-    /** Releases the lock by ending its session. */
+    /**
+     * Releases the lock, then ends its session. The explicit unlock is synchronous: a server ends
+     * a closed session (and drops its locks) a moment later, and an agent started right after
+     * this one stopped must not find the lock still taken.
+     */
     @Override
     public void close() {
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.debug("unlocking before closing the lock session failed (closing releases it): {}", e.getMessage());
+        }
         try {
             session.close();
         } catch (SQLException e) {

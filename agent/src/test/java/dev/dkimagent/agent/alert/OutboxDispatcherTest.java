@@ -1,9 +1,8 @@
 package dev.dkimagent.agent.alert;
 
-import static dev.dkimagent.agent.store.Fixtures.T0;
+import static dev.dkimagent.agent.alert.AlertFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dkimagent.agent.store.Fixtures;
 import dev.dkimagent.agent.store.OutboxRow;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
@@ -28,7 +27,7 @@ class OutboxDispatcherTest {
     Store store;
 
     Store open() throws StoreException {
-        store = Store.open(Fixtures.url(dir), "sa", "");
+        store = Store.open(AlertFixtures.url(dir), "sa", "");
         return store;
     }
 
@@ -37,7 +36,7 @@ class OutboxDispatcherTest {
     }
 
     void enqueue(Notification... notifications) {
-        store.commitSweep(Map.of(), Map.of(), List.of(notifications));
+        new AlertStateStore(store).commit(Map.of(), Map.of(), List.of(notifications), Map.of());
     }
 
     @AfterEach
@@ -50,7 +49,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_429Then200_deliversOnceAfterRetryAfter() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
         OutboxDispatcher dispatcher = dispatcher();
 
@@ -80,8 +79,8 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_429WithRetryAfter_holdsBackEveryIdentityUntilTheWaitIsOver() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0),
-                Fixtures.firingNotification("c.org", T0));
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0),
+                AlertFixtures.firingNotification("c.org", T0));
         channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
         OutboxDispatcher dispatcher = dispatcher();
 
@@ -104,7 +103,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_retryWithoutRetryAfter_holdsBackOnlyThatMessage() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0));
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
         channel.then(DeliveryResult.retry(null, "HTTP 503"));
 
         assertThat(dispatcher().deliverDue()).isEqualTo(1);
@@ -118,7 +117,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_afterRestartDuringThePause_theRetriedMessageStillWaits() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0));
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
         channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
         assertThat(dispatcher().deliverDue()).isZero();
 
@@ -132,8 +131,8 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_permanent_keepsItAndDeliversTheRest() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("a.org", T0), Fixtures.firingNotification("b.org", T0),
-                Fixtures.resolvedNotification("a.org", T0));
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0),
+                AlertFixtures.resolvedNotification("a.org", T0));
         channel.then(DeliveryResult.permanent("channel_not_found"));
 
         int delivered = dispatcher().deliverDue();
@@ -151,8 +150,8 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_resolutionNeverOvertakesItsFiringMessage() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("example.com", T0));
-        enqueue(Fixtures.resolvedNotification("example.com", T0.plusSeconds(1)));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.resolvedNotification("example.com", T0.plusSeconds(1)));
         channel.then(DeliveryResult.retry(Duration.ofSeconds(10), "HTTP 503"));
         OutboxDispatcher dispatcher = dispatcher();
         clock.advance(Duration.ofSeconds(1));
@@ -171,15 +170,16 @@ class OutboxDispatcherTest {
         open();
         OutboxDispatcher dispatcher = dispatcher();
 
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         dispatcher.deliverDue();
         assertThat(store.incident("example.com")).hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts1"));
 
-        enqueue(Fixtures.reminderNotification("example.com", T0), Fixtures.resolvedNotification("example.com", T0));
+        enqueue(AlertFixtures.reminderNotification("example.com", T0),
+                AlertFixtures.resolvedNotification("example.com", T0));
         dispatcher.deliverDue();
         assertThat(store.incident("example.com")).isEmpty();
 
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         dispatcher.deliverDue();
 
         assertThat(channel.calls).extracting(ScriptedChannel.Call::kind, ScriptedChannel.Call::threadRef)
@@ -195,7 +195,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_pendingSurvivesRestart_andIsDeliveredExactlyOnce() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         store.close();
 
         open();
@@ -211,7 +211,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_zeroWaitRetry_isNotRetriedInTheSameTick() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         channel.then(DeliveryResult.retry(Duration.ZERO, "I/O"));
         OutboxDispatcher zeroJitter = new OutboxDispatcher(store, channel, clock, events::add,
                 new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0));
@@ -224,7 +224,7 @@ class OutboxDispatcherTest {
     @Test
     void deliverDue_channelThrows_retriesInsteadOfLosingTheMessage() throws Exception {
         open();
-        enqueue(Fixtures.firingNotification("example.com", T0));
+        enqueue(AlertFixtures.firingNotification("example.com", T0));
         AlertChannel throwing = new ScriptedChannel() {
             @Override
             public DeliveryResult deliver(Notification notification, String threadRef) {

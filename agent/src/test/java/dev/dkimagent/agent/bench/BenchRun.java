@@ -1,8 +1,8 @@
 package dev.dkimagent.agent.bench;
 
 import dev.dkimagent.agent.config.Settings;
-import dev.dkimagent.agent.sweep.DnsRuntime;
-import dev.dkimagent.agent.sweep.SweepResult;
+import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.Levels;
 import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.RuleEngine;
@@ -10,7 +10,6 @@ import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.catalogue.Catalogue;
 import dev.dkimagent.rules.model.Identity;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +51,7 @@ final class BenchRun {
         out.printf("%n== %s: %d identities, %d records, per-nameserver-qps %d, max-in-flight %d, timeout %s x %d ==%n",
                 label, list.size(), records(list), qps, maxInFlight, settings.dns().timeout(), settings.dns().attempts());
         boolean clean = true;
-        try (DnsRuntime dns = new DnsRuntime(settings, tally, Clock.systemUTC())) {
+        try (DnsRuntime dns = new DnsRuntime(settings, tally)) {
             for (int i = 1; i <= warmUps; i++) {
                 clean &= sweep("warm-up " + i, dns, list, tally, engine) != null;
             }
@@ -83,18 +82,18 @@ final class BenchRun {
     }
 
     /** What one sweep leaves behind (kept until the heap is measured) and how long it took. */
-    private record Retained(SweepResult result, List<Verdict> verdicts, double seconds, long queries) {
+    private record Retained(Snapshot result, List<Verdict> verdicts, double seconds, long queries) {
     }
 
     private Retained sweep(String name, DnsRuntime dns, List<Identity> list, QueryTally tally, RuleEngine engine)
             throws ExecutionException, InterruptedException {
         tally.takeCounts();
         long start = System.nanoTime();
-        SweepResult result = dns.sweep().run(list).get();
+        Snapshot result = BenchProbe.probeAll(dns, list);
         double seconds = (System.nanoTime() - start) / 1e9;
         QueryTally.Counts counts = tally.takeCounts();
         long evalStart = System.nanoTime();
-        List<Verdict> verdicts = engine.evaluate(result.snapshot());
+        List<Verdict> verdicts = engine.evaluate(result);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         out.printf("  %-10s wall %7.2f s  %8d queries (%d direct, %d key, %d discovery)  %8.0f queries/s"
                         + "  rules %5.2f s  outcomes %s%n",
@@ -109,12 +108,15 @@ final class BenchRun {
         return new Retained(result, verdicts, seconds, counts.total());
     }
 
-    /** Each rule timed alone on the same snapshot (outside the wall time above, without the views the engine shares between rules), slowest first. */
-    private void printSlowRules(RuleEngine engine, SweepResult result) {
+    /** The zone matrices, then each rule alone on them (outside the wall time above), slowest first. */
+    private void printSlowRules(RuleEngine engine, Snapshot result) {
         Map<Double, String> byTime = new TreeMap<>(java.util.Comparator.reverseOrder());
+        long matrixStart = System.nanoTime();
+        dev.dkimagent.rules.Evaluation evaluation = dev.dkimagent.rules.Evaluation.of(result);
+        byTime.put((System.nanoTime() - matrixStart) / 1e6, "matrix");
         for (dev.dkimagent.rules.Rule rule : engine.rules()) {
             long start = System.nanoTime();
-            rule.evaluate(result.snapshot(), ruleSettings);
+            rule.evaluate(evaluation, ruleSettings);
             byTime.put((System.nanoTime() - start) / 1e6 + byTime.size() * 1e-9, rule.id());
         }
         StringBuilder line = new StringBuilder("             rules alone (ms):");

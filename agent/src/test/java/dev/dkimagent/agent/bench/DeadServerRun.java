@@ -1,15 +1,14 @@
 package dev.dkimagent.agent.bench;
 
 import dev.dkimagent.agent.config.Settings;
-import dev.dkimagent.agent.sweep.DnsRuntime;
-import dev.dkimagent.agent.sweep.SweepResult;
+import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.Levels;
 import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.RuleEngine;
 import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.catalogue.Catalogue;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +44,13 @@ final class DeadServerRun {
                 settings.dns().timeout(), settings.dns().attempts());
         QueryTally tally = new QueryTally();
         try (SilentServer silent = new SilentServer(BenchWorld.SILENT_SERVER);
-             DnsRuntime dns = new DnsRuntime(settings, tally, Clock.systemUTC())) {
+             DnsRuntime dns = new DnsRuntime(settings, tally)) {
             long start = System.nanoTime();
-            SweepResult result = dns.sweep().run(settings.identities()).get();
+            Snapshot result = BenchProbe.probeAll(dns, settings.identities());
             double seconds = (System.nanoTime() - start) / 1e9;
             QueryTally.Counts counts = tally.takeCounts();
             List<Verdict> verdicts = new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(),
-                    Messages.load()).evaluate(result.snapshot());
+                    Messages.load()).evaluate(result);
             out.printf("  sweep      wall %7.2f s  %8d queries  outcomes %s  the dead address received %d datagrams%n",
                     seconds, counts.total(), counts.outcomes(), silent.takeReceived());
             printVerdicts(verdicts);

@@ -49,6 +49,7 @@ class CheckAgainstRealServersTest {
 
     @Test
     void check_driftedSecondary_exitsOneWithExactlyTheDriftFindings() throws Exception {
+        // one problem, one finding: the record missing on ns3 is DKIM01's alone (no DKIM02 for the same cell)
         Path config = configFor(WorldData.MYCOMPANY, WorldData.MYCOMPANY_TOKENS);
 
         CliRun run = CliRun.of("check", "--config", config.toString(), "--format", "json");
@@ -58,7 +59,6 @@ class CheckAgainstRealServersTest {
         String ns3 = world.address(WorldData.NS3_HOST);
         assertThat(findingCodes(report)).containsExactlyInAnyOrder(
                 "DKIM01.RECORD_MISSING@" + WorldData.MISSING_TOKEN + "@" + ns3,
-                "DKIM02.NAMESERVERS_DISAGREE@" + WorldData.MISSING_TOKEN + "@-",
                 "DKIM03.TTL_INCONSISTENT@" + WorldData.ODD_TTL_TOKEN + "@-",
                 "SOA01.MULTIPLE_SOA_SERIALS@-@" + ns3);
         assertThat(report.get("identities").get(0).get("ok").asBoolean()).isFalse();
@@ -72,7 +72,9 @@ class CheckAgainstRealServersTest {
         assertThat(run.out())
                 .contains("MISSING")
                 .contains("ns3.mycompany.test")
-                .contains("dig +norecurse @ns3.mycompany.test CNAME " + WorldData.MISSING_TOKEN + "._domainkey.mycompany.test");
+                .contains("dig: dig +norecurse @ns3.mycompany.test CNAME " + WorldData.MISSING_TOKEN + "._domainkey.mycompany.test");
+        assertThat(run.out().split("dig \\+norecurse @ns3.mycompany.test CNAME " + WorldData.MISSING_TOKEN, -1))
+                .as("the dig command once, on its dig: line").hasSize(2);
     }
 
     @Test

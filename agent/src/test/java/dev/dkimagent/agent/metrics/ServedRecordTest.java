@@ -3,89 +3,117 @@ package dev.dkimagent.agent.metrics;
 import static dev.dkimagent.agent.metrics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.Transport;
+import dev.dkimagent.rules.model.ZoneView;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** dkim_record_ok and its TTL read off the rules' cell of one record on one server. */
 class ServedRecordTest {
 
+    /** What ns1 of example.com (healthy SOA unless {@code soa} says otherwise) shows for {@code expected}. */
+    private static ServedRecord served(ExpectedRecord expected, Answer answer, Answer soa) {
+        Map<Query, Answer> answers = new HashMap<>();
+        if (answer != null) {
+            answers.put(q(expected, NS1), answer);
+        }
+        answers.put(new Query("example.com", "SOA", NS1.address()), soa);
+        ZoneView zone = new ZoneView("example.com", List.of(NS1), Set.of(), Set.of(), false, null);
+        Snapshot s = new Snapshot(AT, List.of(new Identity("example.com", "config", List.of(expected))),
+                Map.of("example.com", zone), Map.of(expected.name(), "example.com"), answers, Map.of());
+        return ServedRecord.of(Matrices.of(s).get("example.com").rows().get(0).cell(NS1.address()).orElseThrow());
+    }
+
+    private static ServedRecord served(ExpectedRecord expected, Answer answer) {
+        return served(expected, answer, reply(true, new Rr("example.com", "SOA", 3600, SOA_DATA)));
+    }
+
     @Test
-    void judge_authoritativeCnameToExpectedTarget_isOkWithItsTtl() {
-        ServedRecord served = ServedRecord.judge(T1, Optional.of(reply(true, cnameRr(T1.name(), 1800,
-                "t1.dkim.amazonses.com."))));
+    void of_authoritativeCnameToExpectedTarget_isOkWithItsTtl() {
+        ServedRecord served = served(T1, reply(true, cnameRr(T1.name(), 1800, "t1.dkim.amazonses.com.")));
         assertThat(served).isEqualTo(new ServedRecord(true, OptionalLong.of(1800)));
     }
 
     @Test
-    void judge_targetInOtherCaseWithTrailingDot_isOk() {
-        assertThat(ServedRecord.judge(T1, Optional.of(reply(true, cnameRr(T1.name(), 60,
-                "T1.DKIM.AMAZONSES.COM."))))).extracting(ServedRecord::ok).isEqualTo(true);
+    void of_targetInOtherCaseWithTrailingDot_isOk() {
+        assertThat(served(T1, reply(true, cnameRr(T1.name(), 60, "T1.DKIM.AMAZONSES.COM.")))
+                .ok()).isTrue();
     }
 
     @Test
-    void judge_wrongTarget_isNotOkButKeepsTheServedTtl() {
-        ServedRecord served = ServedRecord.judge(T1, Optional.of(reply(true, cnameRr(T1.name(), 600,
-                "t1.dkim.amazonses.com.example.com"))));
+    void of_wrongTarget_isNotOkButKeepsTheServedTtl() {
+        ServedRecord served = served(T1, reply(true, cnameRr(T1.name(), 600, "t1.dkim.amazonses.com.example.com")));
         assertThat(served).isEqualTo(new ServedRecord(false, OptionalLong.of(600)));
     }
 
     @Test
-    void judge_notAuthoritative_isNotOk() {
-        ServedRecord served = ServedRecord.judge(T1, Optional.of(reply(false, cnameRr(T1.name(), 600,
-                "t1.dkim.amazonses.com"))));
+    void of_notAuthoritative_isNotOk() {
+        ServedRecord served = served(T1, reply(false, cnameRr(T1.name(), 600, "t1.dkim.amazonses.com")));
         assertThat(served).isEqualTo(new ServedRecord(false, OptionalLong.empty()));
     }
 
     @Test
-    void judge_nxdomainTimeoutOrNoAnswer_isNotOk() {
-        assertThat(ServedRecord.judge(T1, Optional.of(nxdomain())).ok()).isFalse();
-        assertThat(ServedRecord.judge(T1, Optional.of(Answer.failed(Transport.TIMEOUT, "x"))).ok()).isFalse();
-        assertThat(ServedRecord.judge(T1, Optional.empty()).ok()).isFalse();
+    void of_serverLameForTheZoneSoa_isNotOkWhateverTheRecordAnswer() {
+        ServedRecord served = served(T1, reply(true, cnameRr(T1.name(), 600, "t1.dkim.amazonses.com")),
+                reply(false, new Rr("example.com", "SOA", 3600, SOA_DATA)));
+        assertThat(served).isEqualTo(new ServedRecord(false, OptionalLong.empty()));
     }
 
     @Test
-    void judge_servfailWithAa_isNotOk() {
+    void of_nxdomainTimeoutOrNoAnswer_isNotOk() {
+        assertThat(served(T1, nxdomain()).ok()).isFalse();
+        assertThat(served(T1, Answer.failed(Transport.TIMEOUT, "x")).ok()).isFalse();
+        assertThat(served(T1, null).ok()).isFalse();
+    }
+
+    @Test
+    void of_servfailWithAa_isNotOk() {
         Answer servfail = new Answer(Transport.REPLY, Answer.SERVFAIL, true,
                 List.of(cnameRr(T1.name(), 60, "t1.dkim.amazonses.com")), null, null, 1);
-        assertThat(ServedRecord.judge(T1, Optional.of(servfail)).ok()).isFalse();
+        assertThat(served(T1, servfail).ok()).isFalse();
     }
 
     @Test
-    void judge_flattenedCnameAnsweredAsA_isNotOk() {
+    void of_flattenedCnameAnsweredAsA_isNotOk() {
         Answer flattened = reply(true, new Rr(T1.name(), "A", 300, "192.0.2.1"));
-        assertThat(ServedRecord.judge(T1, Optional.of(flattened))).isEqualTo(new ServedRecord(false,
-                OptionalLong.empty()));
+        assertThat(served(T1, flattened)).isEqualTo(new ServedRecord(false, OptionalLong.empty()));
     }
 
     @Test
-    void judge_cnameAtAnotherName_isNotOk() {
+    void of_cnameAtAnotherName_isNotOk() {
         Answer other = reply(true, cnameRr("t9._domainkey.example.com", 300, "t1.dkim.amazonses.com"));
-        assertThat(ServedRecord.judge(T1, Optional.of(other)).ok()).isFalse();
+        assertThat(served(T1, other).ok()).isFalse();
     }
 
     @Test
-    void judge_txtWithoutConfiguredValue_acceptsAnyTxt() {
+    void of_txtWithoutConfiguredValue_acceptsAnyTxt() {
         Answer txt = reply(true, new Rr(SEL.name(), "TXT", 300, "anything"));
-        assertThat(ServedRecord.judge(SEL, Optional.of(txt))).isEqualTo(new ServedRecord(true, OptionalLong.of(300)));
+        assertThat(served(SEL, txt)).isEqualTo(new ServedRecord(true, OptionalLong.of(300)));
     }
 
     @Test
-    void judge_txtWithConfiguredValue_needsThatValueIgnoringWhiteSpace() {
+    void of_txtWithConfiguredValue_needsThatValueIgnoringWhiteSpace() {
         ExpectedRecord key = new ExpectedRecord("sel", SEL.name(), RecordType.TXT, "v=DKIM1; k=rsa; p=ABC");
         Answer same = reply(true, new Rr(SEL.name(), "TXT", 300, "v=DKIM1;k=rsa;p=ABC"));
         Answer other = reply(true, new Rr(SEL.name(), "TXT", 300, "v=DKIM1; k=rsa; p=XYZ"));
-        assertThat(ServedRecord.judge(key, Optional.of(same)).ok()).isTrue();
-        assertThat(ServedRecord.judge(key, Optional.of(other))).isEqualTo(new ServedRecord(false, OptionalLong.of(300)));
+        assertThat(served(key, same).ok()).isTrue();
+        assertThat(served(key, other)).isEqualTo(new ServedRecord(false, OptionalLong.of(300)));
     }
 
     @Test
-    void judge_txtExpectedButNoData_isNotOk() {
-        assertThat(ServedRecord.judge(SEL, Optional.of(reply(true))).ok()).isFalse();
+    void of_txtExpectedButNoData_isNotOk() {
+        assertThat(served(SEL, reply(true)).ok()).isFalse();
     }
 }

@@ -6,35 +6,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Rr;
 import dev.dkimagent.rules.model.Transport;
+import dev.dkimagent.rules.model.Query;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotGaugesTest {
 
-    @Test
-    void soaUp_authoritativeNoerrorWithSoa_isUp() {
-        assertThat(SoaServed.up(Optional.of(reply(true, new Rr("example.com", "SOA", 60, SOA_DATA))))).isTrue();
+    /** The dkim_nameserver_up and dkim_zone_soa_serial samples when ns1 answers the SOA query with {@code soa}. */
+    private static List<io.prometheus.client.Collector.MetricFamilySamples> withSoa(Answer soa) {
+        Snapshot base = snapshot();
+        Map<Query, Answer> answers = new HashMap<>(base.answers());
+        if (soa == null) {
+            answers.remove(new Query("example.com", "SOA", NS1.address()));
+        } else {
+            answers.put(new Query("example.com", "SOA", NS1.address()), soa);
+        }
+        return SnapshotGauges.of(new Snapshot(AT, base.identities(), base.zones(), base.zoneOfName(), answers, Map.of()));
+    }
+
+    private static double sample(List<io.prometheus.client.Collector.MetricFamilySamples> families, String family) {
+        return families.stream().filter(f -> f.name.equals(family)).flatMap(f -> f.samples.stream())
+                .filter(x -> x.labelValues.contains(NS1.address())).mapToDouble(x -> x.value).findFirst().orElse(-1);
     }
 
     @Test
-    void soaUp_lameTimeoutOrNoSoa_isDown() {
-        assertThat(SoaServed.up(Optional.of(reply(false, new Rr("example.com", "SOA", 60, SOA_DATA))))).isFalse();
-        assertThat(SoaServed.up(Optional.of(Answer.failed(Transport.TIMEOUT, "x")))).isFalse();
-        assertThat(SoaServed.up(Optional.of(reply(true)))).isFalse();
-        assertThat(SoaServed.up(Optional.empty())).isFalse();
+    void nameserverUp_authoritativeNoerrorWithSoa_isUpWithItsSerial() {
+        var families = withSoa(reply(true, new Rr("example.com", "SOA", 60, SOA_DATA)));
+        assertThat(sample(families, MetricNames.NAMESERVER_UP)).isEqualTo(1.0);
+        assertThat(sample(families, MetricNames.ZONE_SOA_SERIAL)).isEqualTo(2026112801.0);
     }
 
     @Test
-    void soaSerial_presentationFormatWithParentheses_readsTheThirdField() {
-        Answer a = reply(true, new Rr("example.com", "SOA", 60, "ns1. host. ( 4294967295 1 2 3 4 )"));
-        assertThat(SoaServed.serial(a)).isEqualTo(OptionalLong.of(4294967295L));
+    void nameserverUp_lameTimeoutNoSoaOrNotAsked_isDownWithoutSerial() {
+        for (Answer soa : java.util.Arrays.asList(reply(false, new Rr("example.com", "SOA", 60, SOA_DATA)),
+                Answer.failed(Transport.TIMEOUT, "x"), reply(true), null)) {
+            var families = withSoa(soa);
+            assertThat(sample(families, MetricNames.NAMESERVER_UP)).as(String.valueOf(soa)).isEqualTo(0.0);
+            assertThat(sample(families, MetricNames.ZONE_SOA_SERIAL)).as(String.valueOf(soa)).isEqualTo(-1);
+        }
     }
 
     @Test
-    void soaSerial_garbled_isEmpty() {
-        assertThat(SoaServed.serial(reply(true, new Rr("example.com", "SOA", 60, "ns1. host. x")))).isEmpty();
+    void soaSerial_presentationFormatWithParentheses_isTheThirdField() {
+        var families = withSoa(reply(true, new Rr("example.com", "SOA", 60, "ns1. host. ( 4294967295 1 2 3 4 )")));
+        assertThat(sample(families, MetricNames.ZONE_SOA_SERIAL)).isEqualTo(4294967295.0);
     }
 
     @Test

@@ -4,13 +4,18 @@ import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.Subject;
 import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.RecordType;
+import dev.dkimagent.rules.model.Rr;
 import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.Transport;
 import dev.dkimagent.rules.model.ZoneView;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,17 +37,37 @@ final class ReportFixture {
                 new Nameserver("ns3.mycompany.test", "127.53.0.13")),
                 Set.of(), Set.of(), false, null);
         Snapshot snapshot = new Snapshot(Instant.parse("2026-11-28T15:00:00Z"), List.of(identity),
-                Map.of(ZONE, zone), Map.of(record(T1).name(), ZONE, record(T2).name(), ZONE), Map.of(), Map.of());
+                Map.of(ZONE, zone), Map.of(record(T1).name(), ZONE, record(T2).name(), ZONE), answers(zone), Map.of());
         Verdict missing = new Verdict(new Finding("DKIM01", "RECORD_MISSING",
                 new Subject(ZONE, ZONE, T2, "ns3.mycompany.test", "127.53.0.13"),
                 Map.of("dig", "dig +norecurse @ns3.mycompany.test CNAME " + T2 + "._domainkey.mycompany.test")),
                 Severity.ERROR, "ns3.mycompany.test (127.53.0.13) does not serve " + T2 + "._domainkey.mycompany.test.",
-                "Add the CNAME on ns3.mycompany.test. Check with `dig +norecurse @ns3.mycompany.test CNAME "
-                        + T2 + "._domainkey.mycompany.test`");
+                "Add the CNAME on ns3.mycompany.test.");
         Verdict serial = new Verdict(new Finding("SOA01", "MULTIPLE_SOA_SERIALS",
                 Subject.server(ZONE, "ns3.mycompany.test", "127.53.0.13"), Map.of("serial", "1")),
                 Severity.WARNING, "ns3 is behind.", "Fix transfers.");
         return new CheckOutcome(snapshot, List.of(missing, serial), Severity.WARNING);
+    }
+
+    /** Every server serves both CNAMEs and the SOA, except ns3, which has no T2 (NXDOMAIN). */
+    private static Map<Query, Answer> answers(ZoneView zone) {
+        Map<Query, Answer> answers = new HashMap<>();
+        for (Nameserver ns : zone.servers()) {
+            answers.put(new Query(ZONE, "SOA", ns.address()), reply(new Rr(ZONE, "SOA", 3600,
+                    "ns1.mycompany.test. hostmaster.mycompany.test. 1 3600 900 604800 300")));
+            for (String token : List.of(T1, T2)) {
+                ExpectedRecord r = record(token);
+                boolean missing = token.equals(T2) && ns.host().startsWith("ns3.");
+                answers.put(new Query(r.name(), "CNAME", ns.address()), missing
+                        ? new Answer(Transport.REPLY, Answer.NXDOMAIN, true, List.of(), null, null, 1)
+                        : reply(new Rr(r.name(), "CNAME", 3600, r.value())));
+            }
+        }
+        return answers;
+    }
+
+    private static Answer reply(Rr rr) {
+        return new Answer(Transport.REPLY, Answer.NOERROR, true, List.of(rr), null, null, 1);
     }
 
     private static ExpectedRecord record(String token) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class H2StoreTest extends StoreTest {
 
     @Override
-    Database freshDatabase() {
-        return new Database(Fixtures.url(dir), "sa", "", dir.resolve("state/dkim-agent").toString());
+    TestDatabase freshDatabase() {
+        return TestDatabase.h2(dir);
     }
 
     @Test
@@ -19,6 +19,18 @@ class H2StoreTest extends StoreTest {
             assertThat(store.reachable()).isTrue();
         }
         assertThat(dir.resolve("state/dkim-agent.mv.db")).exists();
+    }
+
+    @Test
+    void open_namedInMemoryDatabase_isSharedByThePool_andUnnamedIsRefused() throws Exception {
+        try (Store store = Store.open("jdbc:h2:mem:h2storetest", "sa", "")) {
+            store.commit(Rows.upsert(Rows.state("k1", "a.example")));
+            assertThat(store.alertStates()).containsOnlyKeys("k1");
+        }
+        assertThatThrownBy(() -> Store.open("jdbc:h2:mem:", "sa", ""))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is a private in-memory database")
+                .hasMessageContaining("name it (jdbc:h2:mem:dkim-agent)");
     }
 
     @Test

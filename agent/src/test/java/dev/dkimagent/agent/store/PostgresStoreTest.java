@@ -37,9 +37,8 @@ class PostgresStoreTest extends StoreTest {
     }
 
     @Override
-    Database freshDatabase() {
-        String url = postgres.newDatabase();
-        return new Database(url, Postgres.USER, "", url);
+    TestDatabase freshDatabase() {
+        return TestDatabase.postgres(postgres);
     }
 
     @Test

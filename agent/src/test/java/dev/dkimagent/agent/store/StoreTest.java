@@ -1,28 +1,23 @@
 package dev.dkimagent.agent.store;
 
-import static dev.dkimagent.agent.store.Fixtures.T0;
+import static dev.dkimagent.agent.store.Rows.T0;
+import static dev.dkimagent.agent.store.Rows.byKey;
+import static dev.dkimagent.agent.store.Rows.enqueue;
+import static dev.dkimagent.agent.store.Rows.memory;
+import static dev.dkimagent.agent.store.Rows.message;
+import static dev.dkimagent.agent.store.Rows.state;
+import static dev.dkimagent.agent.store.Rows.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.dkimagent.agent.alert.AlertPolicy;
-import dev.dkimagent.agent.alert.AlertState;
-import dev.dkimagent.agent.alert.Lifecycle;
-import dev.dkimagent.agent.alert.LifecycleResult;
-import dev.dkimagent.agent.alert.Notification;
-import dev.dkimagent.rules.Finding;
-import dev.dkimagent.rules.Severity;
-import dev.dkimagent.rules.Subject;
-import dev.dkimagent.rules.Verdict;
-import dev.dkimagent.rules.model.DkimStatus;
-import dev.dkimagent.rules.model.SesMemory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,17 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class StoreTest {
 
-    /** Where a test's store lives, and what its messages should call it. */
-    record Database(String url, String user, String password, String where) {
-    }
-
     @TempDir
     Path dir;
 
-    Database db;
+    TestDatabase db;
 
     /** A fresh, empty database for one test. */
-    abstract Database freshDatabase();
+    abstract TestDatabase freshDatabase();
 
     @BeforeEach
     void createDatabase() {
@@ -59,127 +50,138 @@ abstract class StoreTest {
     }
 
     Store open() throws StoreException {
-        return Store.open(db.url(), db.user(), db.password());
+        return db.open();
     }
 
     @Test
-    void open_freshDatabase_migratesToVersion1() throws Exception {
+    void open_freshDatabase_migratesWithFlywayToTheLatestVersion() throws Exception {
         try (Store store = open()) {
             assertThat(store.alertStates()).isEmpty();
             assertThat(store.sesMemory()).isEmpty();
             assertThat(store.pendingCount()).isZero();
             assertThat(store.outbox()).isEmpty();
             assertThat(store.reachable()).isTrue();
+            assertThat(store.schemaVersion()).isEqualTo("2");
         }
-        assertThat(schemaVersions()).containsExactly(1);
+        assertThat(appliedMigrations()).containsExactly("1", "2");
+        assertThat(tableExists("schema_version")).isFalse();
     }
 
     @Test
     void open_again_isIdempotentAndKeepsData() throws Exception {
         try (Store store = open()) {
-            store.commitSweep(Map.of(Fixtures.firing("t1").key(), Fixtures.firing("t1")), Map.of(), List.of());
+            store.commit(upsert(state("k1", "example.com")));
         }
         try (Store store = open()) {
-            assertThat(store.alertStates()).containsOnlyKeys(Fixtures.firing("t1").key());
+            assertThat(store.alertStates()).isEqualTo(byKey(state("k1", "example.com")));
         }
-        assertThat(schemaVersions()).containsExactly(1);
+        assertThat(appliedMigrations()).containsExactly("1", "2");
     }
 
     @Test
-    void commitSweep_roundTripsStatesSesMemoryAndOutbox() throws Exception {
-        Map<String, AlertState> states = states(Fixtures.firing("t1"), Fixtures.firing("t2"));
-        Map<String, SesMemory> memory = Map.of(
-                "ses:prod/eu-west-1|example.com", new SesMemory(DkimStatus.SUCCESS, T0, List.of("a", "b", "c")),
-                "ses:prod/us-east-1|example.com", new SesMemory(null, null, List.of()));
-        Notification n = Fixtures.firingNotification("example.com", T0);
-
+    void commit_roundTripsStatesSesMemoryAndOutbox() throws Exception {
+        AlertStateRow neverNotified = new AlertStateRow("k2", "b.example", "PENDING", 1, 0, T0, null,
+                new Document(7, "{}"));
+        StateChange change = new StateChange(List.of(state("k1", "a.example"), neverNotified), Set.of(),
+                List.of(memory("ses:prod/eu-west-1|a.example", "SUCCESS", T0, "a", "b", "c"),
+                        memory("ses:prod/us-east-1|a.example", null, null)),
+                List.of(message("a.example", T0)));
         try (Store store = open()) {
-            store.commitSweep(states, memory, List.of(n));
+            store.commit(change);
         }
         try (Store store = open()) {
-            assertThat(store.alertStates()).isEqualTo(states);
-            assertThat(store.sesMemory()).isEqualTo(memory);
+            assertThat(store.alertStates()).isEqualTo(byKey(state("k1", "a.example"), neverNotified));
+            assertThat(store.sesMemory().values()).containsExactlyElementsOf(change.sesMemory());
             assertThat(store.dueMessages(T0, 10)).singleElement().satisfies(m -> {
-                assertThat(m.notification()).isEqualTo(n);
-                assertThat(m.identity()).isEqualTo("example.com");
+                assertThat(m.payload()).isEqualTo(message("a.example", T0).payload());
+                assertThat(m.identity()).isEqualTo("a.example");
                 assertThat(m.attempts()).isZero();
             });
         }
     }
 
     @Test
-    void commitSweep_replacesStatesAndUpsertsSesMemory() throws Exception {
+    void commit_upsertsGivenRowsDeletesGivenKeys_andLeavesEveryOtherRowUntouched() throws Exception {
         try (Store store = open()) {
-            store.commitSweep(states(Fixtures.firing("t1")),
-                    Map.of("a", new SesMemory(DkimStatus.PENDING, null, List.of())), List.of());
-            store.commitSweep(states(Fixtures.firing("t2")),
-                    Map.of("a", new SesMemory(DkimStatus.SUCCESS, T0, List.of("y")),
-                            "b", new SesMemory(DkimStatus.SUCCESS, T0, List.of("x"))), List.of());
+            store.commit(new StateChange(List.of(state("k1", "a.example"), state("k2", "a.example"),
+                    state("k3", "b.example")), Set.of(), List.of(memory("m1", "PENDING", null)), List.of()));
+            tamper("UPDATE alert_state SET hits = 99 WHERE alert_key = 'k3'");
+            AlertStateRow k1Later = new AlertStateRow("k1", "a.example", "FIRING", 3, 0, T0, T0,
+                    new Document(1, "{\"later\":true}"));
 
-            assertThat(store.alertStates()).containsOnlyKeys(Fixtures.firing("t2").key());
-            assertThat(store.sesMemory()).containsOnlyKeys("a", "b");
-            assertThat(store.sesMemory().get("a")).isEqualTo(new SesMemory(DkimStatus.SUCCESS, T0, List.of("y")));
+            store.commit(new StateChange(List.of(k1Later, state("k4", "a.example")), Set.of("k2"),
+                    List.of(memory("m1", "SUCCESS", T0, "y"), memory("m2", null, null, "x")), List.of()));
+
+            assertThat(store.alertStates()).containsOnlyKeys("k1", "k3", "k4");
+            assertThat(store.alertStates().get("k1")).isEqualTo(k1Later);
+            assertThat(store.alertStates().get("k3").hits()).as("a row not in the change is not rewritten")
+                    .isEqualTo(99);
+            assertThat(store.sesMemory()).containsOnlyKeys("m1", "m2");
+            assertThat(store.sesMemory().get("m1")).isEqualTo(memory("m1", "SUCCESS", T0, "y"));
         }
     }
 
     @Test
-    void commitSweep_failingMidway_writesNothing() throws Exception {
+    void alertStates_ofGroups_readsOnlyThoseGroups_evenWithThousandsOfGroups() throws Exception {
         try (Store store = open()) {
-            store.commitSweep(states(Fixtures.firing("t1")), Map.of(), List.of());
-            Notification noIdentity = Fixtures.firingNotification(null, T0);  // violates NOT NULL in the outbox
+            store.commit(upsert(state("k1", "a.example"), state("k2", "b.example"), state("k3", "c.example")));
+            List<String> many = new ArrayList<>(IntStream.range(0, 1200).mapToObj(i -> "z" + i + ".example").toList());
+            many.add("c.example");
 
-            assertThatThrownBy(() -> store.commitSweep(states(Fixtures.firing("t2")),
-                    Map.of("k", new SesMemory(DkimStatus.SUCCESS, T0, List.of())),
-                    List.of(Fixtures.firingNotification("example.com", T0), noIdentity)))
+            assertThat(store.alertStates(List.of("a.example", "c.example"))).containsOnlyKeys("k1", "k3");
+            assertThat(store.alertStates(many)).containsOnlyKeys("k3");
+            assertThat(store.alertStates(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void dataSource_givesConnectionsToTheStoresDatabase() throws Exception {
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+            try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT alert_key FROM alert_state")) {
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("k1");
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void commit_failingMidway_writesNothing() throws Exception {
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+            OutboxEntry noIdentity = message(null, T0);  // violates NOT NULL in the outbox
+
+            assertThatThrownBy(() -> store.commit(new StateChange(List.of(state("k2", "a.example")), Set.of("k1"),
+                    List.of(memory("m", "SUCCESS", T0)), List.of(message("a.example", T0), noIdentity))))
                     .isInstanceOf(StoreAccessException.class)
                     .hasMessageContaining("nothing of it was saved");
 
-            assertThat(store.alertStates()).containsOnlyKeys(Fixtures.firing("t1").key());
+            assertThat(store.alertStates()).containsOnlyKeys("k1");
             assertThat(store.sesMemory()).isEmpty();
             assertThat(store.pendingCount()).isZero();
-            store.commitSweep(states(Fixtures.firing("t3")), Map.of(), List.of());  // still usable afterwards
-            assertThat(store.alertStates()).containsOnlyKeys(Fixtures.firing("t3").key());
-        }
-    }
-
-    @Test
-    void restart_keepsFiringStates_soTheSameVerdictsAnnounceNothing() throws Exception {
-        Lifecycle lifecycle = new Lifecycle(AlertPolicy.defaults());
-        List<Verdict> verdicts = List.of(verdict("t1"), verdict("t2"));
-        Set<String> scope = Set.of("example.com");
-        try (Store store = open()) {
-            LifecycleResult first = lifecycle.apply(store.alertStates(), verdicts, scope, Map.of(), T0);
-            store.commitSweep(first.states(), Map.of(), first.notifications());
-            LifecycleResult second = lifecycle.apply(store.alertStates(), verdicts, scope, Map.of(),
-                    T0.plusSeconds(300));
-            store.commitSweep(second.states(), Map.of(), second.notifications());
-            assertThat(second.notifications()).hasSize(1);
-        }
-        try (Store store = open()) {
-            LifecycleResult afterRestart = lifecycle.apply(store.alertStates(), verdicts, scope, Map.of(),
-                    T0.plusSeconds(600));
-
-            assertThat(afterRestart.notifications()).isEmpty();
-            assertThat(store.pendingCount()).isEqualTo(1);
+            store.commit(upsert(state("k3", "a.example")));  // still usable afterwards
+            assertThat(store.alertStates()).containsOnlyKeys("k1", "k3");
         }
     }
 
     @Test
     void outbox_deliveryRetryAndPermanent_roundTripWithIncidents() throws Exception {
         try (Store store = open()) {
-            store.commitSweep(Map.of(), Map.of(), List.of(Fixtures.firingNotification("a.example", T0),
-                    Fixtures.resolvedNotification("a.example", T0.plusSeconds(1)),
-                    Fixtures.firingNotification("b.example", T0)));
+            store.commit(enqueue(message("a.example", T0), message("a.example", T0.plusSeconds(1)),
+                    message("b.example", T0)));
 
             List<OutboxMessage> due = store.dueMessages(T0.plusSeconds(5), 10);
             assertThat(due).extracting(OutboxMessage::identity).containsExactly("a.example", "b.example");
             store.recordDelivered(due.get(0), "ts-1", T0.plusSeconds(6), Store.IncidentChange.OPEN);
             store.recordRetry(due.get(1), T0.plusSeconds(60), "slack said 503");
 
-            assertThat(store.incident("a.example")).hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts-1"));
+            assertThat(store.incident("a.example"))
+                    .hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts-1"));
             assertThat(store.dueMessages(T0.plusSeconds(7), 10)).singleElement()
-                    .satisfies(m -> assertThat(m.notification())
-                            .isEqualTo(Fixtures.resolvedNotification("a.example", T0.plusSeconds(1))));
+                    .satisfies(m -> assertThat(m.id()).isEqualTo(due.get(0).id() + 1));
         }
         try (Store store = open()) {
             List<OutboxMessage> due = store.dueMessages(T0.plusSeconds(60), 10);
@@ -197,10 +199,26 @@ abstract class StoreTest {
     }
 
     @Test
+    void recordUnreadable_setsTheMessageAsideWithWhy_withoutCountingAnAttempt() throws Exception {
+        try (Store store = open()) {
+            store.commit(enqueue(message("a.example", T0), message("a.example", T0)));
+            OutboxMessage first = store.dueMessages(T0, 10).get(0);
+
+            store.recordUnreadable(first, "stored notification has format version 9");
+
+            assertThat(store.outbox().get(0)).satisfies(row -> {
+                assertThat(row.status()).isEqualTo(Store.PERMANENT);
+                assertThat(row.attempts()).isZero();
+                assertThat(row.lastError()).isEqualTo("stored notification has format version 9");
+            });
+            assertThat(store.dueMessages(T0, 10)).extracting(OutboxMessage::id).containsExactly(first.id() + 1);
+        }
+    }
+
+    @Test
     void purgeDelivered_forgetsOnlyDeliveredMessagesOlderThanTheCutoff() throws Exception {
         try (Store store = open()) {
-            store.commitSweep(Map.of(), Map.of(), List.of(Fixtures.firingNotification("a.example", T0),
-                    Fixtures.firingNotification("b.example", T0), Fixtures.firingNotification("c.example", T0)));
+            store.commit(enqueue(message("a.example", T0), message("b.example", T0), message("c.example", T0)));
             List<OutboxMessage> due = store.dueMessages(T0, 10);
             store.recordDelivered(due.get(0), "ts-1", T0.plusSeconds(10), Store.IncidentChange.OPEN);
             store.recordDelivered(due.get(1), "ts-2", T0.plusSeconds(100), Store.IncidentChange.OPEN);
@@ -209,6 +227,55 @@ abstract class StoreTest {
 
             assertThat(store.outbox()).extracting(OutboxRow::status).containsExactly(Store.DELIVERED, Store.PENDING);
         }
+    }
+
+    @Test
+    void open_databaseMigratedByANewerAgent_isRefusedWithWhatToDo() throws Exception {
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+        }
+        tamper("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
+                + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                + "VALUES (99, '99', 'from the future', 'SQL', "
+                + "'V99__from_the_future.sql', 0, 'test', 0, TRUE)");
+
+        assertThatThrownBy(this::open)
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("was migrated by a newer dkim-agent (schema 99; this one knows up to 2)")
+                .hasMessageContaining("run that version or newer");
+        tamper("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'");
+        try (Store store = open()) {
+            assertThat(store.alertStates()).containsOnlyKeys("k1");  // the refused open changed nothing
+        }
+    }
+
+    @Test
+    void open_databaseWithOtherTablesOnly_getsAllMigrations_andKeepsThoseTables() throws Exception {
+        tamper("CREATE TABLE someone_elses (id INTEGER PRIMARY KEY)");
+        tamper("INSERT INTO someone_elses VALUES (7)");
+
+        try (Store store = open()) {
+            store.commit(upsert(state("k1", "a.example")));
+            assertThat(store.alertStates()).containsOnlyKeys("k1");
+        }
+
+        assertThat(appliedMigrations()).containsExactly("0", "1", "2");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM someone_elses")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void open_legacyVersionNoReleaseWrote_isRefused() throws Exception {
+        tamper("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                + "description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+        tamper("INSERT INTO schema_version VALUES (7, 'unknown', 0)");
+
+        assertThatThrownBy(this::open)
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("has schema_version 7, which no dkim-agent release wrote");
     }
 
     @Test
@@ -242,10 +309,13 @@ abstract class StoreTest {
     }
 
     @Test
-    void close_thenReachable_isFalse() throws Exception {
+    void close_thenReachable_isFalse_andCallsFailWithWhere() throws Exception {
         Store store = open();
         store.close();
         assertThat(store.reachable()).isFalse();
+        assertThatThrownBy(store::alertStates)
+                .isInstanceOf(StoreAccessException.class)
+                .hasMessageContaining("state database at " + db.where() + ": reading alert states failed");
     }
 
     private boolean opensAndIsEmpty() {
@@ -270,28 +340,36 @@ abstract class StoreTest {
         return p;
     }
 
-    List<Integer> schemaVersions() throws Exception {
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
-            List<Integer> versions = new ArrayList<>();
+    /** Runs one statement beside the store (H2 shares the open database within this JVM). */
+    void tamper(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    List<String> appliedMigrations() throws Exception {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" "
+                             + "AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> versions = new ArrayList<>();
             while (rs.next()) {
-                versions.add(rs.getInt(1));
+                versions.add(rs.getString(1));
             }
             return versions;
         }
     }
 
-    private static Map<String, AlertState> states(AlertState... states) {
-        Map<String, AlertState> map = new TreeMap<>();
-        for (AlertState s : states) {
-            map.put(s.key(), s);
+    boolean tableExists(String name) throws Exception {
+        try (Connection c = db.connect();
+             ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return map;
-    }
-
-    private static Verdict verdict(String selector) {
-        Subject subject = new Subject("example.com", "example.com", selector, "ns3.example.com", "127.0.0.13");
-        return new Verdict(new Finding("DKIM01", "RECORD_MISSING", subject, Map.of()), Severity.ERROR, "m", "r");
     }
 }

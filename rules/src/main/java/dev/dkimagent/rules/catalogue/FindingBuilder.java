@@ -2,45 +2,44 @@ package dev.dkimagent.rules.catalogue;
 
 import dev.dkimagent.rules.Finding;
 import dev.dkimagent.rules.Subject;
+import dev.dkimagent.rules.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /** Builds findings so every arg is named and non-null (a null would render as a raw placeholder). */
-final class FindingBuilder {
-    private final String rule;
-    private final String tag;
+public final class FindingBuilder {
+    private final Tag tag;
     private final Subject subject;
     private final Map<String, String> args = new LinkedHashMap<>();
 
-    private FindingBuilder(String rule, String tag, Subject subject) {
-        this.rule = rule;
+    private FindingBuilder(Tag tag, Subject subject) {
         this.tag = tag;
         this.subject = subject;
     }
 
-    static FindingBuilder of(String rule, String tag, Subject subject) {
-        return new FindingBuilder(rule, tag, subject);
+    public static FindingBuilder of(Tag tag, Subject subject) {
+        return new FindingBuilder(tag, subject);
     }
 
-    FindingBuilder arg(String name, Object value) {
-        args.put(name, String.valueOf(Objects.requireNonNull(value, () -> rule + "." + tag + " arg " + name)));
+    public FindingBuilder arg(String name, Object value) {
+        args.put(name, String.valueOf(Objects.requireNonNull(value, () -> tag.code() + " arg " + name)));
         return this;
     }
 
-    FindingBuilder dig(String command) {
+    public FindingBuilder dig(String command) {
         return arg("dig", command);
     }
 
     /** A command that shows the problem when no DNS query does (e.g. an AWS CLI call for MON01). */
-    FindingBuilder check(String command) {
+    public FindingBuilder check(String command) {
         return arg("check", command);
     }
 
-    Finding build() {
+    public Finding build() {
         if (!args.containsKey("dig") && !args.containsKey("check")) {
-            throw new IllegalStateException(rule + "." + tag + " built without a dig or check command");
+            throw new IllegalStateException(tag.code() + " built without a dig or check command");
         }
-        return new Finding(rule, tag, subject, args);
+        return new Finding(tag, subject, args);
     }
 }

@@ -1,21 +1,16 @@
 package dev.dkimagent.rules.catalogue;
 
+import dev.dkimagent.rules.matrix.ServerSoa;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Nameserver;
-import dev.dkimagent.rules.model.Snapshot;
-import dev.dkimagent.rules.model.ZoneView;
-import java.util.ArrayList;
+import dev.dkimagent.rules.model.Soa;
 import java.util.List;
 
-/** The SOA each usable server of a zone serves, for the zone-wide SOA comparisons. */
-record SoaServers(Nameserver server, SoaRecords.Soa soa) {
+/** The SOA each server of a zone serves healthily, for the zone-wide SOA comparisons. */
+public record SoaServers(Nameserver server, Soa soa) {
 
-    static List<SoaServers> of(Snapshot s, ZoneView zone) {
-        List<SoaServers> out = new ArrayList<>();
-        for (Nameserver ns : RecordInZone.distinctServers(zone)) {
-            if (ServerHealth.answersSoa(s, zone, ns)) {
-                s.soa(zone, ns).flatMap(SoaRecords::of).ifPresent(soa -> out.add(new SoaServers(ns, soa)));
-            }
-        }
-        return out;
+    public static List<SoaServers> of(ZoneMatrix zone) {
+        return zone.soas().stream().filter(ServerSoa::answered).filter(s -> s.soa().isPresent())
+                .map(s -> new SoaServers(s.server(), s.soa().get())).toList();
     }
 }

@@ -24,6 +24,7 @@ import dev.dkimagent.rules.Messages;
 import dev.dkimagent.rules.Rule;
 import dev.dkimagent.rules.Tag;
 import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.matrix.Provider;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesApiError;
@@ -88,15 +89,42 @@ class CatalogueConsistencyTest {
     }
 
     @Test
-    void messages_haveExactlyAMessageAndRemediationPerTag() throws IOException {
+    void messages_haveExactlyAMessageAndRemediationPerTag_plusProviderRemediations() throws IOException {
         Set<String> expected = new TreeSet<>();
+        Set<String> providers = java.util.Arrays.stream(Provider.values()).map(Provider::slug).collect(Collectors.toSet());
         for (Rule rule : rules) {
             for (Tag tag : rule.tags()) {
-                expected.add(rule.id() + "." + tag.name() + ".message");
-                expected.add(rule.id() + "." + tag.name() + ".remediation");
+                expected.add(tag.code() + ".message");
+                expected.add(tag.code() + ".remediation");
             }
         }
-        assertThat(new TreeSet<>(rawMessages().stringPropertyNames())).isEqualTo(expected);
+        Set<String> keys = new TreeSet<>(rawMessages().stringPropertyNames());
+        Set<String> variants = keys.stream().filter(k -> !k.endsWith(".message") && !k.endsWith(".remediation"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        keys.removeAll(variants);
+        assertThat(keys).isEqualTo(expected);
+        for (String variant : variants) {
+            String base = variant.substring(0, variant.lastIndexOf('.'));
+            assertThat(expected).as(variant + " refines a declared remediation").contains(base);
+            assertThat(base).as(variant).endsWith(".remediation");
+            assertThat(providers).as(variant + " names a provider").contains(variant.substring(variant.lastIndexOf('.') + 1));
+        }
+    }
+
+    @Test
+    void everyTag_namesItsRule_andIsAPublicConstantOfItsRuleClass() throws IllegalAccessException {
+        for (Rule rule : rules) {
+            Set<Tag> constants = new java.util.HashSet<>();
+            for (java.lang.reflect.Field f : rule.getClass().getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == Tag.class) {
+                    constants.add((Tag) f.get(null));
+                }
+            }
+            for (Tag tag : rule.tags()) {
+                assertThat(tag.rule()).as(tag.code()).isEqualTo(rule.id());
+                assertThat(constants).as(rule.id() + " declares " + tag.name() + " as a constant").contains(tag);
+            }
+        }
     }
 
     @Test
@@ -109,20 +137,37 @@ class CatalogueConsistencyTest {
     }
 
     @Test
-    void sampleFindings_coverEveryTag_andRenderWithoutUnreplacedPlaceholders() {
+    void sampleFindings_coverEveryTagAndProviderRemediation_andRenderWithoutUnreplacedPlaceholders() throws IOException {
         Set<String> seen = new TreeSet<>();
+        Set<String> remediationsSeen = new TreeSet<>();
         for (TestWorld world : samples()) {
             for (Verdict v : world.evaluate()) {
                 seen.add(v.finding().code());
+                String provider = v.finding().args().get(Messages.PROVIDER_ARG);
+                remediationsSeen.add(v.finding().code() + ".remediation" + (provider == null ? "" : "." + provider));
                 assertThat(v.message()).as(v.finding().code() + " message: " + v.message()).doesNotContainPattern(PLACEHOLDER);
                 assertThat(v.remediation()).as(v.finding().code() + " remediation").doesNotContainPattern(PLACEHOLDER);
-                assertThat(v.remediation()).as(v.finding().code() + " remediation shows dig").contains(command(v));
+                assertCommandShownOnce(v);
             }
         }
-        Set<String> all = rules.stream().flatMap(r -> r.tags().stream().map(t -> r.id() + "." + t.name()))
+        Set<String> all = rules.stream().flatMap(r -> r.tags().stream().map(Tag::code))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(seen).isEqualTo(all);
         assertThat(Messages.load().codes()).isEqualTo(all);
+        Set<String> variants = rawMessages().stringPropertyNames().stream().filter(k -> k.contains(".remediation."))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(remediationsSeen).as("every provider remediation rendered by a sample").containsAll(variants);
+    }
+
+    /** The dig line is shown beside the fix, never inside it; MON01 has no dig, so its fix names its check. */
+    private static void assertCommandShownOnce(Verdict v) {
+        String dig = v.finding().args().get("dig");
+        if (dig != null) {
+            assertThat(v.remediation()).as(v.finding().code() + " remediation repeats the dig").doesNotContain(dig);
+        } else {
+            assertThat(v.remediation()).as(v.finding().code() + " remediation shows its check")
+                    .contains(v.finding().args().get("check"));
+        }
     }
 
     /** Worlds that, between them, produce every tag at least once (several in more than one shape). */
@@ -155,13 +200,49 @@ class CatalogueConsistencyTest {
                 .ses(SesStates.status(DkimStatus.NOT_STARTED).where("dev", "us-west-2").tokens().build())
                 .ses(SesStates.status(DkimStatus.SUCCESS).signingDisabled().where("prod", "us-east-1").build())
                 .sesError(new SesApiError("audit", "ap-south-1", "ListIdentities", "AccessDenied")));
+        w.add(TestWorld.healthyTxt("", TestKeys.record(TestKeys.RSA_2048))
+                .answer("s1", "TXT", NS3, reply(txt(name("s1"), TestKeys.record(TestKeys.RSA_2048_NEXT), 3600))));
+        w.addAll(providerSamples());
         return w;
     }
 
-    /** The command a remediation must show: the dig line, or (MON01) the check line. */
-    private static String command(Verdict v) {
-        String dig = v.finding().args().get("dig");
-        return dig != null ? dig : v.finding().args().get("check");
+    /** DKIM01 and DKIM05 findings of records of every provider, so each provider's remediation renders. */
+    private static List<TestWorld> providerSamples() {
+        List<TestWorld> w = new ArrayList<>();
+        for (String target : List.of("t1.dkim.amazonses.com", "s1.domainkey.u1.wl.sendgrid.net")) {
+            w.add(oneCname(target).answer("t1", "CNAME", NS3, nxdomain(authority(300, 3600)))
+                    .answer("t1", "CNAME", NS2, reply(cname(name("t1"), "other.example", 3600)))
+                    .key(target, nxdomain(null)));
+            w.add(oneCname(target).answer("t1", "CNAME", NS3, nodata(null)).answer("t1", "TXT", NS3, nodata(null))
+                    .answer("t1", "A", NS3, reply(a(name("t1"), "192.0.2.1")))
+                    .key(target, reply(txt(target, "v=DKIM1; p=", 300))));
+            w.add(oneCname(target).key(target, reply(txt(target, TestKeys.record(TestKeys.RSA_1024), 300))));
+        }
+        for (String source : List.of("ses:default/us-east-1", "config")) {
+            w.add(oneTxt(source, "").answer("s1", "TXT", NS3, nxdomain(authority(300, 3600)))
+                    .answer("s1", "TXT", NS2, reply(cname(name("s1"), "x.test", 60))));
+            w.add(oneTxt(source, "v=DKIM1; p=abc").answer("s1", "TXT", NS3, reply(txt(name("s1"), "v=DKIM1; p=", 60))));
+            w.add(oneTxt(source, "").answerEverywhere("s1", "TXT", reply(txt(name("s1"), "v=DKIM1; p=", 60))));
+            w.add(oneTxt(source, "").answerEverywhere("s1", "TXT",
+                    reply(txt(name("s1"), TestKeys.record(TestKeys.RSA_1024), 3600))));
+            w.add(oneTxt(source, "").answerEverywhere("s1", "TXT", reply(txt(name("s1"), "v=spf1 -all", 3600))));
+        }
+        return w;
+    }
+
+    private static TestWorld oneCname(String target) {
+        TestWorld w = TestWorld.healthy();
+        w.identity(new dev.dkimagent.rules.model.Identity("b.a.test", "config", List.of(new dev.dkimagent.rules.model.ExpectedRecord(
+                "t1", name("t1"), dev.dkimagent.rules.model.RecordType.CNAME, target))));
+        SERVERS.forEach(ns -> w.answer("t1", "CNAME", ns, reply(cname(name("t1"), target, 3600)))
+                .answer("t1", "TXT", ns, reply(cname(name("t1"), target, 3600))));
+        return w.key(target, reply(txt(target, TestKeys.record(TestKeys.RSA_2048), 300)));
+    }
+
+    private static TestWorld oneTxt(String source, String configured) {
+        TestWorld w = TestWorld.healthyTxt(configured, TestKeys.record(TestKeys.RSA_2048));
+        return w.identity(new dev.dkimagent.rules.model.Identity("b.a.test", source, List.of(new dev.dkimagent.rules.model.ExpectedRecord(
+                "s1", name("s1"), dev.dkimagent.rules.model.RecordType.TXT, configured))));
     }
 
     private static Map<String, String> declared(Rule rule) {

@@ -22,18 +22,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Dkim02To04Test {
 
     @Test
-    void evaluate_oneServerServesNothing_listsTheVariantsOnce() {
+    void evaluate_oneServerServesNothing_isDkim01sFindingOnly() {
         TestWorld w = TestWorld.healthy().answer("t2", "CNAME", NS3, nxdomain(authority(300, 3600)));
 
-        Finding f = assertFindings(w.evaluate())
-                .exactly("DKIM01.RECORD_MISSING@t2@127.0.0.13", "DKIM02.NAMESERVERS_DISAGREE@t2@-")
-                .the("DKIM02.NAMESERVERS_DISAGREE@t2@-");
+        assertFindings(w.evaluate()).exactly("DKIM01.RECORD_MISSING@t2@127.0.0.13");
+    }
+
+    @Test
+    void evaluate_anyKeyExpectedAndServersServeDifferentKeys_listsTheVariantsOnce() {
+        String key = TestKeys.record(TestKeys.RSA_2048);
+        String next = TestKeys.record(TestKeys.RSA_2048_NEXT);
+        TestWorld w = TestWorld.healthyTxt("", key).answer("s1", "TXT", NS3, reply(txt(name("s1"), next, 3600)));
+
+        Finding f = assertFindings(w.evaluate()).exactly("DKIM02.NAMESERVERS_DISAGREE@s1@-")
+                .the("DKIM02.NAMESERVERS_DISAGREE@s1@-");
 
         assertThat(f.subject().nameserver()).isNull();
-        assertThat(f.args()).containsEntry("variants",
-                "ns1.a.test (127.0.0.11), ns2.a.test (127.0.0.12): t2.dkim.amazonses.com; ns3.a.test (127.0.0.13): nothing");
-        assertThat(f.args().get("dig")).isEqualTo("dig +norecurse @ns1.a.test CNAME t2._domainkey.a.test; "
-                + "dig +norecurse @ns3.a.test CNAME t2._domainkey.a.test");
+        assertThat(f.args()).containsEntry("variants", "ns1.a.test (127.0.0.11), ns2.a.test (127.0.0.12): \"" + key
+                + "\"; ns3.a.test (127.0.0.13): \"" + next + "\"");
+        assertThat(f.args().get("dig")).isEqualTo("dig +norecurse @ns1.a.test TXT s1._domainkey.a.test; "
+                + "dig +norecurse @ns3.a.test TXT s1._domainkey.a.test");
+    }
+
+    @Test
+    void evaluate_sameKeyWrappedDifferently_isNoDisagreement() {
+        String key = TestKeys.record(TestKeys.RSA_2048);
+        TestWorld w = TestWorld.healthyTxt("", key).answer("s1", "TXT", NS3,
+                reply(txt(name("s1"), key.replace("; ", ";"), 3600)));
+
+        assertFindings(w.evaluate()).none();
     }
 
     @Test
@@ -98,6 +115,15 @@ class Dkim02To04Test {
 
         assertThat(f.args()).containsEntry("other", "TXT")
                 .containsEntry("dig", "dig +norecurse @ns2.a.test TXT t1._domainkey.a.test");
+    }
+
+    @Test
+    void evaluate_wrongTargetWithOtherData_isDkim01sFindingOnly() {
+        TestWorld w = TestWorld.healthy().answer("t1", "TXT", NS2,
+                reply(cname(name("t1"), "x.example", 3600), txt(name("t1"), "v=spf1 -all", 3600)))
+                .answer("t1", "CNAME", NS2, reply(cname(name("t1"), "x.example", 3600)));
+
+        assertFindings(w.evaluate()).exactly("DKIM01.RECORD_WRONG_TARGET@t1@127.0.0.12");
     }
 
     @Test

@@ -2,7 +2,8 @@ package dev.dkimagent.rules.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dkimagent.rules.catalogue.DkimKey.Status;
+import dev.dkimagent.rules.catalogue.dkim.DkimKey.Status;
+import dev.dkimagent.rules.catalogue.dkim.DkimKey;
 import org.junit.jupiter.api.Test;
 
 class DkimKeyTest {

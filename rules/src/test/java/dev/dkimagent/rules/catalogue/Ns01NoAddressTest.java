@@ -33,7 +33,7 @@ class Ns01NoAddressTest {
         assertThat(f.args()).containsEntry("reason", "no A record").containsEntry("dig", "dig A nss.a.test");
         assertThat(verdicts.get(0).message()).isEqualTo(
                 "The NS set of a.test names nss.a.test, but it has no address (no A record): resolvers that pick it fail.");
-        assertThat(verdicts.get(0).remediation()).contains("registrar").contains("`dig A nss.a.test`");
+        assertThat(verdicts.get(0).remediation()).contains("registrar").doesNotContain("dig A nss.a.test");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dkimagent.rules.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.rules.catalogue.soa.SerialArithmetic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.util.Base64;
 final class TestKeys {
     static final RSAPublicKey RSA_2048 = generate(2048);
     static final RSAPublicKey RSA_1024 = generate(1024);
+    static final RSAPublicKey RSA_2048_NEXT = generate(2048);
 
     private TestKeys() {
     }

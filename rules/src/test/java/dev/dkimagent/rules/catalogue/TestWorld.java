@@ -168,6 +168,16 @@ final class TestWorld {
                 new SesView(sesStates, sesErrors, sesMemory));
     }
 
+    /** The matrix of zone a.test, built from this world's observations. */
+    dev.dkimagent.rules.matrix.ZoneMatrix matrix() {
+        return dev.dkimagent.rules.matrix.Matrices.of(snapshot()).get(ZONE);
+    }
+
+    /** Runs the whole catalogue and keeps the matrices. */
+    dev.dkimagent.rules.Judgement judge() {
+        return new RuleEngine(Catalogue.all(), Levels.defaults(), settings, Messages.load()).judge(snapshot());
+    }
+
     /** Runs the whole catalogue with default levels, these settings and the real messages. */
     List<Verdict> evaluate() {
         return new RuleEngine(Catalogue.all(), Levels.defaults(), settings, Messages.load()).evaluate(snapshot());

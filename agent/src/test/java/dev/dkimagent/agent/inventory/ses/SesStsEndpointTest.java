@@ -3,7 +3,7 @@ package dev.dkimagent.agent.inventory.ses;
 import dev.dkimagent.agent.config.SesAccountSettings;
 import dev.dkimagent.agent.config.SesSettings;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
-import dev.dkimagent.agent.sweep.SesSetup;
+import dev.dkimagent.agent.wiring.SesSetup;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.SesApiError;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,104 @@
+package dev.dkimagent.agent.pipeline;
+
+import dev.dkimagent.agent.alert.AlertState;
+import dev.dkimagent.agent.alert.AlertStateStore;
+import dev.dkimagent.agent.alert.AlertStatus;
+import dev.dkimagent.agent.alert.Lifecycle;
+import dev.dkimagent.agent.alert.LifecycleResult;
+import dev.dkimagent.agent.metrics.AgentMetrics;
+import dev.dkimagent.agent.metrics.FiringFinding;
+import dev.dkimagent.agent.store.Store;
+import dev.dkimagent.rules.Verdict;
+import dev.dkimagent.rules.model.Snapshot;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's end of a zone's run: move the alert lifecycle of the findings the zone owns, write
+ * what changed and the zone's notifications in one transaction, then publish the zone's series.
+ * At the end of a sweep: drop the series of zones that left the inventory, record the sweep.
+ */
+public final class CommitAndPublish implements ZoneSink {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitAndPublish.class);
+    /** Delivered messages are kept this long (to look back at what was sent), then forgotten. */
+    static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
+
+    private final AlertStateStore states;
+    private final Store store;
+    private final Lifecycle lifecycle;
+    private final AgentMetrics metrics;
+    private volatile boolean firstSweepDone;
+
+    public CommitAndPublish(AlertStateStore states, Store store, Lifecycle lifecycle, AgentMetrics metrics) {
+        this.states = states;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void accept(JudgedZone zone) throws InterruptedException {
+        Map<String, AlertState> before = states.states(groups(zone));
+        LifecycleResult next = lifecycle.apply(before, zone.verdicts(),
+                new JudgedScope(zone.snapshot(), zone.judgement(), zone.sesSources()), zone.sesLines(),
+                zone.snapshot().at());
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping: zone " + zone.key() + " is abandoned before its commit");
+        }
+        if (!next.states().equals(before) || !next.notifications().isEmpty()) {
+            states.commit(before, next.states(), next.notifications(), Map.of());
+        }
+        metrics.publishZone(zone.key(), zone.judgement().matrices(), firing(next.states()));
+    }
+
+    @Override
+    public void sweepEnded(SweepReport report) {
+        metrics.sweepFinished("dns", report.took(), report.started().plus(report.took()), report.clean());
+        if (!report.judged()) {
+            if (report.failedZones().isEmpty()) {
+                LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
+            }
+            return;
+        }
+        LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", report.identities(), report.zones().size() - 1,
+                report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
+        metrics.retainZones(report.zones());
+        firstSweepDone = true;
+        try {
+            store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));
+        } catch (RuntimeException e) {
+            LOG.warn("forgetting delivered messages older than {} failed; the next sweep tries again: {}",
+                    DELIVERED_RETENTION, e.getMessage());
+        }
+    }
+
+    /** True once a sweep has judged every zone it could (for /readyz). */
+    public boolean firstSweepDone() {
+        return firstSweepDone;
+    }
+
+    /** The names whose alerts this zone owns: its identities, its apex, its SES states and sources, its findings'. */
+    static Set<String> groups(JudgedZone zone) {
+        Snapshot s = zone.snapshot();
+        Set<String> groups = new HashSet<>(zone.sesSources());
+        s.identities().forEach(i -> groups.add(i.name()));
+        s.zones().keySet().forEach(groups::add);
+        s.ses().states().forEach(state -> groups.add(state.identity()));
+        for (Verdict v : zone.verdicts()) {
+            groups.add(Lifecycle.groupIdentity(v.finding()));
+        }
+        return groups;
+    }
+
+    private static List<FiringFinding> firing(Map<String, AlertState> states) {
+        return states.values().stream()
+                .filter(s -> s.status() == AlertStatus.FIRING)
+                .map(s -> new FiringFinding(s.identity(), s.line().rule(), s.line().tag(), s.line().severity().label()))
+                .toList();
+    }
+}

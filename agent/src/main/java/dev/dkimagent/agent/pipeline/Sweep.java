@@ -1,0 +1,160 @@
+package dev.dkimagent.agent.pipeline;
+
+import dev.dkimagent.agent.probe.ZoneIndex;
+import dev.dkimagent.agent.probe.ZoneLocator;
+import dev.dkimagent.agent.probe.ZoneWork;
+import dev.dkimagent.rules.model.Identity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sweep of every zone: locate each identity's zone, run every zone through the
+ * {@link ZonePipeline} with at most {@code zonesInFlight} at once (each commits as it finishes),
+ * then the SES-wide findings. One zone's failure loses nothing of the others. An interrupted
+ * sweep stops its zones: those already committed stay, the others commit nothing.
+ */
+public final class Sweep {
+    private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
+    /** How long a stopping sweep waits for its zones to notice (a commit under way finishes). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    private final ZoneLocator locator;
+    private final ZonePipeline pipeline;
+    private final Supplier<List<Identity>> inventory;
+    private final int zonesInFlight;
+    private final Clock clock;
+
+    /** @param zonesInFlight zones probed and judged at once (>= 1): bounds the memory a sweep holds */
+    public Sweep(ZoneLocator locator, ZonePipeline pipeline, Supplier<List<Identity>> inventory, int zonesInFlight,
+                 Clock clock) {
+        if (zonesInFlight < 1) {
+            throw new IllegalArgumentException("zonesInFlight must be >= 1, got " + zonesInFlight);
+        }
+        this.locator = locator;
+        this.pipeline = pipeline;
+        this.inventory = inventory;
+        this.zonesInFlight = zonesInFlight;
+        this.clock = clock;
+    }
+
+    /** Runs one sweep; the report says whether it judged anything and which zones failed. */
+    public synchronized SweepReport runOnce() throws InterruptedException {
+        Instant started = clock.instant();
+        List<Identity> identities = inventory.get();
+        ZoneIndex index = locate(identities);
+        if (index == null || index.resolversUnreachable()) {
+            List<String> failed = index == null ? List.of(SweepReport.LOCATING) : List.of();
+            return end(new SweepReport(started, took(started), identities.size(), false, Set.of(), failed));
+        }
+        pipeline.useIndex(index);
+        List<String> failed = runZones(index);
+        Set<String> keys = new LinkedHashSet<>(index.zones().keySet());
+        keys.add(ZoneJudge.SES_SCOPE);
+        if (pipeline.runSesWide(claimed(index)) == ZoneOutcome.FAILED) {
+            failed.add(ZoneJudge.SES_SCOPE);
+        }
+        return end(new SweepReport(started, took(started), identities.size(), true, keys, failed));
+    }
+
+    /** Step 1, the apexes; null when locating failed (logged). */
+    private ZoneIndex locate(List<Identity> identities) throws InterruptedException {
+        try {
+            return locator.locate(identities).get();
+        } catch (ExecutionException e) {
+            LOG.error("DNS sweep: finding the zones failed; nothing judged, nothing changed", e.getCause());
+        } catch (RuntimeException e) {
+            LOG.error("DNS sweep: finding the zones failed; nothing judged, nothing changed", e);
+        }
+        return null;
+    }
+
+    /** Every zone through the pipeline, zonesInFlight at a time; returns the keys of those that failed. */
+    private List<String> runZones(ZoneIndex index) throws InterruptedException {
+        int threads = Math.min(zonesInFlight, Math.max(1, index.zones().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, zoneThreads());
+        try {
+            Map<String, Future<ZoneOutcome>> runs = new LinkedHashMap<>();
+            for (ZoneWork work : index.zones().values()) {
+                runs.put(work.apex(), pool.submit(() -> pipeline.run(work)));
+            }
+            List<String> failed = new ArrayList<>();
+            for (Map.Entry<String, Future<ZoneOutcome>> run : runs.entrySet()) {
+                if (outcome(run.getValue()) != ZoneOutcome.JUDGED) {
+                    failed.add(run.getKey());
+                }
+            }
+            return failed;
+        } finally {
+            stop(pool);
+        }
+    }
+
+    private static ZoneOutcome outcome(Future<ZoneOutcome> run) throws InterruptedException {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            // only an interrupt escapes a zone's run, and only this sweep's own stop interrupts it
+            return ZoneOutcome.FAILED;
+        }
+    }
+
+    /** Interrupts the zones still running (they commit nothing) and waits a moment for them to finish. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.info("DNS sweep: some zones are still stopping");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Every name a zone's findings group under: SES states of these belong to their zone, not the SES-wide scope. */
+    private static Set<String> claimed(ZoneIndex index) {
+        Set<String> claimed = new HashSet<>();
+        index.zones().values().forEach(z -> claimed.addAll(z.groups()));
+        return claimed;
+    }
+
+    private SweepReport end(SweepReport report) {
+        pipeline.sweepEnded(report);
+        return report;
+    }
+
+    private Duration took(Instant started) {
+        return Duration.between(started, clock.instant());
+    }
+
+    private static ThreadFactory zoneThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "dkim-zone-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

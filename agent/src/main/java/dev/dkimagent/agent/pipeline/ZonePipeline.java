@@ -1,0 +1,109 @@
+package dev.dkimagent.agent.pipeline;
+
+import dev.dkimagent.agent.probe.ZoneIndex;
+import dev.dkimagent.agent.probe.ZoneWork;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One zone at a time: probe -> judge -> the sink (for the daemon: lifecycle of that zone's
+ * identities, one commit, publish its series). {@link #recheck} is the entry point for anything
+ * that wants one zone looked at now (the schedule's sweep, a NOTIFY, a moved SOA serial). A run
+ * holds its zone's lock: a sweep and a recheck of the same zone never run at once, different
+ * zones run in parallel. A zone that fails is logged with the zone and changes nothing.
+ */
+public final class ZonePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ZonePipeline.class);
+
+    private final ZoneJudge judge;
+    private final ZoneSink sink;
+    private final Clock clock;
+    private final ZoneLocks locks = new ZoneLocks();
+    private volatile ZoneIndex index = ZoneIndex.empty();
+
+    public ZonePipeline(ZoneJudge judge, ZoneSink sink, Clock clock) {
+        this.judge = judge;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /**
+     * Probes, judges and hands over one zone of the inventory the last sweep located, now, on the
+     * calling thread; waits first while another run of the same zone is in progress.
+     *
+     * @param zone the zone apex, as the last sweep located it (or a domain whose zone was not found)
+     * @return JUDGED (committed and published, for the daemon), FAILED (logged, nothing changed), or
+     *         UNKNOWN (not a zone of the last sweep's inventory: nothing done)
+     * @throws InterruptedException when the thread is interrupted: the zone commits nothing
+     */
+    public ZoneOutcome recheck(String zone) throws InterruptedException {
+        Optional<ZoneWork> work = index.zone(zone);
+        if (work.isEmpty()) {
+            LOG.debug("recheck of {}: not a zone of the inventory; nothing done", zone);
+            return ZoneOutcome.UNKNOWN;
+        }
+        return run(work.get());
+    }
+
+    /** True when {@code zone} is a zone of the inventory the last sweep located. */
+    public boolean watches(String zone) {
+        return index.zone(zone).isPresent();
+    }
+
+    /** The zones of the inventory the last sweep located, apexes in first-seen order. */
+    public Set<String> zones() {
+        return index.zones().keySet();
+    }
+
+    void useIndex(ZoneIndex next) {
+        index = next;
+    }
+
+    ZoneOutcome run(ZoneWork work) throws InterruptedException {
+        return locks.withLock(work.apex(), () -> judgeAndHandOver(work));
+    }
+
+    ZoneOutcome runSesWide(Set<String> claimed) throws InterruptedException {
+        return locks.withLock(ZoneJudge.SES_SCOPE, () -> {
+            try {
+                sink.accept(judge.judgeSesWide(claimed, clock.instant()));
+                return ZoneOutcome.JUDGED;
+            } catch (RuntimeException e) {
+                LOG.error("SES-wide findings (MON01, SES identities without a zone): judging or committing failed;"
+                        + " their alerts are unchanged and the next sweep tries again", e);
+                return ZoneOutcome.FAILED;
+            }
+        });
+    }
+
+    void sweepEnded(SweepReport report) {
+        sink.sweepEnded(report);
+    }
+
+    /** Zones with a run in progress or waiting for one. */
+    int zonesInFlight() {
+        return locks.inFlight();
+    }
+
+    private ZoneOutcome judgeAndHandOver(ZoneWork work) throws InterruptedException {
+        try {
+            sink.accept(judge.judge(work, clock.instant()));
+            return ZoneOutcome.JUDGED;
+        } catch (TimeoutException e) {
+            LOG.warn("zone {}: the probes did not finish in time; nothing of it was committed and the next sweep"
+                    + " tries again", work.apex());
+        } catch (ExecutionException e) {
+            LOG.error("zone {}: the probes failed; nothing of it was committed and the next sweep tries again",
+                    work.apex(), e.getCause());
+        } catch (RuntimeException e) {
+            LOG.error("zone {}: judging or committing failed; nothing of it was committed and the next sweep"
+                    + " tries again", work.apex(), e);
+        }
+        return ZoneOutcome.FAILED;
+    }
+}

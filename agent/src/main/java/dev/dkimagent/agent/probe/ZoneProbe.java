@@ -1,0 +1,125 @@
+package dev.dkimagent.agent.probe;
+
+import dev.dkimagent.agent.dns.Discovery;
+import dev.dkimagent.agent.dns.DnsClient;
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.Query;
+import dev.dkimagent.rules.model.RecordType;
+import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.ZoneView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One zone's observations, in three steps: discover the zone's nameservers, ask every address
+ * directly for every expected record and the SOA, and read each CNAME target's key through the
+ * resolvers (in parallel with the first two). Every query goes out through the {@link DnsClient},
+ * which bounds what is in flight; nothing here blocks a thread. Observations, never verdicts.
+ */
+public final class ZoneProbe {
+    private final DnsClient client;
+    private final Discovery discovery;
+    private final ZonePlan plan;
+
+    public ZoneProbe(DnsClient client, Discovery discovery, Map<String, List<String>> zoneOverrides) {
+        this.client = client;
+        this.discovery = discovery;
+        this.plan = new ZonePlan(zoneOverrides);
+    }
+
+    /** What the zone's servers and the resolvers show now, as a DNS-only snapshot taken at {@code at}. */
+    public CompletableFuture<Snapshot> probe(ZoneWork work, Instant at) {
+        Observations seen = new Observations();
+        CompletableFuture<Void> records = discover(work)
+                .thenCompose(zone -> {
+                    seen.zone = zone;
+                    return probeRecords(work.identities(), zone, seen);
+                });
+        return CompletableFuture.allOf(records, probeKeys(work.identities(), seen))
+                .thenApply(ignored -> seen.snapshot(at, work));
+    }
+
+    /** Step 1: the zone's nameserver addresses; a zone that was not found keeps its reason. */
+    private CompletableFuture<ZoneView> discover(ZoneWork work) {
+        if (!work.located()) {
+            return CompletableFuture.completedFuture(ZoneView.failed(work.apex(), work.lookupError()));
+        }
+        return discovery.discover(work.apex(), plan.overrideFor(work.apex()));
+    }
+
+    /** Step 2: every record and the SOA, asked of every address directly (RD=0). */
+    private CompletableFuture<Void> probeRecords(List<Identity> identities, ZoneView zone, Observations seen) {
+        Set<Query> queries = new LinkedHashSet<>();
+        for (Identity identity : identities) {
+            for (ExpectedRecord record : identity.records()) {
+                for (Nameserver server : zone.servers()) {
+                    queries.add(new Query(record.name(), record.type().name(), server.address()));
+                    queries.add(new Query(record.name(), "TXT", server.address()));
+                }
+            }
+        }
+        zone.servers().forEach(s -> queries.add(new Query(zone.apex(), "SOA", s.address())));
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (Query q : queries) {
+            sent.add(ask(q, seen).thenCompose(answer -> followUpNoData(q, answer, seen)));
+        }
+        return all(sent);
+    }
+
+    /** A CNAME that came back NODATA: ask A and AAAA to name what is there instead (flattening). */
+    private CompletableFuture<Void> followUpNoData(Query q, Answer answer, Observations seen) {
+        if (!q.type().equals(RecordType.CNAME.name()) || !answer.isNoData("CNAME")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(
+                ask(new Query(q.name(), "A", q.address()), seen),
+                ask(new Query(q.name(), "AAAA", q.address()), seen));
+    }
+
+    private CompletableFuture<Answer> ask(Query q, Observations seen) {
+        return client.query(q.address(), q.name(), q.type(), false).thenApply(answer -> {
+            seen.answers.put(q, answer);
+            return answer;
+        });
+    }
+
+    /** Step 3: the TXT key at each expected CNAME target, as receivers see it (through the resolvers). */
+    private CompletableFuture<Void> probeKeys(List<Identity> identities, Observations seen) {
+        List<CompletableFuture<Void>> lookups = new ArrayList<>();
+        identities.stream()
+                .flatMap(i -> i.records().stream())
+                .filter(r -> r.type() == RecordType.CNAME)
+                .map(ExpectedRecord::value)
+                .distinct()
+                .forEach(target -> lookups.add(discovery.resolve(target, "TXT")
+                        .thenAccept(answer -> seen.keyAnswers.put(target, answer))));
+        return all(lookups);
+    }
+
+    private static CompletableFuture<Void> all(List<CompletableFuture<Void>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+    }
+
+    /** What the steps have seen so far; thread-safe because replies complete on DNS threads. */
+    private static final class Observations {
+        volatile ZoneView zone;
+        final Map<Query, Answer> answers = new ConcurrentHashMap<>();
+        final Map<String, Answer> keyAnswers = new ConcurrentHashMap<>();
+
+        Snapshot snapshot(Instant at, ZoneWork work) {
+            Map<String, String> zoneOfName = new HashMap<>();
+            work.identities().forEach(i -> i.records().forEach(r -> zoneOfName.put(r.name(), work.apex())));
+            return new Snapshot(at, work.identities(), Map.of(work.apex(), zone), zoneOfName, answers, keyAnswers);
+        }
+    }
+}

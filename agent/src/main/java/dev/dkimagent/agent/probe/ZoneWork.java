@@ -1,0 +1,34 @@
+package dev.dkimagent.agent.probe;
+
+import dev.dkimagent.rules.model.Identity;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One zone to probe: its apex and the identities whose records live in it. When no zone was found
+ * for a domain, the domain stands in for the apex and {@code lookupError} says why: such a zone has
+ * no servers to ask and is judged as unresolved until a sweep finds it.
+ *
+ * @param apex        the zone apex (normalised), or the domain whose zone was not found
+ * @param identities  the identities in this zone, in inventory order
+ * @param lookupError null, or why the zone could not be found
+ */
+public record ZoneWork(String apex, List<Identity> identities, String lookupError) {
+
+    public ZoneWork {
+        identities = List.copyOf(identities);
+    }
+
+    public boolean located() {
+        return lookupError == null;
+    }
+
+    /** The names this zone's findings group under (its identities and its apex): the zone owns their alerts. */
+    public Set<String> groups() {
+        Set<String> groups = new LinkedHashSet<>();
+        identities.forEach(i -> groups.add(i.name()));
+        groups.add(apex);
+        return groups;
+    }
+}

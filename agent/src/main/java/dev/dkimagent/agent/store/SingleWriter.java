@@ -1,0 +1,55 @@
+package dev.dkimagent.agent.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * What keeps a second agent off the state for as long as this one runs: on PostgreSQL an
+ * advisory lock ({@link PostgresLock}), on H2 the database file held open ({@link H2Anchor}).
+ * Taken before the pool opens and before any migration, so only the holder ever migrates.
+ */
+interface SingleWriter extends AutoCloseable {
+
+    /** H2: "Database may be already in use" (another process holds the file). */
+    int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** True while the guarantee still holds (its session or connection answers). */
+    boolean held();
+
+    @Override
+    void close();
+
+    static SingleWriter acquire(String jdbcUrl, String user, String password, String where) throws StoreException {
+        if (PostgresLock.appliesTo(jdbcUrl)) {
+            return PostgresLock.acquire(connect(jdbcUrl, user, password, where), where);
+        }
+        return H2Anchor.acquire(jdbcUrl, user, password, where);
+    }
+
+    /** A plain connection outside the pool, with the messages a person needs when it fails. */
+    static Connection connect(String jdbcUrl, String user, String password, String where) throws StoreException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                throw heldByAnother(where, e);
+            }
+            throw new StoreException("cannot open the state database at " + where + ": " + e.getMessage()
+                    + "; check state.url and its credentials", e);
+        }
+    }
+
+    static StoreException heldByAnother(String where, Throwable cause) {
+        return new StoreException("another dkim-agent holds the state at " + where + "; stop it first "
+                + "(or give this one its own state.url)", cause);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.dkimagent.agent.wiring;
+
+import dev.dkimagent.agent.config.DnsSettings;
+import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.pipeline.Sweep;
+import dev.dkimagent.agent.pipeline.ZoneJudge;
+import dev.dkimagent.agent.pipeline.ZonePipeline;
+import dev.dkimagent.agent.pipeline.ZoneTimeout;
+import dev.dkimagent.rules.Levels;
+import dev.dkimagent.rules.Messages;
+import dev.dkimagent.rules.RuleEngine;
+import dev.dkimagent.rules.catalogue.Catalogue;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.SesView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The per-zone pipeline's parts from settings, the same for {@code run} and {@code check}. */
+public final class PipelineWiring {
+    /** Direct queries one small zone has in flight at most (3 records x 4 addresses, CNAME and TXT, SOA): about 16. */
+    static final int QUERIES_PER_ZONE = 16;
+    /** Discovery and key look-ups of one zone: a few resolver round trips, each up to timeout x attempts. */
+    static final Duration DISCOVERY_ALLOWANCE = Duration.ofMinutes(2);
+
+    private PipelineWiring() {
+    }
+
+    /**
+     * Zones probed and judged at once: enough to keep {@code dns.max-in-flight} queries busy, and
+     * no more, so a sweep holds only these zones' observations (256 -> 16 zones).
+     */
+    public static int zonesInFlight(DnsSettings dns) {
+        return Math.max(1, dns.maxInFlight() / QUERIES_PER_ZONE);
+    }
+
+    public static RuleEngine engine(Settings settings) {
+        return new RuleEngine(Catalogue.all(), new Levels(settings.levels()), settings.rules(), Messages.load());
+    }
+
+    /** Probes with this DNS runtime, judges with the settings' rules against {@code ses} as it is at each run. */
+    public static ZoneJudge judge(Settings settings, DnsRuntime dns, Supplier<SesView> ses) {
+        Set<String> sources = settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of();
+        ZoneTimeout timeout = ZoneTimeout.of(DISCOVERY_ALLOWANCE, settings.dns().perNameserverQps(),
+                zonesInFlight(settings.dns()));
+        return new ZoneJudge(dns.probe()::probe, engine(settings), ses, sources, timeout);
+    }
+
+    public static Sweep sweep(Settings settings, DnsRuntime dns, ZonePipeline zones, Supplier<List<Identity>> inventory,
+                              Clock clock) {
+        return new Sweep(dns.locator(), zones, inventory, zonesInFlight(settings.dns()), clock);
+    }
+}

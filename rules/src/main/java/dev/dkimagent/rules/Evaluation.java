@@ -1,0 +1,88 @@
+package dev.dkimagent.rules;
+
+import dev.dkimagent.rules.matrix.Matrices;
+import dev.dkimagent.rules.matrix.RecordRow;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What every rule reads in one evaluation: the observations and the zone matrices built from them
+ * once, passed to each rule as an argument (no thread-local, no string-keyed cache).
+ */
+public final class Evaluation {
+    private final Snapshot snapshot;
+    private final Map<String, ZoneMatrix> matrices;
+    private final List<RecordRow> rows;
+    private final Map<RowKey, RecordRow> rowsByRecord = new HashMap<>();
+    private final Map<String, List<Identity>> identitiesByName;
+
+    public Evaluation(Snapshot snapshot, Map<String, ZoneMatrix> matrices) {
+        this.snapshot = snapshot;
+        this.matrices = matrices;
+        this.rows = inSnapshotOrder(snapshot, matrices);
+        rows.forEach(r -> rowsByRecord.putIfAbsent(new RowKey(r.identity(), r.record()), r));
+        this.identitiesByName = Collections.unmodifiableMap(
+                snapshot.identities().stream().collect(Collectors.groupingBy(Identity::name)));
+    }
+
+    /** Builds the matrices of the snapshot's zones. */
+    public static Evaluation of(Snapshot snapshot) {
+        return new Evaluation(snapshot, Matrices.of(snapshot));
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** One matrix per zone apex, ordered by apex. */
+    public Map<String, ZoneMatrix> matrices() {
+        return matrices;
+    }
+
+    public Optional<ZoneMatrix> matrix(String apex) {
+        return Optional.ofNullable(apex == null ? null : matrices.get(apex));
+    }
+
+    /** Every identity x record whose zone was discovered (found or not), in snapshot order. */
+    public List<RecordRow> rows() {
+        return rows;
+    }
+
+    /** The row of one identity's record, if its zone is known. */
+    public Optional<RecordRow> row(Identity identity, ExpectedRecord record) {
+        return Optional.ofNullable(rowsByRecord.get(new RowKey(identity, record)));
+    }
+
+    /** The snapshot's identities by name (several sources may expect one domain). */
+    public List<Identity> identitiesNamed(String name) {
+        return identitiesByName.getOrDefault(name, List.of());
+    }
+
+    /** The matrices' rows in snapshot order: each zone's rows were built in that order, so a cursor per zone merges them. */
+    private static List<RecordRow> inSnapshotOrder(Snapshot s, Map<String, ZoneMatrix> matrices) {
+        Map<String, Integer> next = new HashMap<>();
+        List<RecordRow> out = new ArrayList<>();
+        for (Identity identity : s.identities()) {
+            for (ExpectedRecord r : identity.records()) {
+                String apex = s.zoneOfName().get(r.name());
+                ZoneMatrix m = apex == null ? null : matrices.get(apex);
+                if (m != null) {
+                    out.add(m.rows().get(next.merge(apex, 1, Integer::sum) - 1));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private record RowKey(Identity identity, ExpectedRecord record) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.dkimagent.rules;
+
+import dev.dkimagent.rules.matrix.ZoneMatrix;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One evaluation's result: the verdicts (worst first, stable order) and the zone matrices they were
+ * judged from. Reports, metrics and the alert lifecycle read the same matrices.
+ */
+public final class Judgement {
+    private final List<Verdict> verdicts;
+    private final Map<String, ZoneMatrix> matrices;
+    private final Map<String, Tag> tagsByCode;
+
+    Judgement(List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Map<String, Tag> tagsByCode) {
+        this.verdicts = List.copyOf(verdicts);
+        this.matrices = matrices;
+        this.tagsByCode = Map.copyOf(tagsByCode);
+    }
+
+    public List<Verdict> verdicts() {
+        return verdicts;
+    }
+
+    /** One matrix per zone apex, ordered by apex. */
+    public Map<String, ZoneMatrix> matrices() {
+        return matrices;
+    }
+
+    public Optional<ZoneMatrix> matrix(String apex) {
+        return Optional.ofNullable(apex == null ? null : matrices.get(apex));
+    }
+
+    /**
+     * Could this judgement have seen a finding again, given as its persisted strings? A finding
+     * in a zone that was not found, or about an address (and selector) that was not heard, was not
+     * judged: it keeps its state instead of being resolved by blindness. Findings that say a zone
+     * or server could not be seen are judged whenever their zone and server were looked at. A zone
+     * this judgement does not hold is judged only for findings without an address.
+     */
+    public boolean couldSee(String rule, String tag, String identity, String zone, String selector, String address) {
+        Tag.Kind kind = Optional.ofNullable(tagsByCode.get(rule + "." + tag)).map(Tag::kind).orElse(Tag.Kind.PROBLEM);
+        Optional<ZoneMatrix> m = matrix(zone);
+        if (m.isPresent() && !m.get().found() && kind != Tag.Kind.ZONE_NOT_FOUND) {
+            return false;
+        }
+        if (address == null || kind == Tag.Kind.SERVER_NOT_HEARD) {
+            return true;
+        }
+        return m.map(x -> x.couldSee(identity, selector, address)).orElse(false);
+    }
+}

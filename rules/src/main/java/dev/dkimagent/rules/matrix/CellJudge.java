@@ -1,0 +1,163 @@
+package dev.dkimagent.rules.matrix;
+
+import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.RecordType;
+import dev.dkimagent.rules.model.Rr;
+import dev.dkimagent.rules.model.Snapshot;
+import dev.dkimagent.rules.model.Soa;
+import dev.dkimagent.rules.model.ZoneView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Judges one expected record on one address, and one address's SOA answer, from the observations. */
+final class CellJudge {
+    private CellJudge() {
+    }
+
+    /** The query types the sweep may have asked for a record, the expected type first. */
+    static List<String> queryTypes(ExpectedRecord r) {
+        return r.type() == RecordType.CNAME ? List.of("CNAME", "TXT", "A", "AAAA") : List.of("TXT");
+    }
+
+    static ServerSoa soa(Snapshot s, ZoneView zone, Nameserver server) {
+        Optional<Answer> answer = s.soa(zone, server);
+        if (answer.isEmpty()) {
+            return new ServerSoa(server, new NotJudged(NotJudged.Reason.NOT_ASKED, "no SOA answer", "SOA",
+                    zone.apex(), true), Optional.empty(), false);
+        }
+        Answer a = answer.get();
+        Optional<NotJudged> problem = Answers.problem(a, "SOA", zone.apex(), true);
+        if (problem.isPresent()) {
+            return new ServerSoa(server, problem.get(), Optional.empty(), false);
+        }
+        Optional<Soa> served = a.recordsOfType("SOA").stream().map(Rr::soa).filter(x -> x != null).findFirst();
+        boolean inAnswer = a.rcode() == Answer.NOERROR && !a.recordsOfType("SOA").isEmpty();
+        return new ServerSoa(server, null, served.or(() -> Optional.ofNullable(a.authoritySoa())), inAnswer);
+    }
+
+    static Cell cell(Snapshot s, ZoneView zone, ServerSoa soa, ExpectedRecord r) {
+        Nameserver server = soa.server();
+        if (!zone.discovered()) {
+            return Cell.notJudged(server, new NotJudged(NotJudged.Reason.ZONE_NOT_FOUND, zone.discoveryError(),
+                    "SOA", zone.apex(), true));
+        }
+        if (!soa.usable()) {
+            return Cell.notJudged(server, soa.problem());
+        }
+        List<String> types = queryTypes(r);
+        for (String type : types) {
+            Optional<NotJudged> p = s.answer(r.name(), type, server.address())
+                    .flatMap(a -> Answers.problem(a, type, r.name(), false));
+            if (p.isPresent()) {
+                return Cell.notJudged(server, p.get());
+            }
+        }
+        Optional<Answer> primary = s.answer(r.name(), types.get(0), server.address());
+        if (primary.isEmpty()) {
+            return Cell.notJudged(server, new NotJudged(NotJudged.Reason.NOT_ASKED, "no answer", types.get(0),
+                    r.name(), false));
+        }
+        List<Answer> others = new ArrayList<>();
+        for (String type : types.subList(1, types.size())) {
+            s.answer(r.name(), type, server.address()).ifPresent(others::add);
+        }
+        return judge(r, server, primary.get(), others, soa);
+    }
+
+    private static Cell judge(ExpectedRecord r, Nameserver server, Answer primary, List<Answer> others, ServerSoa soa) {
+        List<Rr> owned = owned(primary, r.name());
+        Optional<Rr> cname = owned.stream().filter(x -> x.type().equals("CNAME")).findFirst();
+        List<Rr> txts = owned.stream().filter(x -> x.type().equals("TXT")).toList();
+        TreeSet<String> otherTypes = new TreeSet<>();
+        List<Answer> all = new ArrayList<>(others);
+        all.add(0, primary);
+        all.forEach(a -> owned(a, r.name()).stream().map(Rr::type).filter(t -> !t.equals("CNAME")).forEach(otherTypes::add));
+        boolean expectsCname = r.type() == RecordType.CNAME;
+        CellState state = expectsCname ? cnameState(r, primary, cname, otherTypes) : txtState(r, primary, cname, txts);
+        List<Rr> ofExpectedType = expectsCname ? cname.stream().toList() : txts;
+        OptionalLong ttl = ofExpectedType.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(ofExpectedType.stream().mapToLong(Rr::ttl).min().orElseThrow());
+        Optional<Soa> negative = state != CellState.MISSING ? Optional.empty()
+                : Optional.ofNullable(primary.authoritySoa()).or(soa::soa);
+        return new Cell(server, state, null, ttl, served(r, cname, txts, others), cname.map(Rr::data), otherTypes,
+                txts.stream().map(Rr::data).toList(), negative);
+    }
+
+    private static CellState cnameState(ExpectedRecord r, Answer primary, Optional<Rr> cname, TreeSet<String> other) {
+        if (cname.isPresent()) {
+            if (!cname.get().data().equals(r.value())) {
+                return CellState.WRONG_TARGET;
+            }
+            return other.isEmpty() ? CellState.OK : CellState.CNAME_AND_OTHER_DATA;
+        }
+        return !primary.isNxdomain() && !other.isEmpty() ? CellState.WRONG_TYPE : CellState.MISSING;
+    }
+
+    private static CellState txtState(ExpectedRecord r, Answer primary, Optional<Rr> cname, List<Rr> txts) {
+        if (primary.isNxdomain()) {
+            return CellState.MISSING;
+        }
+        if (cname.isPresent()) {
+            return CellState.WRONG_TYPE;
+        }
+        if (txts.isEmpty()) {
+            return CellState.MISSING;
+        }
+        String wanted = squeeze(r.value());
+        boolean matches = wanted.isEmpty() || txts.stream().anyMatch(x -> squeeze(x.data()).equals(wanted));
+        return matches ? CellState.OK : CellState.WRONG_TARGET;
+    }
+
+    /**
+     * CNAME expected: the target, else the other data the name holds ("A 192.0.2.1"), else nothing.
+     * TXT expected: the sorted TXT values, quoted; a CNAME as "CNAME target"; else nothing.
+     */
+    private static String served(ExpectedRecord r, Optional<Rr> cname, List<Rr> txts, List<Answer> others) {
+        boolean expectsCname = r.type() == RecordType.CNAME;
+        if (cname.isPresent()) {
+            return expectsCname ? cname.get().data() : "CNAME " + cname.get().data();
+        }
+        if (!expectsCname) {
+            return orNothing(txts.stream().map(x -> "\"" + x.data() + "\"").collect(Collectors.toCollection(TreeSet::new)), " ");
+        }
+        TreeSet<String> other = new TreeSet<>();
+        for (Answer a : others) {
+            owned(a, r.name()).stream().filter(x -> !x.type().equals("CNAME")).forEach(x -> other.add(x.type() + " " + x.data()));
+        }
+        return orNothing(other, ", ");
+    }
+
+    private static String orNothing(TreeSet<String> values, String separator) {
+        return values.isEmpty() ? Cell.NOTHING : String.join(separator, values);
+    }
+
+    private static List<Rr> owned(Answer a, String name) {
+        return a.records().stream().filter(x -> x.name().equals(name)).toList();
+    }
+
+    static String squeeze(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", "");
+    }
+
+    /** The resolvers' TXT answer at a CNAME target, typed. */
+    static KeyObservation key(String target, Optional<Answer> answer) {
+        if (answer.isEmpty()) {
+            return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
+        }
+        Answer a = answer.get();
+        if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
+            return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
+        }
+        if (a.isNxdomain()) {
+            return new KeyObservation(target, KeyObservation.Status.NO_NAME, List.of());
+        }
+        List<String> txts = a.recordsOfType("TXT").stream().map(Rr::data).toList();
+        return new KeyObservation(target, txts.isEmpty() ? KeyObservation.Status.NO_TXT : KeyObservation.Status.TXT, txts);
+    }
+}
