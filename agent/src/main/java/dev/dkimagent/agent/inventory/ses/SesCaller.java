@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.time.RateLimiter;
 import dev.dkimagent.rules.model.SesApiError;
 import software.amazon.awssdk.core.exception.SdkException;
 
