@@ -11,7 +11,9 @@ public final class MetricNames {
 
     // from the DNS snapshot, replaced each sweep
     public static final String RECORD_OK = "dkim_record_ok";
+    public static final String RECORD_JUDGED = "dkim_record_judged";
     public static final String RECORD_TTL = "dkim_record_ttl_seconds";
+    public static final String IDENTITY_INFO = "dkim_identity_info";
     public static final String ZONE_DISCOVERED = "dkim_zone_discovered";
     public static final String NAMESERVER_UP = "dkim_nameserver_up";
     public static final String ZONE_SOA_SERIAL = "dkim_zone_soa_serial";
@@ -47,6 +49,12 @@ public final class MetricNames {
     public static final String STATUS = "status";
     public static final String RULE = "rule";
     public static final String TAG = "tag";
+    /** The finding's level (critical, error, warning, info) on dkim_findings. */
+    public static final String LEVEL = "level";
+    /**
+     * Deprecated on dkim_findings: the same value as {@link #LEVEL}, kept for one release because
+     * it clashes with Alertmanager's routing label of the same name (docs/metrics.md, upgrade notes).
+     */
     public static final String SEVERITY = "severity";
     public static final String KIND = "kind";
     public static final String OUTCOME = "outcome";

@@ -14,10 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The gauges of judged zone matrices (one zone's, or all): per record x server, per zone, per zone x server. */
+/**
+ * The gauges of judged zone matrices (one zone's, or all): per record x server, per identity, per
+ * zone, per zone x server.
+ */
 final class SnapshotGauges {
     private final GaugeTable recordOk = new GaugeTable(RECORD_OK,
-            "1 when the nameserver address serves the expected DKIM record authoritatively, else 0.",
+            "1 when the nameserver address serves the expected DKIM record authoritatively, 0 when it does not;"
+                    + " no series while the record could not be judged there (see dkim_record_judged).",
+            IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
+    private final GaugeTable recordJudged = new GaugeTable(RECORD_JUDGED,
+            "1 when the record could be judged on the nameserver address, 0 when the address was not heard"
+                    + " (no reply, or not authoritative) and dkim_record_ok is left out.",
             IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
     private final GaugeTable recordTtl = new GaugeTable(RECORD_TTL,
             "TTL of the DKIM record as the nameserver address serves it.",
@@ -27,6 +35,9 @@ final class SnapshotGauges {
     private final GaugeTable nameserverUp = new GaugeTable(NAMESERVER_UP,
             "1 when the nameserver address answered the zone's SOA query authoritatively, else 0.",
             ZONE, NAMESERVER, ADDRESS);
+    private final GaugeTable identityInfo = new GaugeTable(IDENTITY_INFO,
+            "Always 1: the zone each identity's records are checked in (its domain while the zone is not found).",
+            IDENTITY, ZONE);
     private final GaugeTable soaSerial = new GaugeTable(ZONE_SOA_SERIAL,
             "SOA serial of the zone as the nameserver address serves it.", ZONE, NAMESERVER, ADDRESS);
 
@@ -56,6 +67,7 @@ final class SnapshotGauges {
     /** Every NS name of an address gets the series of that address's cell. */
     private void addRecords(ZoneMatrix zone) {
         for (RecordRow row : zone.rows()) {
+            identityInfo.put(1, name(row.identity().name()), name(zone.apex()));
             for (Nameserver server : zone.view().servers()) {
                 row.cell(server.address()).ifPresent(cell -> addRecord(row, server, ServedRecord.of(cell)));
             }
@@ -65,7 +77,10 @@ final class SnapshotGauges {
     private void addRecord(RecordRow row, Nameserver server, ServedRecord served) {
         String[] labels = {name(row.identity().name()), name(row.selector()), name(server.host()),
             name(server.address())};
-        recordOk.put(served.ok() ? 1 : 0, labels);
+        recordJudged.put(served.judged() ? 1 : 0, labels);
+        if (served.judged()) {
+            recordOk.put(served.ok() ? 1 : 0, labels);
+        }
         served.ttl().ifPresent(ttl -> recordTtl.put(ttl, labels));
     }
 
@@ -85,6 +100,6 @@ final class SnapshotGauges {
     }
 
     private List<GaugeTable> tables() {
-        return List.of(recordOk, recordTtl, zoneDiscovered, nameserverUp, soaSerial);
+        return List.of(recordOk, recordJudged, recordTtl, identityInfo, zoneDiscovered, nameserverUp, soaSerial);
     }
 }

@@ -2,11 +2,9 @@ package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.agent.alert.AlertState;
 import dev.dkimagent.agent.alert.AlertStateStore;
-import dev.dkimagent.agent.alert.AlertStatus;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.LifecycleResult;
 import dev.dkimagent.agent.metrics.AgentMetrics;
-import dev.dkimagent.agent.metrics.FiringFinding;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.model.Snapshot;
@@ -53,7 +51,7 @@ public final class CommitAndPublish implements ZoneSink {
         if (!next.states().equals(before) || !next.notifications().isEmpty()) {
             states.commit(before, next.states(), next.notifications(), Map.of());
         }
-        metrics.publishZone(zone.key(), zone.judgement().matrices(), firing(next.states()));
+        metrics.publishZone(zone.key(), zone.judgement().matrices(), FiringFindings.of(next.states().values()));
     }
 
     @Override
@@ -93,12 +91,5 @@ public final class CommitAndPublish implements ZoneSink {
             groups.add(Lifecycle.groupIdentity(v.finding()));
         }
         return groups;
-    }
-
-    private static List<FiringFinding> firing(Map<String, AlertState> states) {
-        return states.values().stream()
-                .filter(s -> s.status() == AlertStatus.FIRING)
-                .map(s -> new FiringFinding(s.identity(), s.line().rule(), s.line().tag(), s.line().severity().label()))
-                .toList();
     }
 }

@@ -153,8 +153,8 @@ public final class MetricsBench {
     private static List<FiringFinding> firing(int identities) {
         List<FiringFinding> firing = new ArrayList<>();
         for (int i = 0; i < identities; i += 100) {
-            firing.add(new FiringFinding(domain(i), "DKIM01", "RECORD_MISSING", "error"));
-            firing.add(new FiringFinding(domain(i), "SES03", "SES_AT_RISK", "critical"));
+            firing.add(FiringFinding.dns(domain(i), domain(i), "DKIM01", "RECORD_MISSING", "error"));
+            firing.add(FiringFinding.dns(domain(i), domain(i), "SES03", "SES_AT_RISK", "critical"));
         }
         return firing;
     }

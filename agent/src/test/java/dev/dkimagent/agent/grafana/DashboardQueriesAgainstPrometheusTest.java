@@ -78,7 +78,7 @@ class DashboardQueriesAgainstPrometheusTest {
     @Test
     void identityVariable_listsBothConfiguredIdentities() {
         Set<String> identities = new TreeSet<>();
-        prometheus.query("group by (identity) (dkim_record_ok)").path("result")
+        prometheus.query("group by (identity) (dkim_identity_info)").path("result")
                 .forEach(r -> identities.add(r.path("metric").path("identity").asText()));
 
         assertThat(identities).containsExactly(WorldData.HEALTHY, WorldData.MYCOMPANY);

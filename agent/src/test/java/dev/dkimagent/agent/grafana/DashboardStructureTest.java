@@ -129,17 +129,36 @@ class DashboardStructureTest {
     }
 
     @Test
-    void identityDashboard_takesItsIdentityFromTheRecordSeries() {
+    void identityDashboard_takesItsIdentityFromTheIdentityInfo() {
         Dashboard identity = dashboards.stream().filter(d -> d.uid().equals("dkim-agent-identity")).findFirst().orElseThrow();
         JsonNode variable = identity.variables().stream().filter(v -> v.path("name").asText().equals("identity"))
                 .findFirst().orElseThrow(() -> new AssertionError("no identity variable"));
 
         assertThat(variable.path("type").asText()).isEqualTo("query");
-        String definition = "label_values(dkim_record_ok{job=\"$job\", instance=~\"$instance\"}, identity)";
+        String definition = "label_values(dkim_identity_info{job=\"$job\", instance=~\"$instance\"}, identity)";
         assertThat(variable.path("definition").asText()).isEqualTo(definition);
         assertThat(variable.path("query").path("query").asText()).isEqualTo(definition);
         assertThat(identity.queries()).allSatisfy(q -> assertThat(q.expr())
                 .as("every panel of the identity dashboard is about the chosen identity").contains("$identity"));
+    }
+
+    /** The zone of an identity comes from dkim_identity_info, never from a regex on the identity. */
+    @Test
+    void noQuery_guessesAZoneFromTheIdentity() {
+        List<PanelQuery> all = dashboards.stream().flatMap(d -> d.queries().stream()).toList();
+        assertThat(all).isNotEmpty().allSatisfy(q -> assertThat(q.expr()).as(q.toString())
+                .doesNotContain("label_replace").doesNotContainPattern("identity\\s*=~"));
+        assertThat(all).filteredOn(q -> q.expr().contains("dkim_zone_soa_serial") && q.expr().contains("$identity"))
+                .isNotEmpty().allSatisfy(q -> assertThat(q.expr()).contains("dkim_identity_info"));
+    }
+
+    /** Findings are shown by level; the deprecated severity label is on no panel. */
+    @Test
+    void findingPanels_useLevelNeverTheDeprecatedSeverityLabel() {
+        List<PanelQuery> findings = dashboards.stream().flatMap(d -> d.queries().stream())
+                .filter(q -> q.expr().contains("dkim_findings")).toList();
+        assertThat(findings).isNotEmpty().noneMatch(q -> q.expr().contains("severity"))
+                .anyMatch(q -> q.expr().contains("by (level)"));
     }
 
     @Test

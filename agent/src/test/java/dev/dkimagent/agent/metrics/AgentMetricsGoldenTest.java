@@ -31,10 +31,14 @@ class AgentMetricsGoldenTest {
         metrics.publishSnapshot(Fixtures.snapshot());
         metrics.publishSes(Fixtures.sesView());
         metrics.publishFiring(List.of(
-                new FiringFinding("example.com", "DKIM01", "RECORD_MISSING", "error"),
-                new FiringFinding("example.com", "DKIM01", "RECORD_MISSING", "error"),
-                new FiringFinding("example.com", "NS01", "SERVER_TIMEOUT", "warning"),
-                new FiringFinding(null, "SOA01", "MULTIPLE_SOA_SERIALS", "warning")));
+                FiringFinding.dns("example.com", "example.com", "DKIM01", "RECORD_MISSING", "error"),
+                FiringFinding.dns("example.com", "example.com", "DKIM01", "RECORD_MISSING", "error"),
+                FiringFinding.dns("example.com", "example.com", "NS01", "SERVER_TIMEOUT", "warning"),
+                FiringFinding.dns(null, "example.com", "SOA01", "MULTIPLE_SOA_SERIALS", "warning"),
+                new FiringFinding("example.com", "example.com", "default", "us-east-1", "SES03", "SES_AT_RISK",
+                        "critical"),
+                new FiringFinding(null, null, "default", "eu-west-1", "MON01", "SES_API_ERROR", "error"),
+                new FiringFinding(null, null, "default", "us-east-1", "MON01", "SES_API_ERROR", "error")));
         productionEvents(metrics);
         metrics.outboxPending(() -> 3);
         Instant finished = Instant.parse("2026-11-28T12:00:05Z");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AgentMetricsTest {
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Set<String> LABEL_NAMES = Set.of("identity", "selector", "nameserver", "address", "zone",
-            "account", "region", "status", "rule", "tag", "severity", "kind", "outcome", "operation", "channel",
+            "account", "region", "status", "rule", "tag", "level", "severity", "kind", "outcome", "operation", "channel",
             "version", "le");
 
     private final AgentMetrics metrics = new AgentMetrics("0.1.0");
@@ -72,7 +72,7 @@ class AgentMetricsTest {
 
     @Test
     void publishFiring_replacesThePreviousList() {
-        metrics.publishFiring(List.of(new FiringFinding("example.com", "DKIM01", "RECORD_MISSING", "error")));
+        metrics.publishFiring(List.of(FiringFinding.dns("example.com", "example.com", "DKIM01", "RECORD_MISSING", "error")));
         metrics.publishFiring(List.of());
         assertThat(samples()).noneMatch(l -> l.startsWith("dkim_findings"));
     }
@@ -80,7 +80,7 @@ class AgentMetricsTest {
     @Test
     void labels_comeFromTheDocumentedSetAndNeverCarryText() {
         AgentMetrics all = AgentMetricsGoldenTest.fixedMetrics();
-        all.publishFiring(List.of(new FiringFinding("example.com", "DKIM01",
+        all.publishFiring(List.of(FiringFinding.dns("example.com", "example.com", "DKIM01",
                 "record t1._domainkey.example.com is missing on ns2", "error")));
         QueryMetrics.feeding(all).accept(new QueryEvent("127.0.0.1", "CNAME", "java.net.SocketTimeoutException: Read timed out", 1, false));
         all.notification("slack_webhook", "HTTP 500 Internal Server Error");

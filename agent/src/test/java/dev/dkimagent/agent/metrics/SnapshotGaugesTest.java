@@ -61,7 +61,50 @@ class SnapshotGaugesTest {
                 new dev.dkimagent.rules.model.Identity("example.com", "config", List.of(T1)),
                 new dev.dkimagent.rules.model.Identity("example.com", "ses:default/us-east-1", List.of(T1))),
                 snapshot().zones(), snapshot().zoneOfName(), snapshot().answers(), java.util.Map.of());
-        long okSeries = SnapshotGauges.of(twice).get(0).samples.size();
-        assertThat(okSeries).isEqualTo(2); // t1 on ns1 and ns2
+        assertThat(labels(SnapshotGauges.of(twice), MetricNames.RECORD_JUDGED)).hasSize(2); // t1 on ns1 and ns2
+        assertThat(labels(SnapshotGauges.of(twice), MetricNames.IDENTITY_INFO)).hasSize(1);
+    }
+
+    /** ns2 is lame for the SOA: none of its cells is judged, so none has dkim_record_ok, each has judged 0. */
+    @Test
+    void of_serverNotHeard_exportsJudgedZeroAndNoRecordOk() {
+        var families = SnapshotGauges.of(snapshot());
+        assertThat(samples(families, MetricNames.RECORD_JUDGED, NS2.address())).containsOnly(0.0).hasSize(3);
+        assertThat(samples(families, MetricNames.RECORD_OK, NS2.address())).isEmpty();
+        assertThat(samples(families, MetricNames.RECORD_JUDGED, NS1.address())).containsOnly(1.0).hasSize(3);
+        assertThat(samples(families, MetricNames.RECORD_OK, NS1.address())).containsExactly(1.0, 1.0, 0.0);
+    }
+
+    @Test
+    void identityInfo_zoneFound_namesItsApex() {
+        var families = SnapshotGauges.of(snapshot());
+        assertThat(labels(families, MetricNames.IDENTITY_INFO)).containsExactly(List.of("example.com", "example.com"));
+    }
+
+    /** An undiscovered zone's identity stands for its zone: the zone label matches dkim_zone_discovered's. */
+    @Test
+    void identityInfo_zoneNotFound_namesTheZoneItIsCheckedUnder() {
+        var record = new dev.dkimagent.rules.model.ExpectedRecord("t1", "t1._domainkey.mail.broken.org",
+                dev.dkimagent.rules.model.RecordType.CNAME, "t1.dkim.amazonses.com");
+        Snapshot lost = new Snapshot(AT, List.of(new dev.dkimagent.rules.model.Identity("mail.broken.org", "config",
+                List.of(record))), Map.of("mail.broken.org", dev.dkimagent.rules.model.ZoneView.failed("mail.broken.org",
+                "no SOA")), Map.of(record.name(), "mail.broken.org"), Map.of(), Map.of());
+        var families = SnapshotGauges.of(lost);
+        assertThat(labels(families, MetricNames.IDENTITY_INFO)).containsExactly(List.of("mail.broken.org", "mail.broken.org"));
+        assertThat(labels(families, MetricNames.ZONE_DISCOVERED)).containsExactly(List.of("mail.broken.org"));
+        assertThat(labels(families, MetricNames.RECORD_OK)).isEmpty();
+        assertThat(labels(families, MetricNames.RECORD_JUDGED)).isEmpty();
+    }
+
+    private static List<Double> samples(List<io.prometheus.client.Collector.MetricFamilySamples> families, String family,
+                                        String address) {
+        return families.stream().filter(f -> f.name.equals(family)).flatMap(f -> f.samples.stream())
+                .filter(x -> x.labelValues.contains(address)).map(x -> x.value).toList();
+    }
+
+    private static List<List<String>> labels(List<io.prometheus.client.Collector.MetricFamilySamples> families,
+                                             String family) {
+        return families.stream().filter(f -> f.name.equals(family)).flatMap(f -> f.samples.stream())
+                .map(x -> x.labelValues).toList();
     }
 }

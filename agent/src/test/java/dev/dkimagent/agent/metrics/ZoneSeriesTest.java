@@ -33,22 +33,24 @@ class ZoneSeriesTest {
 
     @Test
     void retainZones_zoneLeftTheInventory_itsSeriesAndFindingsGo() {
-        metrics.publishZone("example.com", snapshot(), List.of(firing("example.com")));
-        metrics.publishZone("other.org", other(), List.of(firing("other.org")));
+        metrics.publishZone("example.com", snapshot(), List.of(firing("example.com", "example.com")));
+        metrics.publishZone("other.org", other(), List.of(firing("other.org", "other.org")));
 
         metrics.retainZones(Set.of("other.org"));
 
         assertThat(samples()).noneMatch(l -> l.contains("example.com"))
-                .contains("dkim_findings{identity=\"other.org\",rule=\"DKIM01\",tag=\"RECORD_MISSING\",severity=\"error\",} 1.0");
+                .contains("dkim_findings{identity=\"other.org\",zone=\"other.org\",account=\"\",region=\"\",rule=\"DKIM01\","
+                        + "tag=\"RECORD_MISSING\",level=\"error\",severity=\"error\",} 1.0");
     }
 
     @Test
     void publishZone_sameFindingLabelsFromTwoZones_countsAddUp() {
-        metrics.publishZone("a.test", nothing(), List.of(firing("")));
-        metrics.publishZone("b.test", nothing(), List.of(firing(""), firing("")));
+        metrics.publishZone("a.test", nothing(), List.of(firing("", "")));
+        metrics.publishZone("b.test", nothing(), List.of(firing("", ""), firing("", "")));
 
         assertThat(samples()).contains(
-                "dkim_findings{identity=\"\",rule=\"DKIM01\",tag=\"RECORD_MISSING\",severity=\"error\",} 3.0");
+                "dkim_findings{identity=\"\",zone=\"\",account=\"\",region=\"\",rule=\"DKIM01\","
+                        + "tag=\"RECORD_MISSING\",level=\"error\",severity=\"error\",} 3.0");
     }
 
     @Test
@@ -61,8 +63,8 @@ class ZoneSeriesTest {
         assertThat(Exposition.text(metrics.registry())).contains("other.org").isNotEqualTo(first);
     }
 
-    private static FiringFinding firing(String identity) {
-        return new FiringFinding(identity, "DKIM01", "RECORD_MISSING", "error");
+    private static FiringFinding firing(String identity, String zone) {
+        return FiringFinding.dns(identity, zone, "DKIM01", "RECORD_MISSING", "error");
     }
 
     /** other.org, not discovered: one zone gauge, no server series. */
