@@ -11,7 +11,7 @@ public final class MetricNames {
 
     // from the DNS snapshot, replaced each sweep
     public static final String RECORD_OK = "dkim_record_ok";
-    public static final String RECORD_JUDGED = "dkim_record_judged";
+    public static final String RECORD_NOT_JUDGED = "dkim_record_not_judged";
     public static final String RECORD_TTL = "dkim_record_ttl_seconds";
     public static final String IDENTITY_INFO = "dkim_identity_info";
     public static final String ZONE_DISCOVERED = "dkim_zone_discovered";
@@ -47,6 +47,7 @@ public final class MetricNames {
     public static final String ACCOUNT = "account";
     public static final String REGION = "region";
     public static final String STATUS = "status";
+    public static final String REASON = "reason";
     public static final String RULE = "rule";
     public static final String TAG = "tag";
     /** The finding's level (critical, error, warning, info) on dkim_findings. */

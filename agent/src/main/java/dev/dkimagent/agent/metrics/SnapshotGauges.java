@@ -21,12 +21,12 @@ import java.util.Optional;
 final class SnapshotGauges {
     private final GaugeTable recordOk = new GaugeTable(RECORD_OK,
             "1 when the nameserver address serves the expected DKIM record authoritatively, 0 when it does not;"
-                    + " no series while the record could not be judged there (see dkim_record_judged).",
+                    + " no series while the record could not be judged there (see dkim_record_not_judged).",
             IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
-    private final GaugeTable recordJudged = new GaugeTable(RECORD_JUDGED,
-            "1 when the record could be judged on the nameserver address, 0 when the address was not heard"
-                    + " (no reply, or not authoritative) and dkim_record_ok is left out.",
-            IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
+    private final GaugeTable recordNotJudged = new GaugeTable(RECORD_NOT_JUDGED,
+            "1 while the record could not be judged on the nameserver address (reason: no_reply, lame, not_asked);"
+                    + " then it has no dkim_record_ok. No series when judged.",
+            IDENTITY, SELECTOR, NAMESERVER, ADDRESS, REASON);
     private final GaugeTable recordTtl = new GaugeTable(RECORD_TTL,
             "TTL of the DKIM record as the nameserver address serves it.",
             IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
@@ -77,9 +77,11 @@ final class SnapshotGauges {
     private void addRecord(RecordRow row, Nameserver server, ServedRecord served) {
         String[] labels = {name(row.identity().name()), name(row.selector()), name(server.host()),
             name(server.address())};
-        recordJudged.put(served.judged() ? 1 : 0, labels);
         if (served.judged()) {
             recordOk.put(served.ok() ? 1 : 0, labels);
+        } else {
+            recordNotJudged.put(1, labels[0], labels[1], labels[2], labels[3], LabelValues.lowerToken(
+                    served.notJudged().orElseThrow()));
         }
         served.ttl().ifPresent(ttl -> recordTtl.put(ttl, labels));
     }
@@ -100,6 +102,6 @@ final class SnapshotGauges {
     }
 
     private List<GaugeTable> tables() {
-        return List.of(recordOk, recordJudged, recordTtl, identityInfo, zoneDiscovered, nameserverUp, soaSerial);
+        return List.of(recordOk, recordNotJudged, recordTtl, identityInfo, zoneDiscovered, nameserverUp, soaSerial);
     }
 }

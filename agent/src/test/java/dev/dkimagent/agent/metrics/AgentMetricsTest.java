@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AgentMetricsTest {
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
     private static final Set<String> LABEL_NAMES = Set.of("identity", "selector", "nameserver", "address", "zone",
-            "account", "region", "status", "rule", "tag", "level", "severity", "kind", "outcome", "operation", "channel",
+            "account", "region", "status", "rule", "tag", "level", "severity", "reason", "kind", "outcome", "operation", "channel",
             "version", "le");
 
     private final AgentMetrics metrics = new AgentMetrics("0.1.0");

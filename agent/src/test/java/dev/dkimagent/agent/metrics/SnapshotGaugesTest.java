@@ -61,17 +61,19 @@ class SnapshotGaugesTest {
                 new dev.dkimagent.rules.model.Identity("example.com", "config", List.of(T1)),
                 new dev.dkimagent.rules.model.Identity("example.com", "ses:default/us-east-1", List.of(T1))),
                 snapshot().zones(), snapshot().zoneOfName(), snapshot().answers(), java.util.Map.of());
-        assertThat(labels(SnapshotGauges.of(twice), MetricNames.RECORD_JUDGED)).hasSize(2); // t1 on ns1 and ns2
+        assertThat(labels(SnapshotGauges.of(twice), MetricNames.RECORD_OK)).hasSize(1); // t1 on ns1
+        assertThat(labels(SnapshotGauges.of(twice), MetricNames.RECORD_NOT_JUDGED)).hasSize(1); // t1 on ns2 (lame)
         assertThat(labels(SnapshotGauges.of(twice), MetricNames.IDENTITY_INFO)).hasSize(1);
     }
 
-    /** ns2 is lame for the SOA: none of its cells is judged, so none has dkim_record_ok, each has judged 0. */
+    /** ns2 is lame for the SOA: none of its cells is judged, so none has dkim_record_ok, each is "not judged". */
     @Test
-    void of_serverNotHeard_exportsJudgedZeroAndNoRecordOk() {
+    void of_serverNotHeard_exportsNotJudgedAndNoRecordOk() {
         var families = SnapshotGauges.of(snapshot());
-        assertThat(samples(families, MetricNames.RECORD_JUDGED, NS2.address())).containsOnly(0.0).hasSize(3);
+        assertThat(samples(families, MetricNames.RECORD_NOT_JUDGED, NS2.address())).containsExactly(1.0, 1.0, 1.0);
+        assertThat(labels(families, MetricNames.RECORD_NOT_JUDGED)).allSatisfy(l -> assertThat(l).endsWith("lame"));
         assertThat(samples(families, MetricNames.RECORD_OK, NS2.address())).isEmpty();
-        assertThat(samples(families, MetricNames.RECORD_JUDGED, NS1.address())).containsOnly(1.0).hasSize(3);
+        assertThat(samples(families, MetricNames.RECORD_NOT_JUDGED, NS1.address())).isEmpty();
         assertThat(samples(families, MetricNames.RECORD_OK, NS1.address())).containsExactly(1.0, 1.0, 0.0);
     }
 
@@ -93,7 +95,7 @@ class SnapshotGaugesTest {
         assertThat(labels(families, MetricNames.IDENTITY_INFO)).containsExactly(List.of("mail.broken.org", "mail.broken.org"));
         assertThat(labels(families, MetricNames.ZONE_DISCOVERED)).containsExactly(List.of("mail.broken.org"));
         assertThat(labels(families, MetricNames.RECORD_OK)).isEmpty();
-        assertThat(labels(families, MetricNames.RECORD_JUDGED)).isEmpty();
+        assertThat(labels(families, MetricNames.RECORD_NOT_JUDGED)).isEmpty();
     }
 
     private static List<Double> samples(List<io.prometheus.client.Collector.MetricFamilySamples> families, String family,
