@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.mail;
 
+import dev.dkimagent.rules.model.Nameserver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,11 @@ public record SignatureResult(String field, SignatureTags tags, String parseErro
     /** What is wrong, each with its kind, so the canary's rules need not read text. */
     public enum ProblemKind { INVALID_FIELD, BODY_HASH, EXPIRED, SIGNATURE, KEY_NOT_SERVED, KEY_UNREADABLE }
 
-    public record Problem(ProblemKind kind, String detail) {
+    /** server: the nameserver a key problem is about, else null. */
+    public record Problem(ProblemKind kind, String detail, Nameserver server) {
+        Problem(ProblemKind kind, String detail) {
+            this(kind, detail, null);
+        }
     }
 
     public SignatureResult {
@@ -62,9 +67,10 @@ public record SignatureResult(String field, SignatureTags tags, String parseErro
         }
         for (KeyVerdict key : keys) {
             switch (key.outcome()) {
-                case FAIL -> found.add(new Problem(ProblemKind.SIGNATURE, key.server() + ": " + key.reason()));
+                case FAIL -> found.add(new Problem(ProblemKind.SIGNATURE, key.server() + ": " + key.reason(),
+                        key.key().server()));
                 case NOT_SERVED -> found.add(new Problem(ProblemKind.KEY_NOT_SERVED,
-                        "key not served on " + key.server() + ": " + key.reason()));
+                        "key not served on " + key.server() + ": " + key.reason(), key.key().server()));
                 default -> { }
             }
         }
