@@ -18,7 +18,12 @@ public record Tag(String rule, String name, Severity defaultSeverity, Kind kind)
         /** The zone could not be found: nothing in it was judged. */
         ZONE_NOT_FOUND,
         /** A nameserver address gave no usable answer: what it serves was not judged. */
-        SERVER_NOT_HEARD
+        SERVER_NOT_HEARD,
+        /**
+         * About a canary round (DKIM06, MON02): only a judgement of that identity's round sees it
+         * again; a DNS sweep of the same identity neither raises nor resolves it.
+         */
+        CANARY_ROUND
     }
 
     /** A tag that reports a problem seen. */

@@ -117,4 +117,16 @@ class CanaryRulesTest {
                 .containsEntry("check", "aws sesv2 get-email-identity --email-identity a.test");
         assertThat(mailbox.args()).containsEntry("check", "curl -v 'imaps://canary@imap.a.test:993/INBOX'");
     }
+
+    @Test
+    void couldSee_canaryFindings_onlyWhenARoundOfThatIdentityWasJudged() {
+        dev.dkimagent.rules.Judgement dnsOnly = TestWorld.healthy().judge();
+        dev.dkimagent.rules.Judgement withRound = with(notDelivered()).judge();
+
+        assertThat(dnsOnly.couldSee("DKIM06", "CANARY_NOT_DELIVERED", "a.test", null, null, null))
+                .as("a DNS sweep neither raises nor resolves canary findings").isFalse();
+        assertThat(dnsOnly.couldSee("MON02", "CANARY_ERROR", "a.test", null, null, null)).isFalse();
+        assertThat(withRound.couldSee("DKIM06", "CANARY_KEY_NOT_SERVED", "a.test", null, "t1", "127.0.0.13")).isTrue();
+        assertThat(withRound.couldSee("DKIM06", "CANARY_NOT_SIGNED", "b.test", null, null, null)).isFalse();
+    }
 }

@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
  */
 public final class Dkim06CanarySigned implements Rule {
     public static final String ID = "DKIM06";
-    public static final Tag CANARY_NOT_SIGNED = new Tag(ID, "CANARY_NOT_SIGNED", Severity.CRITICAL);
-    public static final Tag CANARY_SIGNATURE_INVALID = new Tag(ID, "CANARY_SIGNATURE_INVALID", Severity.CRITICAL);
-    public static final Tag CANARY_KEY_NOT_SERVED = new Tag(ID, "CANARY_KEY_NOT_SERVED", Severity.ERROR);
-    public static final Tag CANARY_NOT_DELIVERED = new Tag(ID, "CANARY_NOT_DELIVERED", Severity.WARNING);
-    public static final Tag CANARY_RECEIVER_FAIL = new Tag(ID, "CANARY_RECEIVER_FAIL", Severity.ERROR);
+    public static final Tag CANARY_NOT_SIGNED = new Tag(ID, "CANARY_NOT_SIGNED", Severity.CRITICAL, Tag.Kind.CANARY_ROUND);
+    public static final Tag CANARY_SIGNATURE_INVALID = new Tag(ID, "CANARY_SIGNATURE_INVALID", Severity.CRITICAL, Tag.Kind.CANARY_ROUND);
+    public static final Tag CANARY_KEY_NOT_SERVED = new Tag(ID, "CANARY_KEY_NOT_SERVED", Severity.ERROR, Tag.Kind.CANARY_ROUND);
+    public static final Tag CANARY_NOT_DELIVERED = new Tag(ID, "CANARY_NOT_DELIVERED", Severity.WARNING, Tag.Kind.CANARY_ROUND);
+    public static final Tag CANARY_RECEIVER_FAIL = new Tag(ID, "CANARY_RECEIVER_FAIL", Severity.ERROR, Tag.Kind.CANARY_ROUND);
     /** Findings about canary rounds name this source (they group under the identity). */
     public static final String SOURCE = "canary";
 

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class Mon02CanaryRuns implements Rule {
     public static final String ID = "MON02";
-    public static final Tag CANARY_ERROR = new Tag(ID, "CANARY_ERROR", Severity.ERROR);
+    public static final Tag CANARY_ERROR = new Tag(ID, "CANARY_ERROR", Severity.ERROR, Tag.Kind.CANARY_ROUND);
 
     @Override
     public String id() {
