@@ -85,6 +85,10 @@ public final class CanaryProbe {
         } catch (ExecutionException e) {
             throw new CanaryException(CanaryRound.Stage.MAILBOX, "verification failed unexpectedly: " + e.getCause(), e);
         }
+        if (verification.cannotRun()) {
+            throw new CanaryException(CanaryRound.Stage.VERIFY, "no resolver answered the key look-ups: nothing"
+                    + " about the signatures was seen (set dkim-agent.dns.resolvers to reachable resolvers)", null);
+        }
         return round(message, sentAt, Delivery.DELIVERED, roundTrip, CanaryObservation.signatures(verification),
                 CanaryObservation.receiver(verification), null);
     }

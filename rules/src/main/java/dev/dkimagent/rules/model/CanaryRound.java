@@ -23,8 +23,8 @@ public record CanaryRound(String identity, String from, Instant sentAt, Delivery
 
     public enum Delivery { DELIVERED, NOT_DELIVERED, FAILED }
 
-    /** Where a round failed before any DKIM verdict was possible. */
-    public enum Stage { SEND, MAILBOX }
+    /** Where a round failed before any DKIM verdict was possible (VERIFY: no resolver answered the key look-ups). */
+    public enum Stage { SEND, MAILBOX, VERIFY }
 
     /** What is wrong with one signature, for one receiver or all. */
     public enum ProblemKind { INVALID_FIELD, BODY_HASH, EXPIRED, SIGNATURE, KEY_NOT_SERVED, KEY_UNREADABLE }

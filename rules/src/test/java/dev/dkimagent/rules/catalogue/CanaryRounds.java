@@ -66,6 +66,7 @@ final class CanaryRounds {
                         List.of(receiver("fail"))),
                 notDelivered(),
                 failed(CanaryRound.Stage.SEND, "AccessDenied", null),
-                failed(CanaryRound.Stage.MAILBOX, "login refused", "imaps://canary@imap.a.test:993/INBOX"));
+                failed(CanaryRound.Stage.MAILBOX, "login refused", "imaps://canary@imap.a.test:993/INBOX"),
+                failed(CanaryRound.Stage.VERIFY, "no resolver answered", null));
     }
 }

@@ -46,12 +46,19 @@ public final class Mon02CanaryRuns implements Rule {
 
     private static Finding finding(CanaryRound round) {
         Failure failure = round.failure();
-        boolean send = failure.stage() == CanaryRound.Stage.SEND;
         return FindingBuilder.of(CANARY_ERROR,
                         new Subject(round.identity(), null, null, null, null, Dkim06CanarySigned.SOURCE))
-                .arg("stage", send ? "sending through SES" : "reading the mailbox " + failure.mailbox())
+                .arg("stage", switch (failure.stage()) {
+                    case SEND -> "sending through SES";
+                    case MAILBOX -> "reading the mailbox " + failure.mailbox();
+                    case VERIFY -> "looking up the signing keys";
+                })
                 .arg("error", failure.detail())
-                .check(send ? "aws sesv2 get-email-identity --email-identity " + round.identity() : mailboxCheck(failure))
+                .check(switch (failure.stage()) {
+                    case SEND -> "aws sesv2 get-email-identity --email-identity " + round.identity();
+                    case MAILBOX -> mailboxCheck(failure);
+                    case VERIFY -> "dig SOA " + round.identity();
+                })
                 .build();
     }
 
