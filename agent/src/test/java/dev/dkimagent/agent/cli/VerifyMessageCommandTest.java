@@ -177,6 +177,22 @@ class VerifyMessageCommandTest {
         assertThat(missing.err()).contains("cannot read").contains("nope.eml");
     }
 
+    @Test
+    void verify_standardInput_withBareLineFeeds_isReadAsTheMessage() {
+        String signed = world.ses(HEALTHY, TOKEN).sign(Messages.sesShaped("billing@healthy.test"));
+        java.io.InputStream stdin = System.in;
+        try {
+            // pasted into a terminal: LF line ends; the parser restores CRLF as on the wire
+            System.setIn(new java.io.ByteArrayInputStream(signed.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+            CliRun run = CliRun.of("verify-message", "--config", config().toString(), "-");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("DKIM-Signature 1 of 1: pass");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
     private CliRun verify(String message, String... options) {
         try {
             Path file = Files.writeString(dir.resolve("message-" + System.nanoTime() + ".eml"), message,
