@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages whose servers and tools the tests start themselves:
 # nsd and unbound (the DNS test world), dig (debugging), prometheus and promtool (alert and
-# dashboard tests), amtool (the Alertmanager example's check), systemd-analyze (the unit's
-# security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests).
+# dashboard tests), amtool and prometheus-alertmanager (the Alertmanager example, checked and run), systemd-analyze (the unit's
+# security score), initdb and pg_ctl (a throwaway PostgreSQL cluster for the state store's tests),
+# kubectl (its built-in kustomize renders deploy/kubernetes offline; no cluster is contacted).
 # Installs only when a binary is missing, so a prepared machine costs nothing.
 set -euo pipefail
 
@@ -21,9 +22,11 @@ declare -A package_of=(
   [prometheus]=prometheus
   [promtool]=prometheus
   [amtool]=prometheus-alertmanager
+  [prometheus-alertmanager]=prometheus-alertmanager
   [systemd-analyze]=systemd
   [initdb]=postgresql
   [pg_ctl]=postgresql
+  [kubectl]=kubectl
 )
 
 # Debian keeps PostgreSQL's server tools in /usr/lib/postgresql/<version>/bin, off PATH; the
@@ -41,11 +44,20 @@ for binary in "${!package_of[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool, systemd-analyze, initdb and pg_ctl are present; nothing to install"
+  echo "install-test-deps: nsd, unbound, dig, prometheus, promtool, amtool, systemd-analyze, initdb, pg_ctl and kubectl are present; nothing to install"
   exit 0
 fi
 
 packages=$(printf '%s\n' "${missing[@]}" | sort -u | xargs)
+
+# kubectl is not in Debian 12's own archive in a usable version (kubernetes-client 1.20 has a
+# kustomize too old for `labels:`); the build machines ship it with their cloud CLI packages.
+# Fail loudly rather than skip the Kubernetes tests when it is not there.
+if [[ " $packages " == *" kubectl "* ]] && ! apt-cache show kubectl >/dev/null 2>&1; then
+  echo "install-test-deps: kubectl (>= 1.27, for its built-in kustomize) is missing and apt has no" \
+    "package for it; install kubectl from your Kubernetes or cloud CLI packages, then run this again" >&2
+  exit 1
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -40,7 +40,8 @@ public final class Judgement {
      * Could this judgement have seen a finding again, given as its persisted strings? A finding
      * in a zone that was not found, or about an address (and selector) that was not heard, was not
      * judged: it keeps its state instead of being resolved by blindness. Findings that say a zone
-     * or server could not be seen are judged whenever their zone and server were looked at. A zone
+     * or server could not be seen are judged whenever their zone and server were looked at. A key
+     * finding is judged only where the key was read (a resolver failure keeps it as it was). A zone
      * this judgement does not hold is judged only for findings without an address. A canary
      * finding is judged only when this judgement had a canary round of its identity.
      */
@@ -51,6 +52,9 @@ public final class Judgement {
         }
         Optional<ZoneMatrix> m = matrix(zone);
         if (m.isPresent() && !m.get().found() && kind != Tag.Kind.ZONE_NOT_FOUND) {
+            return false;
+        }
+        if (kind == Tag.Kind.KEY && m.map(x -> x.keyNotRead(identity, selector)).orElse(false)) {
             return false;
         }
         if (address == null || kind == Tag.Kind.SERVER_NOT_HEARD) {

@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.alert;
 
+import java.util.List;
+
 /**
  * One delivery attempt, for metrics.
  *
@@ -11,4 +13,6 @@ public record DeliveryEvent(String channel, String outcome) {
     public static final String DELIVERED = "delivered";
     public static final String RETRY = "retry";
     public static final String PERMANENT = "permanent";
+    /** Every outcome, so metrics can start each counter at 0. */
+    public static final List<String> OUTCOMES = List.of(DELIVERED, RETRY, PERMANENT);
 }

@@ -6,10 +6,7 @@ import dev.dkimagent.agent.report.JsonReport;
 import dev.dkimagent.agent.report.TextReport;
 import dev.dkimagent.agent.inventory.CombinedInventory;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
-import dev.dkimagent.agent.pipeline.CheckCollector;
 import dev.dkimagent.agent.pipeline.CheckResult;
-import dev.dkimagent.agent.pipeline.SweepReport;
-import dev.dkimagent.agent.pipeline.ZonePipeline;
 import dev.dkimagent.agent.wiring.DnsRuntime;
 import dev.dkimagent.agent.wiring.PipelineWiring;
 import dev.dkimagent.agent.wiring.SesSetup;
@@ -58,9 +55,9 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         Settings settings = loaded.get();
-        if (settings.identities().isEmpty() && !settings.ses().enabled()) {
-            return cannotRun("nothing to check: " + settings.source()
-                    + " lists no dkim-agent.identities and dkim-agent.ses.enabled is false", ExitCode.USAGE);
+        Optional<String> nothing = Checkable.nothingToCheck(settings);
+        if (nothing.isPresent()) {
+            return cannotRun(nothing.get(), ExitCode.USAGE);
         }
         CombinedInventory inventory = new CombinedInventory(settings.identities());
         if (settings.ses().enabled()) {
@@ -68,22 +65,22 @@ public final class CheckCommand implements Callable<Integer> {
                 inventory.update(ses.scan());
             }
         }
-        CheckCollector collected = new CheckCollector();
-        SweepReport report;
-        try (DnsRuntime dns = new DnsRuntime(settings, event -> { })) {
-            ZonePipeline zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), collected,
-                    Clock.systemUTC());
-            report = PipelineWiring.sweep(settings, dns, zones, inventory::identities, Clock.systemUTC()).runOnce();
-            if (!report.judged() && report.failedZones().isEmpty()) {
+        PipelineWiring.CheckRun run;
+        ResolverWatch resolvers = new ResolverWatch();
+        try (DnsRuntime dns = new DnsRuntime(settings, resolvers)) {
+            run = PipelineWiring.checkOnce(settings, dns, inventory, Clock.systemUTC());
+            boolean located = run.report().judged() || !run.report().failedZones().isEmpty();
+            // zone overrides spare the apex look-ups, not the key look-ups: silent resolvers are exit 3 either way
+            if (!located || resolvers.noneAnswered() || dns.resolvers().isEmpty()) {
                 return cannotRun(noResolver(dns.resolvers()), ExitCode.CANNOT_RUN);
             }
         }
-        if (!report.failedZones().isEmpty()) {
-            return cannotRun("the check failed unexpectedly for " + String.join(", ", report.failedZones())
+        if (!run.report().failedZones().isEmpty()) {
+            return cannotRun("the check failed unexpectedly for " + String.join(", ", run.report().failedZones())
                     + " (see the log above); this is a bug: please report it with this output and"
-                    + " JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", ExitCode.CANNOT_RUN);
+                    + " DKIM_AGENT_LOG_LEVEL=debug", ExitCode.CANNOT_RUN);
         }
-        CheckResult result = collected.result(report.started(), inventory.identities(), inventory.sesView());
+        CheckResult result = run.result();
         CheckOutcome outcome = new CheckOutcome(result.snapshot(), result.verdicts(), result.matrices(), failOn);
         print(outcome);
         return outcome.failing() ? ExitCode.FINDINGS : ExitCode.OK;

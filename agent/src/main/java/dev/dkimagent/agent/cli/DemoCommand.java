@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Runs the real daemon against an embedded world on 127.0.0.1: three nameservers (one drifted), "
                 + "a resolver for the DKIM keys and an SES endpoint with three identities. Alerts print to the console.%n"
                 + "Metrics: http://127.0.0.1:9108/metrics (a free port if 9108 is taken).%n"
-                + "Exit: 0 stopped, 3 could not start.")
+                + "Exit: 0 when --duration ends, 130 on Ctrl-C (the shell's code for an interrupt: the JVM "
+                + "stops on SIGINT), 3 could not start.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
@@ -50,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println(demo.banner(duration == null ? "Press Ctrl-C to stop."
                         : "Stops after " + duration.toSeconds() + " s, or press Ctrl-C."));
                 out.flush();
+                demo.printMatrix(out);
                 stop.await(duration);
                 out.println("\ndkim-agent demo: stopping");
                 out.flush();

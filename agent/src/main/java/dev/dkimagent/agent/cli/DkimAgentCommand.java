@@ -39,8 +39,21 @@ public final class DkimAgentCommand implements Callable<Integer> {
         cli.setErr(err);
         // An exception escaping a command is a bug or an environment failure, not a finding.
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.CANNOT_RUN);
+        cli.setParameterExceptionHandler(DkimAgentCommand::oneLine);
         return cli.execute(args); // picocli's exit code for usage errors is 2, which is also ours
 
+    }
+
+    /**
+     * A bad option or value: one line saying what is wrong and what is allowed, and where the help
+     * is; not the whole usage text, which buries the one line that matters.
+     */
+    private static int oneLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        command.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        command.getErr().flush();
+        return ExitCode.USAGE;
     }
 
     /** Hands the process environment to every command (tests pass their own). */

@@ -1,9 +1,12 @@
 package dev.dkimagent.agent.config;
 
 import com.typesafe.config.Config;
+import dev.dkimagent.agent.alert.AlertPolicy;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.rules.Severity;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Reads {@code dkim-agent.alerting}; {@link SlackReader} reads its {@code slack}. */
 final class AlertingReader {
@@ -13,18 +16,22 @@ final class AlertingReader {
     private AlertingReader() {
     }
 
-    /** The alerting settings, or null when the section is not an object (a problem is then reported). */
+    /** The alerting settings, or null when the section or a value is invalid (a problem is then reported). */
     static AlertingSettings read(Node alerting, Config reference) {
         if (!alerting.requireObject("an object with the alerting settings")) {
             return null;
         }
         KnownKeys.check(alerting, reference.getObject(PATH).keySet());
-        int firingAfter = alerting.child("firing-after").intAtLeast(1).orElse(0);
-        int resolveAfter = alerting.child("resolve-after").intAtLeast(1).orElse(0);
-        Duration repeat = alerting.child("repeat-interval").positiveDuration().orElse(null);
+        Optional<Integer> firingAfter = alerting.child("firing-after").intAtLeast(1);
+        Optional<Integer> resolveAfter = alerting.child("resolve-after").intAtLeast(1);
+        Optional<Duration> repeat = alerting.child("repeat-interval").positiveDuration();
         Severity minSeverity = severity(alerting.child("min-severity"));
-        SlackSettingsConfig slack = SlackReader.read(alerting.child("slack"), reference);
-        return new AlertingSettings(firingAfter, resolveAfter, repeat, minSeverity, slack);
+        SlackSettings slack = SlackReader.read(alerting.child("slack"), reference);
+        if (firingAfter.isEmpty() || resolveAfter.isEmpty() || repeat.isEmpty() || minSeverity == null) {
+            return null; // each problem is reported; the loader throws them all
+        }
+        return new AlertingSettings(new AlertPolicy(firingAfter.get(), resolveAfter.get(), repeat.get(), minSeverity),
+                slack);
     }
 
     private static Severity severity(Node node) {

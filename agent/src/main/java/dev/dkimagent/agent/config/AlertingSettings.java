@@ -1,18 +1,14 @@
 package dev.dkimagent.agent.config;
 
-import dev.dkimagent.rules.Severity;
-
-import java.time.Duration;
+import dev.dkimagent.agent.alert.AlertPolicy;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
 
 /**
- * {@code dkim-agent.alerting}: when a finding notifies, and where.
+ * {@code dkim-agent.alerting}: when a finding notifies, and where. Both parts are the types their
+ * users take (the lifecycle, the Slack channels): one type per concept, no copies.
  *
- * @param firingAfter    consecutive sweeps with the finding before it fires
- * @param resolveAfter   consecutive clean sweeps before it is resolved
- * @param repeatInterval reminder interval while firing
- * @param minSeverity    only findings at or above notify (all are in the metrics)
- * @param slack          the Slack destination
+ * @param policy firing-after, resolve-after, repeat-interval, min-severity
+ * @param slack  the Slack destination
  */
-public record AlertingSettings(int firingAfter, int resolveAfter, Duration repeatInterval, Severity minSeverity,
-                               SlackSettingsConfig slack) {
+public record AlertingSettings(AlertPolicy policy, SlackSettings slack) {
 }

@@ -1,11 +1,9 @@
 package dev.dkimagent.agent.config;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Syntax checks for DNS names as written in configuration (no look-ups). */
 final class DnsNames {
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]{1,63}");
     private static final String LABEL_RULE = "1 to 63 letters, digits, '-' or '_'";
 
     private DnsNames() {
@@ -21,7 +19,7 @@ final class DnsNames {
             return Optional.of("longer than 253 characters");
         }
         for (String label : n.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isLabel(label)) {
                 return Optional.of(label.isEmpty() ? "empty label" : "label '" + label + "' is not " + LABEL_RULE);
             }
         }
@@ -31,12 +29,24 @@ final class DnsNames {
     /** Reports on {@code node} unless {@code name} is a DNS name; true when it is. */
     static boolean checkName(Node node, String name) {
         Optional<String> why = nameProblem(name);
-        why.ifPresent(w -> node.problem("expected a DNS name, got '" + name + "' (" + w + ")"));
+        why.ifPresent(w -> node.problem("expected a DNS name, got '" + Shown.value(name) + "' (" + w + ")"));
         return why.isEmpty();
     }
 
+    /** {@value #LABEL_RULE}; a loop rather than a regular expression: it runs per token of every identity. */
     static boolean isLabel(String text) {
-        return LABEL.matcher(text).matches();
+        if (text.isEmpty() || text.length() > 63) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reports on {@code node} unless {@code text} is one DNS label; true when it is. */
@@ -44,7 +54,7 @@ final class DnsNames {
         if (isLabel(text)) {
             return true;
         }
-        node.problem("expected a single DNS label (" + LABEL_RULE + "), got '" + text + "'");
+        node.problem("expected a single DNS label (" + LABEL_RULE + "), got '" + Shown.value(text) + "'");
         return false;
     }
 }

@@ -13,7 +13,7 @@ final class DnsReader {
     private DnsReader() {
     }
 
-    /** The DNS settings, or null when the section is not an object (a problem is then reported). */
+    /** The DNS settings, or null when the section or a value in it is not valid (a problem is then reported). */
     static DnsSettings read(Node dns, Config reference) {
         if (!dns.requireObject("an object with the DNS settings")) {
             return null;
@@ -26,6 +26,9 @@ final class DnsReader {
         int qps = dns.child("per-nameserver-qps").intAtLeast(1).orElse(0);
         int resolverQps = dns.child("per-resolver-qps").intAtLeast(1).orElse(0);
         Ipv6Mode ipv6 = ipv6(dns.child("ipv6"));
+        if (timeout == null || attempts == 0 || maxInFlight == 0 || qps == 0 || resolverQps == 0) {
+            return null;
+        }
         return new DnsSettings(resolvers, timeout, attempts, maxInFlight, qps, resolverQps, ipv6);
     }
 

@@ -36,7 +36,7 @@ final class Endpoints {
     /** Why {@code text} is not a valid entry, as "expected ..., got ...", or empty. */
     static Optional<String> problem(String text, boolean hostAllowed) {
         String forms = hostAllowed ? NAMESERVER_FORMS : ADDRESS_FORMS;
-        Optional<String> malformed = Optional.of("expected " + forms + ", got '" + text + "'");
+        Optional<String> malformed = Optional.of("expected " + forms + ", got '" + Shown.value(text) + "'");
         if (text.startsWith("[")) {
             Matcher m = BRACKETED.matcher(text);
             if (!m.matches() || !isIpv6(m.group(1))) {
@@ -96,7 +96,7 @@ final class Endpoints {
                 return Optional.empty();
             }
         }
-        return Optional.of("expected a port from 1 to 65535, got '" + port + "' in '" + text + "'");
+        return Optional.of("expected a port from 1 to 65535, got '" + Shown.value(port) + "' in '" + Shown.value(text) + "'");
     }
 
     private static boolean report(Node node, Optional<String> problem) {

@@ -19,6 +19,7 @@ final class IdentitiesReader {
     static final String DEFAULT_SIGNING_HOSTED_ZONE = "dkim.amazonses.com";
     static final List<String> KEYS = List.of("domain", "tokens", "signing-hosted-zone", "records");
     private static final int MAX_TOKENS = 3;
+    private static final String TOKEN_LIST = "a list of 1 to " + MAX_TOKENS + " DKIM tokens";
 
     private IdentitiesReader() {
     }
@@ -83,11 +84,10 @@ final class IdentitiesReader {
 
     /** One {@code <token>._domainkey.<domain> CNAME <token>.<zone>} per token. */
     private static List<ExpectedRecord> easyDkim(Node tokens, String domain, String zone) {
-        String what = "a list of 1 to " + MAX_TOKENS + " DKIM tokens";
-        List<Node> elements = tokens.list(what);
+        List<Node> elements = tokens.list(TOKEN_LIST);
         if (tokens.type() == com.typesafe.config.ConfigValueType.LIST
                 && (elements.isEmpty() || elements.size() > MAX_TOKENS)) {
-            tokens.problem("expected " + what + ", got " + elements.size());
+            tokens.problem("expected " + TOKEN_LIST + ", got " + elements.size());
         }
         List<ExpectedRecord> records = new ArrayList<>();
         Set<String> seen = new HashSet<>();

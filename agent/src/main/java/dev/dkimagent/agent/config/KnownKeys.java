@@ -14,10 +14,8 @@ final class KnownKeys {
 
     /** Reports each key of {@code node} (an object) that is not in {@code known}. */
     static void check(Node node, Collection<String> known) {
-        for (String key : node.keys()) {
-            if (!known.contains(key)) {
-                node.child(key).problem(unknownKey(key, known));
-            }
+        for (String key : node.keysNotIn(known)) {
+            node.child(key).problem(unknownKey(key, known));
         }
     }
 
@@ -32,6 +30,9 @@ final class KnownKeys {
         String best = null;
         int bestDistance = MAX_TYPO_DISTANCE + 1;
         for (String candidate : new TreeSet<>(candidates)) {
+            if (Math.abs(word.length() - candidate.length()) > MAX_TYPO_DISTANCE) {
+                continue; // cannot be near, and a huge key must not cost length x length
+            }
             int d = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;

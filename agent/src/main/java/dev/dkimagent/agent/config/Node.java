@@ -19,24 +19,43 @@ import java.util.Optional;
  * and every mistake is found in one run.
  */
 final class Node {
-    private final String path;
+    private static final String ENVIRONMENT = "env variable";
+
+    /** The parent, or null at the root. */
+    private final Node parent;
+    /** The key in the parent object, or null for a list element. */
+    private final String key;
+    /** The index in the parent list (-1 otherwise). */
+    private final int index;
+    /** The root's path (null below the root). */
+    private final String rootPath;
     private final ConfigValue value;
-    private final ConfigOrigin parentOrigin;
+    /** The same place before substitutions were resolved: where a {@code ${?VAR}} is written. */
+    private final ConfigValue written;
     private final Problems problems;
 
-    private Node(String path, ConfigValue value, ConfigOrigin parentOrigin, Problems problems) {
-        this.path = path;
+    private Node(Node parent, String key, int index, String rootPath, ConfigValue value, ConfigValue written,
+                 Problems problems) {
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        this.rootPath = rootPath;
         this.value = value;
-        this.parentOrigin = parentOrigin;
+        this.written = written;
         this.problems = problems;
     }
 
-    static Node root(String path, ConfigValue value, Problems problems) {
-        return new Node(path, value, value == null ? null : value.origin(), problems);
+    /** The root; {@code written} is the same value before resolving (null when not known). */
+    static Node root(String path, ConfigValue value, ConfigValue written, Problems problems) {
+        return new Node(null, null, -1, path, value, written, problems);
     }
 
+    /** The key path, such as {@code dkim-agent.identities[3].tokens}; built only when asked (for a message). */
     String path() {
-        return path;
+        if (parent == null) {
+            return rootPath;
+        }
+        return key != null ? parent.path() + "." + ConfigUtil.joinPath(key) : parent.path() + "[" + index + "]";
     }
 
     /** True when the key is set to something other than null. */
@@ -44,9 +63,28 @@ final class Node {
         return value != null && value.valueType() != ConfigValueType.NULL;
     }
 
-    /** Where the value is written; for an absent key, where its parent is. */
+    /**
+     * Where the value is written; for an absent key, where its parent is; for a value from the
+     * environment, where the file substitutes it.
+     */
     ConfigOrigin origin() {
-        return value != null ? value.origin() : parentOrigin;
+        if (value == null) {
+            return parent == null ? null : parent.origin();
+        }
+        if (isFromEnvironment() && written != null) {
+            return written.origin();
+        }
+        return value.origin();
+    }
+
+    /** True when the value comes from an environment variable ({@code ${?VAR}}): never shown, may be a secret. */
+    boolean isFromEnvironment() {
+        if (value == null) {
+            return false;
+        }
+        ConfigOrigin origin = value.origin();
+        return origin.filename() == null && origin.url() == null && origin.resource() == null
+                && origin.description().startsWith(ENVIRONMENT);
     }
 
     ConfigValueType type() {
@@ -54,12 +92,22 @@ final class Node {
     }
 
     void problem(String what) {
-        problems.add(origin(), path, what);
+        problems.add(origin(), path(), isFromEnvironment() ? withoutValue(what) : what);
+    }
+
+    /**
+     * A reader may quote the text it got, or a part of it ('...'); from the environment, that text
+     * may be a secret, so no quoted text survives.
+     */
+    private String withoutValue(String what) {
+        String raw = String.valueOf(value.unwrapped());
+        String unquoted = what.replaceAll("'[^']*'", "(not shown: from the environment)");
+        return Shown.withoutSecrets(unquoted, java.util.List.of(raw, raw.trim()));
     }
 
     Node child(String key) {
         ConfigValue child = value instanceof ConfigObject object ? object.get(key) : null;
-        return new Node(path + "." + ConfigUtil.joinPath(key), child, origin(), problems);
+        return new Node(this, key, -1, null, child, writtenChild(key), problems);
     }
 
     /** The keys of an object, in the order they are written (by line), then by name. */
@@ -67,7 +115,26 @@ final class Node {
         if (!(value instanceof ConfigObject object)) {
             return List.of();
         }
-        return object.keySet().stream()
+        return inWrittenOrder(object, object.keySet());
+    }
+
+    /** The keys of an object that are not in {@code known}, in the order they are written. */
+    List<String> keysNotIn(java.util.Collection<String> known) {
+        if (!(value instanceof ConfigObject object)) {
+            return List.of();
+        }
+        List<String> unknown = null;
+        for (String k : object.keySet()) {
+            if (!known.contains(k)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(k);
+            }
+        }
+        return unknown == null ? List.of() : inWrittenOrder(object, unknown);
+    }
+
+    private static List<String> inWrittenOrder(ConfigObject object, java.util.Collection<String> keys) {
+        return keys.stream()
                 .sorted(Comparator.comparingInt((String k) -> object.get(k).origin().lineNumber())
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
@@ -90,7 +157,7 @@ final class Node {
         }
         List<Node> elements = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            elements.add(new Node(path + "[" + i + "]", values.get(i), origin(), problems));
+            elements.add(new Node(this, null, i, null, values.get(i), writtenElement(i), problems));
         }
         return elements;
     }
@@ -195,14 +262,36 @@ final class Node {
         return value == null ? "" : String.valueOf(value.unwrapped());
     }
 
-    /** How the value reads in a message: quoted text for scalars, the kind for the rest. */
+    /**
+     * How the value reads in a message: quoted text for scalars (clipped), the kind for the rest;
+     * a value from the environment is never shown.
+     */
     String describe() {
+        if (isFromEnvironment()) {
+            return "a value from the environment (not shown)";
+        }
         return switch (type()) {
             case NULL -> value == null ? "nothing" : "null";
             case OBJECT -> "an object";
             case LIST -> "a list";
-            default -> "'" + value.unwrapped() + "'";
+            default -> "'" + Shown.value(String.valueOf(value.unwrapped())) + "'";
         };
+    }
+
+    private ConfigValue writtenChild(String key) {
+        try {
+            return written instanceof ConfigObject object ? object.get(key) : null;
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null; // an unresolved merge: the resolved origin is the best there is
+        }
+    }
+
+    private ConfigValue writtenElement(int index) {
+        try {
+            return written instanceof ConfigList list && index < list.size() ? list.get(index) : null;
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null;
+        }
     }
 
     private boolean reportUnless(boolean ok, String what) {

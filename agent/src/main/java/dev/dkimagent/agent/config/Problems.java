@@ -12,11 +12,14 @@ final class Problems {
     private record Problem(String file, int line, String text) {
     }
 
+    /** Key paths are short; one thousands of characters long is a mistake and is cut. */
+    private static final int MAX_PATH_CHARS = 200;
+
     private final List<Problem> found = new ArrayList<>();
 
     /** Adds {@code file: line: path: what}, the shape of the library's own messages. */
     void add(ConfigOrigin origin, String path, String what) {
-        addAt(origin, path + ": " + what);
+        addAt(origin, Shown.clip(path, MAX_PATH_CHARS) + ": " + what);
     }
 
     /** Adds {@code file: line: text}, for messages that carry no key path (syntax errors). */
@@ -24,7 +27,7 @@ final class Problems {
         String file = fileOf(origin);
         int line = origin == null ? -1 : origin.lineNumber();
         String where = line >= 0 ? file + ": " + line : file;
-        found.add(new Problem(file, line, where + ": " + text));
+        found.add(new Problem(file, line, Shown.clip(where + ": " + text, ConfigLimits.MAX_PROBLEM_CHARS)));
     }
 
     boolean isEmpty() {

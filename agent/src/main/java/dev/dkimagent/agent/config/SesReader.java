@@ -7,12 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads {@code dkim-agent.ses}; {@link SesAccountsReader} reads its {@code accounts}. */
 final class SesReader {
     static final String PATH = "dkim-agent.ses";
+    private static final Logger LOG = LoggerFactory.getLogger(SesReader.class);
+    /** Old key -> new key. {@code include} had to be quoted: unquoted it is HOCON's include keyword. */
+    static final Map<String, String> DEPRECATED = Map.of("include", "match", "exclude", "ignore");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final String REGIONS = "a list of 1 or more AWS regions such as \"us-east-1\"";
     private static final String ENDPOINT = "\"\" or an absolute http(s) URL such as"
@@ -28,20 +34,54 @@ final class SesReader {
         if (!ses.requireObject("an object with the SES settings")) {
             return null;
         }
-        KnownKeys.check(ses, reference.getObject(PATH).keySet());
+        Set<String> known = new HashSet<>(reference.getObject(PATH).keySet());
+        known.addAll(DEPRECATED.keySet());
+        KnownKeys.check(ses, known);
         boolean enabled = ses.child("enabled").bool().orElse(false);
         List<String> regions = regions(ses.child("regions"));
         String endpoint = endpoint(ses.child("endpoint"), ENDPOINT);
         String stsEndpoint = endpoint(ses.child("sts-endpoint"), STS_ENDPOINT);
         List<SesAccountSettings> accounts = SesAccountsReader.read(ses.child("accounts"));
-        List<String> include = globs(ses.child("include"));
-        List<String> exclude = globs(ses.child("exclude"));
+        List<String> include = globs(renamed(ses, "match"));
+        List<String> exclude = globs(renamed(ses, "ignore"));
         double rate = ses.child("max-requests-per-second").positiveNumber().orElse(0.0);
         Duration detailInterval = ses.child("detail-interval").positiveDuration().orElse(null);
         int detailBudget = ses.child("detail-budget").intAtLeast(0).orElse(0);
         Duration callTimeout = ses.child("api-call-timeout").positiveDuration().orElse(null);
+        Duration throttleBudget = ses.child("throttle-budget").nonNegativeDuration().orElse(null);
         return new SesSettings(enabled, regions, endpoint, stsEndpoint, accounts, include, exclude, rate, detailInterval,
-                detailBudget, callTimeout);
+                detailBudget, callTimeout, throttleBudget);
+    }
+
+    /**
+     * The node of {@code key}, or of its deprecated name when only that one is written: the old
+     * names still work, with a warning that says where and what to write instead.
+     */
+    private static Node renamed(Node ses, String key) {
+        String old = DEPRECATED.entrySet().stream().filter(e -> e.getValue().equals(key)).findFirst().orElseThrow().getKey();
+        Node current = ses.child(key);
+        Node deprecated = ses.child(old);
+        if (!deprecated.isSet()) {
+            return current;
+        }
+        if (current.isSet() && !fromReference(current)) {
+            deprecated.problem("'" + old + "' is the old name of '" + key + "': set only '" + key + "'");
+            return current;
+        }
+        LOG.warn("{}: {}.{} is deprecated, rename it to {} (same globs, no quotes needed); the old name will be"
+                + " removed in a later release", where(deprecated), PATH, old, key);
+        return deprecated;
+    }
+
+    private static boolean fromReference(Node node) {
+        String resource = node.origin() == null ? null : node.origin().resource();
+        return resource != null && resource.endsWith("reference.conf");
+    }
+
+    /** "file: line", as the configuration problems say it. */
+    private static String where(Node node) {
+        int line = node.origin() == null ? -1 : node.origin().lineNumber();
+        return Problems.fileOf(node.origin()) + (line > 0 ? ": " + line : "");
     }
 
     private static List<String> regions(Node node) {

@@ -17,17 +17,32 @@ import java.util.List;
  * @param detailInterval       GetEmailIdentity at most this often for a SUCCESS identity
  * @param detailBudget         at most this many such refreshes per scan
  * @param apiCallTimeout       bound on every SES/STS call, retries included
+ * @param throttleBudget       per account x region and scan, how long throttled calls are retried; null = default
  */
 public record SesSettings(boolean enabled, List<String> regions, String endpoint, String stsEndpoint,
                           List<SesAccountSettings> accounts,
                           List<String> include, List<String> exclude, double maxRequestsPerSecond,
-                          Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
+                          Duration detailInterval, int detailBudget, Duration apiCallTimeout, Duration throttleBudget) {
 
     public SesSettings {
         regions = List.copyOf(regions);
         accounts = List.copyOf(accounts);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+    }
+
+    /** The same settings with this throttle budget. */
+    public SesSettings withThrottleBudget(Duration budget) {
+        return new SesSettings(enabled, regions, endpoint, stsEndpoint, accounts, include, exclude, maxRequestsPerSecond,
+                detailInterval, detailBudget, apiCallTimeout, budget);
+    }
+
+    /** With the default throttle budget. */
+    public SesSettings(boolean enabled, List<String> regions, String endpoint, String stsEndpoint,
+                       List<SesAccountSettings> accounts, List<String> include, List<String> exclude,
+                       double maxRequestsPerSecond, Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
+        this(enabled, regions, endpoint, stsEndpoint, accounts, include, exclude, maxRequestsPerSecond, detailInterval,
+                detailBudget, apiCallTimeout, null);
     }
 
     /** Without an STS override. */

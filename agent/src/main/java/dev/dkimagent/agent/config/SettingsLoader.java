@@ -27,25 +27,47 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
-    /** Reads file (HOCON) over reference.conf, env substitution resolved; collects ALL problems; knownCodes = valid "RULE.TAG" set for levels. */
+    /**
+     * Reads file (HOCON) over reference.conf, env substitution resolved; collects ALL problems;
+     * knownCodes = valid "RULE.TAG" set for levels. Bounded ({@link ConfigLimits}): whatever the
+     * file holds, the outcome is settings or a {@link ConfigException}.
+     */
     public static Settings load(Path file, Set<String> knownCodes) throws ConfigException {
         requireReadable(file);
-        Config parsed;
-        try {
-            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (com.typesafe.config.ConfigException e) {
-            throw libraryProblem(e);
-        }
-        return load(parsed, file.toString(), knownCodes);
+        return StackGuard.run(file.getFileName().toString(), () -> {
+            ConfigFiles files = new ConfigFiles(file.getFileName().toString());
+            Config parsed = parse(file, files);
+            return read(parsed, file.toString(), knownCodes, files);
+        });
     }
 
     /** As {@link #load(Path, Set)} for a config already parsed (the file's own, not ConfigFactory.load()). */
     public static Settings load(Config config, String sourceName, Set<String> knownCodes) throws ConfigException {
+        return StackGuard.run(sourceName, () -> read(config, sourceName, knownCodes, new ConfigFiles(sourceName)));
+    }
+
+    private static Config parse(Path file, ConfigFiles files) throws ConfigException {
+        try {
+            files.admitTop(file);
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)
+                    .setIncluder(new BoundedIncluder(files)));
+        } catch (ConfigFiles.Refused e) {
+            throw new ConfigException(e.file + (e.line < 0 ? "" : ": " + e.line) + ": " + e.getMessage());
+        } catch (com.typesafe.config.ConfigException e) {
+            throw LibraryProblem.of(e, files);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ConfigException(file.getFileName() + ": cannot be read: " + e.getCause().getMessage());
+        }
+    }
+
+    private static Settings read(Config config, String sourceName, Set<String> knownCodes,
+                                 ConfigFiles files) throws ConfigException {
+        rejectExcessiveGrowth(config);
         Config reference = reference();
-        Config merged = resolve(config.withFallback(reference));
+        Config merged = resolve(config.withFallback(reference), files);
         Problems problems = new Problems();
         rejectUnknownRoots(config, problems);
-        Node root = Node.root(ROOT, merged.root().get(ROOT), problems);
+        Node root = Node.root(ROOT, merged.root().get(ROOT), written(config), problems);
         if (!root.requireObject("an object with the dkim-agent settings")) {
             problems.throwIfAny();
         }
@@ -69,9 +91,14 @@ public final class SettingsLoader {
                 state, http, canary);
     }
 
-    /** reference.conf as shipped: the defaults, and the list of known keys. */
+    /** reference.conf as shipped: the defaults, and the list of known keys. Immutable, so read once. */
     static Config reference() {
-        return ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf").resolve();
+        return Reference.CONFIG;
+    }
+
+    private static final class Reference {
+        static final Config CONFIG = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(),
+                "reference.conf").resolve();
     }
 
     private static void requireReadable(Path file) throws ConfigException {
@@ -87,11 +114,33 @@ public final class SettingsLoader {
     }
 
     /** Substitutions ({@code ${?ENV}}) resolve against the environment. */
-    private static Config resolve(Config merged) throws ConfigException {
+    private static Config resolve(Config merged, ConfigFiles files) throws ConfigException {
         try {
             return merged.resolve();
         } catch (com.typesafe.config.ConfigException e) {
-            throw libraryProblem(e);
+            throw LibraryProblem.of(e, files);
+        }
+    }
+
+    /** Substitutions that would expand beyond the bounds are refused before the library expands them. */
+    private static void rejectExcessiveGrowth(Config config) throws ConfigException {
+        if (config.isResolved()) {
+            return;
+        }
+        var excess = SubstitutionGrowth.check(config.root());
+        if (excess.isPresent()) {
+            Problems problems = new Problems();
+            problems.add(excess.get().origin(), excess.get().path(), excess.get().what());
+            problems.throwIfAny();
+        }
+    }
+
+    /** The dkim-agent object as written, substitutions unresolved: where an environment value is set. */
+    private static com.typesafe.config.ConfigValue written(Config config) {
+        try {
+            return config.root().get(ROOT);
+        } catch (com.typesafe.config.ConfigException.NotResolved e) {
+            return null;
         }
     }
 
@@ -105,19 +154,4 @@ public final class SettingsLoader {
         }
     }
 
-    /** The library's message (syntax error, unresolved substitution) with a short file name. */
-    private static ConfigException libraryProblem(com.typesafe.config.ConfigException e) {
-        ConfigOrigin origin = e.origin();
-        String message = e.getMessage();
-        if (origin != null && message.startsWith(origin.description() + ": ")) {
-            message = message.substring(origin.description().length() + 2);
-        }
-        if (message.contains("include keyword")) {
-            // HOCON reserves `include`: the ses.include key must be quoted.
-            message += " (to set the key named include, quote it: \"include\" = [\"*\"])";
-        }
-        Problems problems = new Problems();
-        problems.addAt(origin, message);
-        return new ConfigException(problems.all());
-    }
 }

@@ -1,6 +1,7 @@
 package dev.dkimagent.agent.config;
 
 import com.typesafe.config.Config;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
 
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ final class SlackReader {
     }
 
     /** The Slack settings, or null when the section is not an object (a problem is then reported). */
-    static SlackSettingsConfig read(Node slack, Config reference) {
+    static SlackSettings read(Node slack, Config reference) {
         if (!slack.requireObject("an object with the Slack settings")) {
             return null;
         }
@@ -33,7 +34,7 @@ final class SlackReader {
             tokenNode.problem("a bot token needs a channel: set " + PATH + ".channel (a name such as"
                     + " \"#dkim-alerts\" or a channel ID)");
         }
-        return new SlackSettingsConfig(webhook, token, channel, apiUrl);
+        return new SlackSettings(webhook, token, channel, apiUrl);
     }
 
     private static String webhookUrl(Node node) {

@@ -2,15 +2,15 @@ package dev.dkimagent.agent.daemon;
 
 import dev.dkimagent.agent.Version;
 import dev.dkimagent.agent.alert.AlertChannel;
-import dev.dkimagent.agent.alert.AlertPolicy;
 import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
-import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.alert.DeliveryEvent;
 import dev.dkimagent.agent.inventory.CombinedInventory;
+import dev.dkimagent.agent.inventory.ses.SesCallEvent;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
 import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.MetricsServer;
@@ -31,6 +31,7 @@ import dev.dkimagent.agent.schedule.SesInventoryJob;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
 import dev.dkimagent.agent.wiring.DnsRuntime;
+import dev.dkimagent.agent.wiring.QueryMetrics;
 import dev.dkimagent.agent.wiring.PipelineWiring;
 import dev.dkimagent.agent.wiring.SesSetup;
 import java.io.IOException;
@@ -73,9 +74,9 @@ public final class Daemon implements AutoCloseable {
         AgentMetrics metrics = new AgentMetrics(Version.current());
         Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
         AlertStateStore states = new AlertStateStore(store);
-        DnsRuntime dns = keep(new DnsRuntime(settings, metrics::dnsQuery));
+        DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
-        Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
+        Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
@@ -83,11 +84,15 @@ public final class Daemon implements AutoCloseable {
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()));
         metrics.outboxPending(outbox::pendingCount);
+        metrics.notificationChannel(channel.name(), DeliveryEvent.OUTCOMES);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
         jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
+        metrics.scheduled("dns", settings.schedule().dnsInterval());
         if (settings.ses().enabled()) {
+            metrics.scheduled("ses", settings.schedule().sesInterval());
+            metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
             jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),
@@ -150,13 +155,8 @@ public final class Daemon implements AutoCloseable {
         return zones;
     }
 
-    private static AlertPolicy policy(AlertingSettings a) {
-        return new AlertPolicy(a.firingAfter(), a.resolveAfter(), a.repeatInterval(), a.minSeverity());
-    }
-
     private AlertChannel channel(AlertingSettings a) {
-        var s = a.slack();
-        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl()));
+        AlertChannel channel = SlackChannels.create(a.slack());
         if (channel instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }

@@ -25,11 +25,13 @@ public final class Demo implements AutoCloseable {
     private final Path stateDir;
     private final DemoWorld world;
     private final Daemon daemon;
+    private final Settings settings;
 
-    private Demo(Path stateDir, DemoWorld world, Daemon daemon) {
+    private Demo(Path stateDir, DemoWorld world, Daemon daemon, Settings settings) {
         this.stateDir = stateDir;
         this.world = world;
         this.daemon = daemon;
+        this.settings = settings;
     }
 
     /** Starts the world and the daemon; alerts print to out. knownCodes: the "RULE.TAG" codes levels may use. */
@@ -42,7 +44,7 @@ public final class Demo implements AutoCloseable {
             Settings settings = DemoConfig.settings(world, stateDir, MetricsPort.preferred(), knownCodes);
             Daemon daemon = Daemon.start(settings, Clock.systemUTC(),
                     new DaemonEdges(new ConsoleChannel(out), world.sesCredentials()));
-            return new Demo(stateDir, world, daemon);
+            return new Demo(stateDir, world, daemon, settings);
         } catch (IOException | ConfigException | StoreException | SchedulerException | RuntimeException e) {
             if (world != null) {
                 world.close();
@@ -54,6 +56,11 @@ public final class Demo implements AutoCloseable {
 
     public int metricsPort() {
         return daemon.metricsPort();
+    }
+
+    /** Prints once what `dkim-agent check` would show for the world now. */
+    public void printMatrix(PrintWriter out) throws InterruptedException {
+        DemoMatrix.print(out, settings, world.sesCredentials());
     }
 
     public String banner(String stopHint) {

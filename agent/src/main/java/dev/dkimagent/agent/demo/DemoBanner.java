@@ -17,7 +17,8 @@ final class DemoBanner {
         b.append("\n               each serves ").append(String.join(", ", world.domains())).append('\n');
         b.append("               ").append(DemoZones.DRIFTED_SERVER).append(" (").append(ns.get(DemoZones.DRIFTED_SERVER))
                 .append(") is a drifted secondary of ").append(DemoZones.DRIFTED)
-                .append(": older serial, one record missing, one TTL different\n");
+                .append(": older serial, one record missing, one TTL different; it catches up after ")
+                .append(DemoWorld.HEAL_AFTER.toSeconds()).append(" s, and those alerts resolve\n");
         b.append("               ").append(DemoZones.CLEANED_UP)
                 .append(": one CNAME points at a doubled name on every server\n");
         b.append("  resolver     ").append(world.resolver()).append(" (the DKIM keys under ")

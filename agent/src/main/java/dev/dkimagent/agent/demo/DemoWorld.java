@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -17,16 +20,24 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * servers (ns1, ns2, ns3) for the identities' zones, a resolver for the key records under
  * dkim.amazonses.com, and an SES endpoint with three identities: healthy.test (verified, served
  * right), mycompany.test (verified, but ns3 drifted: at risk) and shop.test (verification lost:
- * TEMPORARY_FAILURE after a success).
+ * TEMPORARY_FAILURE after a success). After {@link #HEAL_AFTER} ns3 catches up on mycompany.test,
+ * so the demo shows an alert resolving too.
  */
 public final class DemoWorld implements AutoCloseable {
     static final String REGION = "us-east-1";
     static final String HEALTHY = "healthy.test";
+    /** Long enough for the drift to fire (2 sweeps 10 s apart after the first SES scan), short enough to wait for. */
+    public static final Duration HEAL_AFTER = Duration.ofSeconds(35);
 
     private final AwsSesStub ses;
     private final List<DemoIdentity> identities;
     private final Map<String, DnsServer> nameservers = new LinkedHashMap<>();
     private DnsServer resolver;
+    private final ScheduledExecutorService healer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dkim-agent-demo-heal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private DemoWorld(AwsSesStub ses, List<DemoIdentity> identities) {
         this.ses = ses;
@@ -39,6 +50,7 @@ public final class DemoWorld implements AutoCloseable {
         DemoWorld world = new DemoWorld(ses, identities(ses, clock.instant()));
         try {
             world.startDns();
+            world.healer.schedule(world::heal, HEAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             world.close();
             throw e;
@@ -64,6 +76,12 @@ public final class DemoWorld implements AutoCloseable {
         }
         resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings())),
                 Responder.Role.RESOLVER);
+    }
+
+    /** ns3 catches up on its zone transfer: the missing record is back, serial and TTLs agree. */
+    public void heal() {
+        nameservers.get(DemoZones.DRIFTED_SERVER).serve(
+                DemoZones.servedBy(DemoZones.DRIFTED_SERVER, identities, true));
     }
 
     public List<String> domains() {
@@ -92,6 +110,7 @@ public final class DemoWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        healer.shutdownNow();
         nameservers.values().forEach(DnsServer::close);
         if (resolver != null) {
             resolver.close();

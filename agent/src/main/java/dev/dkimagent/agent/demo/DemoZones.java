@@ -18,8 +18,9 @@ import org.xbill.DNS.TextParseException;
 /**
  * The zone data of the demo world. Every server holds every identity's zone; two faults are
  * scripted: ns3 kept an older copy of {@value #DRIFTED} (an older serial, one record missing, one
- * TTL different), and {@value #CLEANED_UP}'s first record points at a doubled name on every
- * server (an infrastructure-as-code slip).
+ * TTL different) until it catches up ({@link #servedBy(String, List, boolean)} healed), and
+ * {@value #CLEANED_UP}'s first record points at a doubled name on every server (an
+ * infrastructure-as-code slip).
  */
 final class DemoZones {
     static final String KEY_ZONE = "dkim.amazonses.com.";
@@ -40,9 +41,14 @@ final class DemoZones {
         return SERVERS;
     }
 
-    /** The zones server (ns1, ns2 or ns3) serves. */
+    /** The zones server (ns1, ns2 or ns3) serves at the start: ns3 has the drifted copy. */
     static List<Zone> servedBy(String server, List<DemoIdentity> identities) {
-        return identities.stream().map(identity -> zone(server, identity)).toList();
+        return servedBy(server, identities, false);
+    }
+
+    /** As above; healed: ns3 has caught up (current serial, every record, the same TTLs). */
+    static List<Zone> servedBy(String server, List<DemoIdentity> identities, boolean healed) {
+        return identities.stream().map(identity -> zone(server, identity, healed)).toList();
     }
 
     /** The zone of the CNAME targets, with one key per token: what the demo's resolver answers from. */
@@ -54,8 +60,8 @@ final class DemoZones {
         return Zone.of(records);
     }
 
-    private static Zone zone(String server, DemoIdentity identity) {
-        boolean stale = server.equals(DRIFTED_SERVER) && identity.domain().equals(DRIFTED);
+    private static Zone zone(String server, DemoIdentity identity, boolean healed) {
+        boolean stale = !healed && server.equals(DRIFTED_SERVER) && identity.domain().equals(DRIFTED);
         String apex = identity.domain() + ".";
         List<Record> records = new ArrayList<>();
         records.add(soa(apex, stale ? STALE_SERIAL : SERIAL));

@@ -1,14 +1,14 @@
 package dev.dkimagent.agent.dns;
 
+import dev.dkimagent.agent.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * Which addresses the client keeps per-address state for (resolver, rate slot, breaker, permit
+ * Which addresses the client keeps per-address state for (socket, rate slot, breaker, permit
  * cap), how many queries each has going, and when each was last used. The client follows its
  * customers' NS sets, which change; without eviction those maps would only grow. An address with
  * no query going (queued, waiting for a probe, or in flight) for {@link #IDLE} is evicted by a
@@ -20,31 +20,31 @@ final class AddressActivity {
     /** A sweep walks every address: once a minute keeps that cost negligible next to the queries. */
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
-    private final LongSupplier ticker;
+    private final Ticker ticker;
     private final Predicate<String> evictIfQuiet;
     private final ConcurrentMap<String, Use> uses = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
 
     /**
-     * @param ticker       nanoseconds, like System.nanoTime (a seam for tests)
+     * @param ticker       elapsed time (a seam for tests)
      * @param evictIfQuiet drops the address's state unless something still holds it; true = dropped
      */
-    AddressActivity(LongSupplier ticker, Predicate<String> evictIfQuiet) {
+    AddressActivity(Ticker ticker, Predicate<String> evictIfQuiet) {
         this.ticker = ticker;
         this.evictIfQuiet = evictIfQuiet;
-        this.nextSweep = new AtomicLong(ticker.getAsLong() + SWEEP_EVERY.toNanos());
+        this.nextSweep = new AtomicLong(ticker.nanoTime() + SWEEP_EVERY.toNanos());
     }
 
     /** A query to the address starts; its state must not be evicted until {@link #end}. */
     void begin(String address) {
-        long now = ticker.getAsLong();
+        long now = ticker.nanoTime();
         uses.compute(address, (a, use) -> (use == null ? new Use() : use).begin(now));
         sweepIfDue(now);
     }
 
     /** A query that {@link #begin} counted ended (once per begin). */
     void end(String address) {
-        long now = ticker.getAsLong();
+        long now = ticker.nanoTime();
         uses.computeIfPresent(address, (a, use) -> use.end(now));
     }
 

@@ -7,13 +7,11 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
@@ -21,16 +19,20 @@ import org.xbill.DNS.Type;
 /**
  * One query with its attempts: a permit for its address (held until the last attempt ends) -> the
  * address's breaker (send, probe, or give the permit back and wait for the probe) -> pace (rate
- * slot) -> a global in-flight permit -> send -> read.
+ * slot) -> a global in-flight permit -> send -> read. Everything after {@link #prepare} runs on the
+ * client's loop thread; a truncated UDP reply is asked again over TCP (dnsjava's TCP client).
  */
-final class Call implements AddressBreakers.Waiter {
+final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private final DnsClient client;
     private final String address;
     private final InetSocketAddress server;
     private final Record question;
     private final String type;
     private final boolean recursionDesired;
-    private final CompletableFuture<Exchange> result;
+    private final Consumer<Exchange> result;
+    private byte[] wire;
+    private int id;
+    private long attemptStart;
     private int attempt = 1;
     private boolean holdsAddressPermit;
     private boolean probe;
@@ -38,7 +40,7 @@ final class Call implements AddressBreakers.Waiter {
     private boolean skipped;
 
     private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
-                 boolean recursionDesired, CompletableFuture<Exchange> result) {
+                 boolean recursionDesired, Consumer<Exchange> result) {
         this.client = client;
         this.address = address;
         this.server = server;
@@ -50,15 +52,15 @@ final class Call implements AddressBreakers.Waiter {
 
     /** The call, or null after completing result with the reason the query cannot be sent. */
     static Call prepare(DnsClient client, String address, String name, String type, boolean rd,
-                        CompletableFuture<Exchange> result) {
+                        Consumer<Exchange> result) {
         String mnemonic = type == null ? "" : type.toUpperCase(Locale.ROOT);
         try {
-            InetSocketAddress server = ServerAddress.parse(address);
+            InetSocketAddress server = client.serverAddress(address);
             int code = Type.value(mnemonic);
             if (code < 0) {
                 throw new IllegalArgumentException("unknown query type '" + type + "'");
             }
-            Record question = Record.newRecord(absolute(name), code, DClass.IN);
+            Record question = Record.newRecord(client.names().absolute(name), code, DClass.IN);
             return new Call(client, address, server, question, mnemonic, rd, result);
         } catch (UnknownHostException | TextParseException | IllegalArgumentException | NullPointerException e) {
             Answer notSent = Answer.failed(Transport.NETWORK_ERROR, "not sent: " + e.getMessage());
@@ -137,30 +139,56 @@ final class Call implements AddressBreakers.Waiter {
             return;
         }
         sent = true;
-        Message query = Message.newQuery(question);
-        if (!recursionDesired) {
-            query.getHeader().unsetFlag(Flags.RD);
+        if (wire == null) {
+            wire = QueryWire.encode(question, recursionDesired);
         }
-        long start = System.nanoTime();
-        CompletionStage<Message> reply;
+        attemptStart = client.loop().now();
+        client.udp().send(address, server, wire, client.settings().timeout().toNanos(), this);
+    }
+
+    /** Bytes with our id from the server: check them; a truncated reply goes again over TCP. */
+    @Override
+    public void udpReceived(byte[] datagram, int id) {
+        this.id = id;
+        ReplyReader.Read read = ReplyReader.read(datagram, id, question);
+        if (read.failure() == null && read.reply().getHeader().getFlag(Flags.TC)) {
+            overTcp();
+            return;
+        }
+        attemptEnded(read);
+    }
+
+    @Override
+    public void udpFailed(Failure failure) {
+        attemptEnded(new ReplyReader.Read(null, failure));
+    }
+
+    /** Keeps the in-flight permit; the TCP client's thread hands the outcome back to the loop. */
+    private void overTcp() {
+        Message query = QueryWire.message(question, recursionDesired, id);
+        Duration left = client.settings().timeout();
         try {
-            reply = client.resolverFor(address, server).sendAsync(query, client.workers());
+            client.tcp().sendAndReceiveTcp(null, server, query, query.toWire(), left).whenComplete((bytes, error) ->
+                    client.loop().execute(() -> attemptEnded(error == null
+                            ? ReplyReader.read(bytes, id, question)
+                            : new ReplyReader.Read(null, Failure.of(error)))));
         } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
+            attemptEnded(new ReplyReader.Read(null, Failure.of(e)));
         }
-        reply.whenComplete((message, error) -> {
-            client.inFlight().release();
-            long rtt = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (error == null) {
-                done(new Exchange(Replies.toAnswer(message, rtt), message));
-            } else {
-                failed(Failure.of(error), rtt);
-            }
-        });
+    }
+
+    private void attemptEnded(ReplyReader.Read read) {
+        client.inFlight().release();
+        long rtt = TimeUnit.NANOSECONDS.toMillis(client.loop().now() - attemptStart);
+        if (read.failure() != null) {
+            failed(read.failure(), rtt);
+        } else {
+            done(new Exchange(Replies.toAnswer(read.reply(), rtt), read.reply()));
+        }
     }
 
     private void failed(Failure failure, long rtt) {
-        if (failure.retryable() && attempt < client.options().attempts() && !breakerStopsRetries()) {
+        if (failure.retryable() && attempt < client.settings().attempts() && !breakerStopsRetries()) {
             attempt++;
             attemptNow();
             return;
@@ -178,7 +206,7 @@ final class Call implements AddressBreakers.Waiter {
 
     private String detail(Failure failure) {
         if (failure.transport() == Transport.TIMEOUT) {
-            return "timeout after " + attempts() + " of " + human(client.options().timeout());
+            return "timeout after " + attempts() + " of " + human(client.settings().timeout());
         }
         if (failure.transport() == Transport.NETWORK_ERROR && attempt > 1) {
             return failure.reason() + ", after " + attempts();
@@ -201,15 +229,9 @@ final class Call implements AddressBreakers.Waiter {
         finish(client, event, result, exchange);
     }
 
-    private static void finish(DnsClient client, QueryEvent event, CompletableFuture<Exchange> result,
-                               Exchange exchange) {
+    private static void finish(DnsClient client, QueryEvent event, Consumer<Exchange> result, Exchange exchange) {
         client.publish(event);
-        result.complete(exchange);
-    }
-
-    static Name absolute(String name) throws TextParseException {
-        String n = name.trim();
-        return Name.fromString(n.endsWith(".") ? n : n + ".");
+        result.accept(exchange);
     }
 
     static String human(Duration d) {

@@ -210,7 +210,7 @@ public final class Discovery {
     }
 
     private CompletableFuture<HostAddresses> addressesOf(String host) {
-        boolean ipv6 = client.options().ipv6();
+        boolean ipv6 = client.ipv6();
         List<String> types = ipv6 ? List.of("A", "AAAA") : List.of("A");
         List<CompletableFuture<HostAddresses.Lookup>> lookups = types.stream()
                 .map(type -> resolve(host, type).thenApply(a -> new HostAddresses.Lookup(type, a)))
@@ -239,7 +239,7 @@ public final class Discovery {
             for (int i = 0; i < lists.size(); i++) {
                 if (lists.get(i).isEmpty()) {
                     return new Configured(List.of(), "configured nameserver " + override.get(i).trim()
-                            + " has no address (A" + (client.options().ipv6() ? "/AAAA" : "") + " lookup failed)");
+                            + " has no address (A" + (client.ipv6() ? "/AAAA" : "") + " lookup failed)");
                 }
             }
             return new Configured(lists.stream().flatMap(List::stream).toList(), null);

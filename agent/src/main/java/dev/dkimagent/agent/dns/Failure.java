@@ -9,12 +9,9 @@ import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.WireParseException;
 
 /**
- * Reads what an attempt's exception means. dnsjava 3.6.4 (SimpleResolver) fails a UDP exchange on
- * the first datagram that does not fit: "invalid message id: ..." and "invalid name|class|type in
- * message: ..." are replies to someone else's question (MISMATCH); any other WireParseException
- * (a short header, a body that does not parse, a reply without its question section) or
- * {@link MalformedReplyException} from our guard means bytes we cannot read as a reply (MALFORMED). Over TCP it silently drops a reply with a
- * foreign id, so that case ends as TIMEOUT.
+ * How an attempt failed: the transport outcome and a reason a person can read. {@link #of} reads
+ * an exception (a socket error, dnsjava's TCP client: it silently drops a reply with a foreign id,
+ * so that case ends as TIMEOUT); {@link ReplyReader} builds the MALFORMED and MISMATCH ones.
  */
 record Failure(Transport transport, String reason) {
 
@@ -22,9 +19,6 @@ record Failure(Transport transport, String reason) {
         Throwable t = unwrap(thrown);
         if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
             return new Failure(Transport.TIMEOUT, "timeout");
-        }
-        if (t instanceof MalformedReplyException) {
-            return new Failure(Transport.MALFORMED, t.getMessage());
         }
         if (t instanceof WireParseException) {
             return isMismatch(t.getMessage())

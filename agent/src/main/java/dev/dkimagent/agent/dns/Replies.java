@@ -26,16 +26,20 @@ final class Replies {
     }
 
     static Answer toAnswer(Message reply, long rttMillis) {
-        List<Rr> records = reply.getSection(Section.ANSWER).stream().map(Replies::toRr).toList();
-        return new Answer(Transport.REPLY, reply.getRcode(), reply.getHeader().getFlag(Flags.AA), records,
+        List<Record> answer = reply.getSection(Section.ANSWER);
+        Rr[] records = new Rr[answer.size()];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = toRr(answer.get(i));
+        }
+        return new Answer(Transport.REPLY, reply.getRcode(), reply.getHeader().getFlag(Flags.AA), List.of(records),
                 authoritySoa(reply), null, rttMillis);
     }
 
     static Rr toRr(Record r) {
         if (r instanceof SOARecord soa) {
-            return Rr.soa(r.getName().toString(), toSoa(soa)); // typed: nothing downstream parses SOA text
+            return Rr.soa(NameTexts.of(r.getName()), toSoa(soa)); // typed: nothing downstream parses SOA text
         }
-        return new Rr(r.getName().toString(), Type.string(r.getType()), r.getTTL(), data(r));
+        return new Rr(NameTexts.of(r.getName()), Type.string(r.getType()), r.getTTL(), data(r));
     }
 
     /** CNAME/NS/PTR...: the target; TXT/SPF: the character-strings joined; A/AAAA: the address. */
@@ -53,10 +57,10 @@ final class Replies {
             return aaaa.getAddress().getHostAddress();
         }
         if (r instanceof CNAMERecord cname) {
-            return cname.getTarget().toString();
+            return NameTexts.of(cname.getTarget());
         }
         if (r instanceof NSRecord ns) {
-            return ns.getTarget().toString();
+            return NameTexts.of(ns.getTarget());
         }
         return r.rdataToString();
     }

@@ -4,7 +4,6 @@ import static dev.dkimagent.agent.metrics.LabelValues.lowerToken;
 import static dev.dkimagent.agent.metrics.LabelValues.token;
 import static dev.dkimagent.agent.metrics.MetricNames.*;
 
-import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
@@ -14,11 +13,20 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
+import io.prometheus.client.hotspot.BufferPoolsExports;
+import io.prometheus.client.hotspot.ClassLoadingExports;
+import io.prometheus.client.hotspot.GarbageCollectorExports;
+import io.prometheus.client.hotspot.MemoryAllocationExports;
+import io.prometheus.client.hotspot.MemoryPoolsExports;
+import io.prometheus.client.hotspot.StandardExports;
+import io.prometheus.client.hotspot.ThreadExports;
+import io.prometheus.client.hotspot.VersionInfoExports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +60,10 @@ public final class AgentMetrics {
             "How long the last sweep of this kind took.").labelNames(KIND).create();
     private final Gauge sweepLastSuccess = Gauge.build(SWEEP_LAST_SUCCESS,
             "When the last successful sweep of this kind finished.").labelNames(KIND).create();
+    private final Gauge scheduleInterval = Gauge.build(SCHEDULE_INTERVAL,
+            "The configured interval between sweeps of this kind (dns, ses): alerts measure staleness with it.")
+            .labelNames(KIND).create();
+    private final AtomicBoolean processMetrics = new AtomicBoolean();
 
     public AgentMetrics(String version) {
         this(version, System::nanoTime);
@@ -63,12 +75,55 @@ public final class AgentMetrics {
         Gauge buildInfo = Gauge.build(BUILD_INFO, "Always 1; the version label names the running build.")
                 .labelNames(VERSION).create();
         buildInfo.labels(LabelValues.name(version)).set(1);
-        for (Collector c : List.of(zoneGauges.dnsCollector(), sesGauges, zoneGauges.findingCollector(), outboxPending, sweepDuration,
-                sweepLastSuccess, buildInfo)) {
+        for (Collector c : List.of(zoneGauges.dnsCollector(), sesGauges, zoneGauges.findingCollector(), outboxPending,
+                sweepDuration, sweepLastSuccess, scheduleInterval, buildInfo)) {
             registry.register(c);
         }
         for (Collector c : List.of(dnsQueries, queryDuration, sesCalls, notifications, sweeps)) {
             registry.register(new NoCreatedSeries(c));
+        }
+    }
+
+    /** Starts every known direct-query outcome at 0, so the first failure shows as an increase. */
+    public void dnsOutcomes(List<String> outcomes) {
+        outcomes.forEach(outcome -> dnsQueries.labels(lowerToken(outcome)));
+    }
+
+    /**
+     * Adds the JVM and process metrics (heap, GC, threads, open and maximum file descriptors,
+     * process_start_time_seconds) of simpleclient_hotspot; once, however often it is called. Kept
+     * out of the constructor so tests that compare whole expositions see only the agent's own.
+     */
+    public void includeProcessMetrics() {
+        if (processMetrics.compareAndSet(false, true)) {
+            for (Collector c : List.of(new StandardExports(), new MemoryPoolsExports(), new MemoryAllocationExports(),
+                    new BufferPoolsExports(), new GarbageCollectorExports(), new ThreadExports(),
+                    new ClassLoadingExports(), new VersionInfoExports())) {
+                registry.register(new NoCreatedSeries(c));
+            }
+        }
+    }
+
+    /**
+     * A sweep of {@code kind} (dns, ses) is scheduled every {@code interval}: exports the interval
+     * and creates its sweep counters at 0, so the first failure is an increase alerts can see.
+     */
+    public void scheduled(String kind, Duration interval) {
+        String k = lowerToken(kind);
+        scheduleInterval.labels(k).set(interval.toMillis() / 1000.0);
+        sweeps.labels(k, "success");
+        sweeps.labels(k, "failure");
+    }
+
+    /** Creates the delivery counters of this channel at 0 for every outcome (see {@link #scheduled}). */
+    public void notificationChannel(String channel, List<String> outcomes) {
+        outcomes.forEach(outcome -> notifications.labels(lowerToken(channel), lowerToken(outcome)));
+    }
+
+    /** Creates the SES call counters at 0 for every operation x outcome (see {@link #scheduled}). */
+    public void sesOperations(List<String> operations, List<String> outcomes) {
+        for (String operation : operations) {
+            outcomes.forEach(outcome -> sesCalls.labels(token(operation), lowerToken(outcome)));
         }
     }
 
@@ -121,17 +176,14 @@ public final class AgentMetrics {
     }
 
     /**
-     * One DNS query ended. Only direct queries to nameservers (RD=0) are counted and timed, as
-     * documented; queries to the resolvers are not. A skipped query (never sent: its address's
-     * breaker was open) counts under its own outcome and has no round trip.
+     * One direct query to a nameserver (RD=0) ended (resolver look-ups are not counted: see
+     * wiring.QueryMetrics). A skipped query (never sent: its address's breaker was open) counts
+     * under its own outcome and has no round trip (rttMillis -1).
      */
-    public void dnsQuery(QueryEvent event) {
-        if (event.recursive()) {
-            return;
-        }
-        dnsQueries.labels(lowerToken(event.outcome())).inc();
-        if (event.rttMillis() >= 0) {
-            queryDurationChildren.observe(LabelValues.name(event.address()), event.rttMillis() / 1000.0);
+    public void directQuery(String address, String outcome, long rttMillis) {
+        dnsQueries.labels(lowerToken(outcome)).inc();
+        if (rttMillis >= 0) {
+            queryDurationChildren.observe(LabelValues.name(address), rttMillis / 1000.0);
         }
     }
 

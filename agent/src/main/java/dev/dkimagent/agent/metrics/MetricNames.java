@@ -34,6 +34,7 @@ public final class MetricNames {
     public static final String SWEEP_LAST_SUCCESS = "dkim_sweep_last_success_timestamp_seconds";
     public static final String SWEEPS = "dkim_sweeps";
     public static final String BUILD_INFO = "dkim_agent_build_info";
+    public static final String SCHEDULE_INTERVAL = "dkim_agent_schedule_interval_seconds";
 
     // label names
     public static final String IDENTITY = "identity";

@@ -26,6 +26,7 @@ public final class MetricsServer implements AutoCloseable {
     public MetricsServer(String bind, int port, AgentMetrics metrics, Supplier<Readiness> ready)
             throws IOException {
         HttpServer jdk = listen(bind, port);
+        metrics.includeProcessMetrics();
         jdk.createContext("/healthz", exchange -> reply(exchange, 200, "ok"));
         jdk.createContext("/readyz", exchange -> readiness(exchange, ready));
         this.http = new HTTPServer.Builder()

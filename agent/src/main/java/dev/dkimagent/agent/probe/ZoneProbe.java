@@ -2,6 +2,7 @@ package dev.dkimagent.agent.probe;
 
 import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
+import dev.dkimagent.rules.matrix.RecordQueries;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
@@ -13,6 +14,7 @@ import dev.dkimagent.rules.model.ZoneView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One zone's observations, in three steps: discover the zone's nameservers, ask every address
- * directly for every expected record and the SOA, and read each CNAME target's key through the
+ * directly for every expected record (TXT first, more only when needed) and the SOA, and read each CNAME target's key through the
  * resolvers (in parallel with the first two). Every query goes out through the {@link DnsClient},
  * which bounds what is in flight; nothing here blocks a thread. Observations, never verdicts.
  */
@@ -57,33 +59,38 @@ public final class ZoneProbe {
         return discovery.discover(work.apex(), plan.overrideFor(work.apex()));
     }
 
-    /** Step 2: every record and the SOA, asked of every address directly (RD=0). */
+    /**
+     * Step 2: every record and the SOA, asked of every address directly (RD=0). A record starts
+     * with TXT and asks more only when the answer leaves its judgement open ({@link RecordQueries}).
+     */
     private CompletableFuture<Void> probeRecords(List<Identity> identities, ZoneView zone, Observations seen) {
-        Set<Query> queries = new LinkedHashSet<>();
+        Map<Query, ExpectedRecord> firsts = new LinkedHashMap<>();
         for (Identity identity : identities) {
             for (ExpectedRecord record : identity.records()) {
                 for (Nameserver server : zone.servers()) {
-                    queries.add(new Query(record.name(), record.type().name(), server.address()));
-                    queries.add(new Query(record.name(), "TXT", server.address()));
+                    // one name expected as CNAME by one identity and as TXT by another: the CNAME asks more
+                    firsts.merge(new Query(record.name(), RecordQueries.FIRST, server.address()), record,
+                            (kept, other) -> kept.type() == RecordType.CNAME ? kept : other);
                 }
             }
         }
-        zone.servers().forEach(s -> queries.add(new Query(zone.apex(), "SOA", s.address())));
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (Query q : queries) {
-            sent.add(ask(q, seen).thenCompose(answer -> followUpNoData(q, answer, seen)));
-        }
+        firsts.forEach((q, record) -> sent.add(askFollowingUp(record, q, seen)));
+        Set<String> addresses = new LinkedHashSet<>();
+        zone.servers().forEach(s -> addresses.add(s.address()));
+        addresses.forEach(a -> sent.add(ask(new Query(zone.apex(), "SOA", a), seen).thenApply(x -> null)));
         return all(sent);
     }
 
-    /** A CNAME that came back NODATA: ask A and AAAA to name what is there instead (flattening). */
-    private CompletableFuture<Void> followUpNoData(Query q, Answer answer, Observations seen) {
-        if (!q.type().equals(RecordType.CNAME.name()) || !answer.isNoData("CNAME")) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.allOf(
-                ask(new Query(q.name(), "A", q.address()), seen),
-                ask(new Query(q.name(), "AAAA", q.address()), seen));
+    /** Asks q, then what its answer leaves open for the record, one round trip at a time. */
+    private CompletableFuture<Void> askFollowingUp(ExpectedRecord record, Query q, Observations seen) {
+        return ask(q, seen).thenCompose(answer -> {
+            List<CompletableFuture<Void>> next = new ArrayList<>();
+            for (String type : RecordQueries.after(record, q.type(), answer)) {
+                next.add(askFollowingUp(record, new Query(q.name(), type, q.address()), seen));
+            }
+            return all(next);
+        });
     }
 
     private CompletableFuture<Answer> ask(Query q, Observations seen) {

@@ -8,7 +8,10 @@ import java.util.List;
 /** The word shown in one cell of the selector x nameserver matrix: the rules' cell, in a word. */
 final class CellState {
     static final String OK = "ok";
+    /** No cell in the matrix for this record and address. */
     static final String NOT_ASKED = "-";
+    /** A cell without an answer to judge: said so, never left blank or shown as ok. */
+    static final String NOT_JUDGED = "NOT-JUDGED";
 
     private CellState() {
     }
@@ -28,7 +31,7 @@ final class CellState {
                 case NO_REPLY -> "NO-REPLY";
                 case LAME -> "LAME";
                 case ZONE_NOT_FOUND -> "NO-ZONE";
-                case NOT_ASKED -> NOT_ASKED;
+                case NOT_ASKED -> NOT_JUDGED;
             };
         };
     }

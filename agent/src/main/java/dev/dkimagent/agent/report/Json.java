@@ -1,80 +1,59 @@
 package dev.dkimagent.agent.report;
 
-import java.util.Iterator;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** A minimal JSON writer for the report: objects, arrays, strings, booleans and numbers. */
+/**
+ * JSON as the report writes it (Jackson). The bytes are a public contract, kept as they were
+ * when the report had its own writer: compact, fields that do not apply (null) left out, and
+ * control characters other than \n, \r and \t as lower-case {@code \}{@code u00xx} (Jackson's
+ * default writes \b and \f short and its hex in upper case).
+ */
 final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new ReportEscapes())
+                    .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                    .build())
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
+            .build();
+
     private Json() {
     }
 
-    /** Writes maps as objects, iterables as arrays, strings escaped, Boolean/Number as is; null entries are dropped. */
+    /** Records and maps as objects, lists as arrays; null fields and null map values are dropped. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        append(out, value);
-        return out.toString();
-    }
-
-    private static void append(StringBuilder out, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            appendObject(out, map);
-        } else if (value instanceof Iterable<?> items) {
-            appendArray(out, items.iterator());
-        } else if (value instanceof Boolean || value instanceof Number) {
-            out.append(value);
-        } else {
-            appendString(out, String.valueOf(value));
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 
-    private static void appendObject(StringBuilder out, Map<?, ?> map) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (e.getValue() == null) {
-                continue; // a field that does not apply is absent
-            }
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            appendString(out, String.valueOf(e.getKey()));
-            out.append(':');
-            append(out, e.getValue());
-        }
-        out.append('}');
-    }
+    /** Jackson's escapes, except \b and \f, which the report has always written as {@code \}{@code u0008}, {@code \}{@code u000c}. */
+    private static final class ReportEscapes extends CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
 
-    private static void appendArray(StringBuilder out, Iterator<?> items) {
-        out.append('[');
-        while (items.hasNext()) {
-            append(out, items.next());
-            if (items.hasNext()) {
-                out.append(',');
-            }
+        static {
+            ASCII['\b'] = CharacterEscapes.ESCAPE_STANDARD;
+            ASCII['\f'] = CharacterEscapes.ESCAPE_STANDARD;
         }
-        out.append(']');
-    }
 
-    static void appendString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
         }
-        out.append('"');
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null; // nothing beyond ASCII is escaped
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +58,7 @@ public final class TextReport {
     private void printIdentity(CheckOutcome outcome, Identity identity, Map<String, String> zoneShownUnder) {
         var zone = outcome.zoneOf(identity);
         List<Verdict> verdicts = outcome.verdictsFor(identity);
-        out.printf("%s  [%s]  zone %s%n", identity.name(), outcome.ok(identity) ? "OK" : "FAILING",
+        out.printf("%s  [%s]  zone %s%n", identity.name(), status(outcome, identity),
                 zone.map(ZoneView::apex).orElse("unknown"));
         if (zone.isEmpty() || !zone.get().discovered()) {
             out.println(INDENT + "zone not discovered: " + zone.map(ZoneView::discoveryError).orElse("no records"));
@@ -74,6 +75,25 @@ public final class TextReport {
             out.printf("%s(%d zone-wide %s of %s: listed under %s above)%n", INDENT, zoneWide,
                     plural(zoneWide, "finding", "findings"), apex, shownUnder);
         }
+    }
+
+    /**
+     * FAILING with a finding at or above --fail-on; else OK only when every cell of the identity
+     * was judged and every key behind it was read: below the threshold, "not judged" is still said.
+     */
+    static String status(CheckOutcome outcome, Identity identity) {
+        if (!outcome.ok(identity)) {
+            return "FAILING";
+        }
+        if (identity.records().isEmpty()) {
+            return "OK"; // nothing expected, nothing to judge
+        }
+        Optional<ZoneMatrix> matrix = outcome.zoneOf(identity).flatMap(z -> outcome.matrix(z.apex()));
+        boolean judged = matrix.map(m -> m.rows().stream()
+                .filter(r -> r.identity().name().equals(identity.name()))
+                .allMatch(r -> r.judged().size() == r.cells().size() && !m.keyNotRead(identity.name(), r.selector())))
+                .orElse(false);
+        return judged ? "OK" : "NOT JUDGED";
     }
 
     private void printFindings(List<Verdict> verdicts) {

@@ -5,7 +5,6 @@ import dev.dkimagent.agent.config.Ipv6Mode;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
-import dev.dkimagent.agent.dns.DnsOptions;
 import dev.dkimagent.agent.dns.Ipv6Route;
 import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.agent.dns.SystemResolvers;
@@ -29,8 +28,7 @@ public final class DnsRuntime implements AutoCloseable {
 
     public DnsRuntime(Settings settings, Consumer<QueryEvent> listener) {
         DnsSettings dns = settings.dns();
-        this.client = new DnsClient(new DnsOptions(dns.timeout(), dns.attempts(), dns.maxInFlight(),
-                dns.perNameserverQps(), dns.perResolverQps(), checkIpv6(dns.ipv6(), Ipv6Route::available)), listener);
+        this.client = new DnsClient(dns, checkIpv6(dns.ipv6(), Ipv6Route::available), listener);
         this.resolvers = dns.resolvers().isEmpty() ? SystemResolvers.addresses() : dns.resolvers();
         this.discovery = new Discovery(client, resolvers);
         this.locator = new ZoneLocator(discovery, settings.zoneNameservers());

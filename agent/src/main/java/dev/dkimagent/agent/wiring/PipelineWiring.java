@@ -2,7 +2,11 @@ package dev.dkimagent.agent.wiring;
 
 import dev.dkimagent.agent.config.DnsSettings;
 import dev.dkimagent.agent.config.Settings;
+import dev.dkimagent.agent.inventory.CombinedInventory;
+import dev.dkimagent.agent.pipeline.CheckCollector;
+import dev.dkimagent.agent.pipeline.CheckResult;
 import dev.dkimagent.agent.pipeline.Sweep;
+import dev.dkimagent.agent.pipeline.SweepReport;
 import dev.dkimagent.agent.pipeline.ZoneJudge;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
 import dev.dkimagent.agent.pipeline.ZoneTimeout;
@@ -46,6 +50,19 @@ public final class PipelineWiring {
         ZoneTimeout timeout = ZoneTimeout.of(DISCOVERY_ALLOWANCE, settings.dns().perNameserverQps(),
                 zonesInFlight(settings.dns()));
         return new ZoneJudge(dns.probe()::probe, engine(settings), ses, sources, timeout);
+    }
+
+    /** One sweep of every zone, collected for a report: what {@code check} (and the demo's matrix) print. */
+    public static CheckRun checkOnce(Settings settings, DnsRuntime dns, CombinedInventory inventory, Clock clock)
+            throws InterruptedException {
+        CheckCollector collected = new CheckCollector();
+        ZonePipeline zones = new ZonePipeline(judge(settings, dns, inventory::sesView), collected, clock);
+        SweepReport report = sweep(settings, dns, zones, inventory::identities, clock).runOnce();
+        return new CheckRun(report, collected.result(report.started(), inventory.identities(), inventory.sesView()));
+    }
+
+    /** A one-shot check: how the sweep went, and what it saw and judged. */
+    public record CheckRun(SweepReport report, CheckResult result) {
     }
 
     public static Sweep sweep(Settings settings, DnsRuntime dns, ZonePipeline zones, Supplier<List<Identity>> inventory,

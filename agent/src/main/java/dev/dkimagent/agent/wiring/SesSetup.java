@@ -35,7 +35,8 @@ public final class SesSetup {
     static SesOptions options(SesSettings ses) {
         List<SesAccount> accounts = ses.accounts().stream().map(SesSetup::account).toList();
         return new SesOptions(ses.regions(), uri(ses.endpoint()), uri(ses.stsEndpoint()), accounts, ses.include(), ses.exclude(),
-                ses.maxRequestsPerSecond(), ses.detailInterval(), ses.detailBudget(), ses.apiCallTimeout());
+                ses.maxRequestsPerSecond(), ses.detailInterval(), ses.detailBudget(), ses.apiCallTimeout(),
+                ses.throttleBudget() != null ? ses.throttleBudget() : SesOptions.DEFAULT_THROTTLE_BUDGET);
     }
 
     /** Every "ses:<account>/<region>" the inventory reads: MON01 findings group under these. */

@@ -25,7 +25,17 @@ final class BenchSettings {
 
     /** The same with these addresses as bench.test's nameservers (the dead-server run adds one). */
     static Settings of(int count, int qps, int maxInFlight, java.util.List<String> nameservers) {
-        String text = "dkim-agent {\n"
+        try {
+            return SettingsLoader.load(ConfigFactory.parseString(text(count, qps, maxInFlight, nameservers)), "bench",
+                    ConfigOption.knownCodes());
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the bench settings do not load: " + e.getMessage(), e);
+        }
+    }
+
+    /** The HOCON text of those settings (the check bench writes it to a file for the agent's own process). */
+    static String text(int count, int qps, int maxInFlight, java.util.List<String> nameservers) {
+        return "dkim-agent {\n"
                 + "  dns {\n"
                 + "    resolvers = [\"" + BenchWorld.KEY_SERVER + "\"]\n"
                 + "    max-in-flight = " + maxInFlight + "\n"
@@ -36,11 +46,6 @@ final class BenchSettings {
                 + "  zones { \"" + BenchIdentities.ZONE + "\" { nameservers = " + quoted(nameservers) + " } }\n"
                 + "  identities = [\n" + identities(count) + "  ]\n"
                 + "}\n";
-        try {
-            return SettingsLoader.load(ConfigFactory.parseString(text), "bench", ConfigOption.knownCodes());
-        } catch (ConfigException e) {
-            throw new IllegalStateException("the bench settings do not load: " + e.getMessage(), e);
-        }
     }
 
     private static String identities(int count) {

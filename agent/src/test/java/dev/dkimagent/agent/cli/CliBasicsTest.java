@@ -50,7 +50,7 @@ class CliBasicsTest {
         CliRun run = CliRun.of("validate-config", "--config", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("OK (1 identities");
+        assertThat(run.out()).contains("OK (1 identity, 0 zone overrides)");
     }
 
     @Test

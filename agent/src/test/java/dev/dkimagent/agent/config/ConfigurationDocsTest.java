@@ -42,7 +42,7 @@ class ConfigurationDocsTest {
     void docs_describeSearchOrderEnvironmentAndQuoting() throws IOException {
         assertThat(doc()).contains("--config", "DKIM_AGENT_CONFIG", "./dkim-agent.conf",
                 "/etc/dkim-agent/dkim-agent.conf", "${?", "\"DKIM01.RECORD_MISSING\" = critical",
-                "\"include\" = [", "DKIM_AGENT_SLACK_WEBHOOK_URL", "DKIM_AGENT_SLACK_BOT_TOKEN",
+                "match = [", "DKIM_AGENT_SLACK_WEBHOOK_URL", "DKIM_AGENT_SLACK_BOT_TOKEN",
                 "DKIM_AGENT_STATE_PASSWORD");
     }
 

@@ -48,9 +48,9 @@ class ScheduleAndAlertingValidationTest {
 
     @Test
     void minSeverity_anyCase_isParsed() throws ConfigException {
-        assertThat(ConfigFixtures.load("dkim-agent.alerting.min-severity = CRITICAL").alerting().minSeverity())
+        assertThat(ConfigFixtures.load("dkim-agent.alerting.min-severity = CRITICAL").alerting().policy().minSeverity())
                 .isEqualTo(Severity.CRITICAL);
-        assertThat(ConfigFixtures.load("dkim-agent.alerting.min-severity = info").alerting().minSeverity())
+        assertThat(ConfigFixtures.load("dkim-agent.alerting.min-severity = info").alerting().policy().minSeverity())
                 .isEqualTo(Severity.INFO);
     }
 

@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.config;
 
+import dev.dkimagent.agent.alert.slack.SlackSettings;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,17 +11,17 @@ class SecretsRedactionTest {
 
     @Test
     void slackToString_redactsWebhookUrlAndBotToken() {
-        String text = new SlackSettingsConfig("https://hooks.slack.com/services/T/B/SECRETURL", "xoxb-SECRETTOKEN",
+        String text = new SlackSettings("https://hooks.slack.com/services/T/B/SECRETURL", "xoxb-SECRETTOKEN",
                 "#dkim-alerts", "https://slack.com/api/").toString();
 
-        assertThat(text).isEqualTo("SlackSettingsConfig[webhookUrl=<redacted>, botToken=<redacted>,"
+        assertThat(text).isEqualTo("SlackSettings[mode=WEBHOOK, webhookUrl=<redacted>, botToken=<redacted>,"
                 + " channel=#dkim-alerts, apiUrl=https://slack.com/api/]");
     }
 
     @Test
     void slackToString_showsUnsetSecretsAsEmpty() {
-        assertThat(new SlackSettingsConfig("", "", "", "").toString())
-                .isEqualTo("SlackSettingsConfig[webhookUrl=, botToken=, channel=, apiUrl=]");
+        assertThat(new SlackSettings(null, "", "", null).toString())
+                .isEqualTo("SlackSettings[mode=NONE, webhookUrl=, botToken=, channel=, apiUrl=]");
     }
 
     @Test

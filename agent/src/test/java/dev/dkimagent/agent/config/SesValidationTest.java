@@ -122,13 +122,13 @@ class SesValidationTest {
     void globs_emptyOrNotAList_areRejected() {
         assertThat(problems("""
                 dkim-agent.ses {
-                  "include" = ["*.mycompany.com", ""]
-                  exclude = "test.*"
+                  match = ["*.mycompany.com", ""]
+                  ignore = "test.*"
                 }
                 """)).containsExactly(
-                "dkim-agent.conf: 2: dkim-agent.ses.include[1]: expected a non-empty glob such as"
+                "dkim-agent.conf: 2: dkim-agent.ses.match[1]: expected a non-empty glob such as"
                         + " \"*.mycompany.com\", got ''",
-                "dkim-agent.conf: 3: dkim-agent.ses.exclude: expected a list of globs such as \"*.mycompany.com\","
+                "dkim-agent.conf: 3: dkim-agent.ses.ignore: expected a list of globs such as \"*.mycompany.com\","
                         + " got 'test.*'");
     }
 
@@ -140,12 +140,12 @@ class SesValidationTest {
         assertThatThrownBy(() -> SettingsLoader.load(file, ConfigFixtures.CODES))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("dkim-agent.conf: 2: include keyword is not followed by a quoted string, but by: '='"
-                        + " (to set the key named include, quote it: \"include\" = [\"*\"])");
+                        + " (to filter SES identities write match = [\"*\"]; include was renamed match)");
     }
 
     @Test
-    void include_dottedPath_needsNoQuotes() throws ConfigException {
-        assertThat(ConfigFixtures.load("dkim-agent.ses.include = [\"*.mycompany.com\"]").ses().include())
+    void match_dottedPath_needsNoQuotes() throws ConfigException {
+        assertThat(ConfigFixtures.load("dkim-agent.ses.match = [\"*.mycompany.com\"]").ses().include())
                 .containsExactly("*.mycompany.com");
     }
 

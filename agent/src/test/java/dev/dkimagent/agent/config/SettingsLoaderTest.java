@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.config;
 
+import dev.dkimagent.agent.alert.AlertPolicy;
+import dev.dkimagent.agent.alert.slack.SlackSettings;
 import dev.dkimagent.rules.RuleSettings;
 import dev.dkimagent.rules.Severity;
 import dev.dkimagent.rules.model.ExpectedRecord;
@@ -31,10 +33,11 @@ class SettingsLoaderTest {
         assertThat(settings.rules()).isEqualTo(RuleSettings.defaults());
         assertThat(settings.levels()).isEmpty();
         assertThat(settings.ses()).isEqualTo(new SesSettings(false, List.of("us-east-1"), "", List.of(),
-                List.of("*"), List.of(), 1.0, Duration.ofHours(6), 50, Duration.ofSeconds(30)));
+                List.of("*"), List.of(), 1.0, Duration.ofHours(6), 50, Duration.ofSeconds(30)).withThrottleBudget(
+                Duration.ofMinutes(2)));
         assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(5), Duration.ofMinutes(15)));
-        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(2, 1, Duration.ofHours(24), Severity.WARNING,
-                new SlackSettingsConfig(env("DKIM_AGENT_SLACK_WEBHOOK_URL"), env("DKIM_AGENT_SLACK_BOT_TOKEN"), "", "")));
+        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(AlertPolicy.defaults(), // the lifecycle's defaults are reference.conf's
+                new SlackSettings(env("DKIM_AGENT_SLACK_WEBHOOK_URL"), env("DKIM_AGENT_SLACK_BOT_TOKEN"), "", "")));
         assertThat(settings.state()).isEqualTo(new StateSettings("jdbc:h2:file:./data/dkim-agent", "",
                 env("DKIM_AGENT_STATE_PASSWORD")));
         assertThat(settings.http()).isEqualTo(new HttpSettings("0.0.0.0", 9108));
@@ -48,10 +51,10 @@ class SettingsLoaderTest {
                 new SesAccountSettings("prod", "arn:aws:iam::123456789012:role/dkim-agent", "dkim-agent-7f3a"),
                 new SesAccountSettings("staging", "arn:aws-us-gov:iam::210987654321:role/dkim-agent", "")),
                 List.of("*.mycompany.com", "example.org"), List.of("test.*"), 0.5, Duration.ofHours(12), 200,
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)).withThrottleBudget(Duration.ofMinutes(2)));
         assertThat(settings.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(1), Duration.ofHours(1)));
-        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(3, 2, Duration.ofHours(12), Severity.ERROR,
-                new SlackSettingsConfig("", "xoxb-1234-5678-abcdef", "#dkim-alerts", "")));
+        assertThat(settings.alerting()).isEqualTo(new AlertingSettings(new AlertPolicy(3, 2, Duration.ofHours(12), Severity.ERROR),
+                new SlackSettings("", "xoxb-1234-5678-abcdef", "#dkim-alerts", "")));
         assertThat(settings.state()).isEqualTo(new StateSettings("jdbc:postgresql://db.internal:5432/dkim_agent",
                 "dkim_agent", "s3cret-pw"));
         assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 9200));

@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.config;
 
+import dev.dkimagent.agent.alert.slack.SlackSettings;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -74,7 +76,7 @@ class SlackValidationTest {
 
     @Test
     void botTokenWithChannelAndApiUrl_isAccepted() throws ConfigException {
-        SlackSettingsConfig slack = ConfigFixtures.load("""
+        SlackSettings slack = ConfigFixtures.load("""
                 dkim-agent.alerting.slack {
                   bot-token = "xoxb-1-2-abc"
                   channel = "C0123456789"
@@ -82,7 +84,7 @@ class SlackValidationTest {
                 }
                 """).alerting().slack();
 
-        assertThat(slack).isEqualTo(new SlackSettingsConfig("", "xoxb-1-2-abc", "C0123456789",
+        assertThat(slack).isEqualTo(new SlackSettings("", "xoxb-1-2-abc", "C0123456789",
                 "http://127.0.0.1:8099/api/"));
     }
 

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * reads what it prints: the banner, the alerts, then that it stopped by itself and left nothing.
  */
 class DemoCommandTest {
-    private static final Duration DEMO = Duration.ofSeconds(40);
+    /** Long enough for the drift to fire and, after DemoWorld.HEAL_AFTER, to resolve. */
+    private static final Duration DEMO = Duration.ofSeconds(60);
+    private static final String MATRIX_TITLE = "What `dkim-agent check` shows for this world now";
     private static final String DNSJAVA_SELECTOR = "dnsjava NIO selector";
 
     private final StringWriter console = new StringWriter();
@@ -61,12 +63,26 @@ class DemoCommandTest {
                 .contains("status TEMPORARY_FAILURE")
                 .doesNotContain("] healthy.test:");
         assertThat(scrape(metricsPort)).contains("dkim_record_ok{");
+        assertTheCheckMatrixPrintedOnce();
+
+        await().pollInSameThread().atMost(DEMO).until(() -> output().contains("[RESOLVED] mycompany.test"));
+        String resolved = output().substring(output().indexOf("[RESOLVED] mycompany.test"));
+        assertThat(resolved).contains("Resolved (").contains("DKIM01/RECORD_MISSING selector mycompanytesttok3");
 
         run.join(DEMO.plusSeconds(20).toMillis());
         assertThat(run.isAlive()).as("the demo stops by itself").isFalse();
         assertThat(exit.get()).as("exit code; stderr: %s", errors).isZero();
         assertThat(output()).endsWith("dkim-agent demo: stopped" + System.lineSeparator());
         assertNothingLeft(before, metricsPort, ns3);
+    }
+
+    /** The matrix of the README's check output, for the world as it starts (ns3 drifted), once. */
+    private void assertTheCheckMatrixPrintedOnce() {
+        String out = output();
+        assertThat(out.indexOf(MATRIX_TITLE)).isNotNegative().isEqualTo(out.lastIndexOf(MATRIX_TITLE));
+        assertThat(out).containsPattern("(?m)^mycompany\\.test\\s+\\[FAILING]")
+                .containsPattern("(?m)^\\s+mycompanytesttok3\\s+ok\\s+ok\\s+MISSING\\s*$")
+                .containsPattern("(?m)^healthy\\.test\\s+\\[OK]");
     }
 
     private void assertNothingLeft(Set<Thread> before, int metricsPort, String ns3) throws IOException {

@@ -11,11 +11,46 @@ class DockerfileTest {
     private static final List<String> LINES = DeployFiles.read("deploy/docker/Dockerfile").lines()
             .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
 
+    private static final String DIGEST = "@sha256:[0-9a-f]{64}";
+
     @Test
-    void stages_buildWithMavenAndRunOnTheJre() {
-        assertThat(instructions("FROM")).containsExactly(
-                "maven:3.9-eclipse-temurin-17 AS build", "eclipse-temurin:17-jre");
-        assertThat(instructions("RUN")).contains("mvn -B -q -DskipTests package");
+    void stages_buildWithMavenAndRunOnTheJre_pinnedByDigest() {
+        assertThat(instructions("FROM")).hasSize(2);
+        assertThat(instructions("FROM").get(0)).matches("maven:3\\.9-eclipse-temurin-17" + DIGEST + " AS build");
+        assertThat(instructions("FROM").get(1)).matches("eclipse-temurin:17-jre" + DIGEST);
+        assertThat(DeployFiles.path("deploy/docker/pin-base-images.sh")).isExecutable();
+    }
+
+    @Test
+    void build_resolvesDependenciesFromThePomsAloneBeforeTheSourcesArrive() {
+        List<String> steps = LINES.stream().filter(l -> l.startsWith("COPY ") || l.startsWith("RUN mvn")).toList();
+
+        assertThat(steps.subList(0, 5)).containsExactly("COPY pom.xml ./", "COPY rules/pom.xml rules/",
+                "COPY agent/pom.xml agent/", "RUN mvn -B -q -DskipTests package", "COPY rules rules");
+        assertThat(steps).containsSubsequence("COPY agent agent", "RUN mvn -B -q -DskipTests package");
+    }
+
+    @Test
+    void healthcheck_probesHealthzWithTheImagesCurl() {
+        String dockerfile = DeployFiles.read("deploy/docker/Dockerfile");
+
+        assertThat(dockerfile).contains("HEALTHCHECK ", "CMD curl -fsS -o /dev/null http://127.0.0.1:9108/healthz")
+                .doesNotContainIgnoringCase("no curl");
+    }
+
+    @Test
+    void dockerignore_keepsOutBuildOutputStateAndSecrets_butKeepsEveryCopiedSource() {
+        DockerIgnore ignore = DockerIgnore.read(DeployFiles.read(".dockerignore"));
+
+        assertThat(List.of(".git/config", "agent/target/dkim-agent.jar", "rules/target/classes/x.class",
+                "target/x", "deploy/kubernetes/secret.env", "README.md", "data/dkim-agent.mv.db",
+                "agent/data/dkim-agent.mv.db")).allMatch(ignore::excludes);
+        List<String> copied = instructions("COPY").stream().filter(arg -> !arg.startsWith("--from"))
+                .map(arg -> arg.split(" ")[0]).toList();
+        assertThat(copied).contains("rules", "agent", "deploy/systemd/dkim-agent.conf");
+        assertThat(copied).noneMatch(ignore::excludes);
+        assertThat(List.of("rules/src/main/java/A.java", "agent/src/main/resources/reference.conf"))
+                .noneMatch(ignore::excludes);
     }
 
     @Test

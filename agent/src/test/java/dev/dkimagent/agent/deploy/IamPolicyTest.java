@@ -52,7 +52,7 @@ class IamPolicyTest {
     @Test
     void policies_haveNoWildcardAction() {
         for (String file : List.of("dkim-agent-policy.json", "dkim-agent-ses-read-policy.json",
-                "dkim-agent-trust-policy.json")) {
+                "dkim-agent-trust-policy.json", "dkim-agent-irsa-trust-policy.json")) {
             assertThat(actions(read("deploy/iam/" + file))).as(file).noneMatch(action -> action.contains("*"));
         }
     }
@@ -72,6 +72,58 @@ class IamPolicyTest {
         assertThat(trust.path("Effect").asText()).isEqualTo("Allow");
         assertThat(trust.path("Principal").path("AWS").asText()).startsWith("arn:aws:iam::");
         assertThat(trust.path("Condition").path("StringEquals").path("sts:ExternalId").isTextual()).isTrue();
+    }
+
+    @Test
+    void sesReads_areLimitedToTheListedRegions() {
+        for (String file : List.of("dkim-agent-policy.json", "dkim-agent-ses-read-policy.json")) {
+            JsonNode ses = statementWith(read("deploy/iam/" + file), "ses:GetEmailIdentity");
+            assertThat(values(ses.path("Condition").path("StringEquals").path("aws:RequestedRegion"))).as(file)
+                    .isNotEmpty().allMatch(region -> region.matches("[a-z]{2}(-[a-z]+)+-\\d"));
+        }
+        assertThat(DeployFiles.read("deploy/iam/README.md")).contains("aws:RequestedRegion");
+    }
+
+    @Test
+    void irsaTrustPolicy_letsInOnlyTheAgentsServiceAccount() {
+        JsonNode trust = statementWith(read("deploy/iam/dkim-agent-irsa-trust-policy.json"),
+                "sts:AssumeRoleWithWebIdentity");
+        String sa = DeployFiles.read("deploy/kubernetes/serviceaccount.yaml");
+
+        assertThat(trust.path("Principal").path("Federated").asText()).contains(":oidc-provider/");
+        JsonNode equals = trust.path("Condition").path("StringEquals");
+        List<String> subjects = new ArrayList<>();
+        equals.fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith(":sub")) {
+                subjects.add(e.getValue().asText());
+            }
+        });
+        assertThat(subjects).containsExactly("system:serviceaccount:default:dkim-agent");
+        assertThat(sa).contains("name: dkim-agent", "eks.amazonaws.com/role-arn");
+    }
+
+    /** Commands the docs give for checking the agent's own access use only calls its policy grants. */
+    @Test
+    void credentialCheckCommands_inTheDocs_useOnlyGrantedCalls() {
+        Set<String> granted = actions(read("deploy/iam/dkim-agent-policy.json"));
+        String docs = DeployFiles.read("docs/rules/MON01.md")
+                + KustomizeBuildTest.section(DeployFiles.read("docs/operations.md"), "### DkimAgentSesUnreadable");
+        Matcher command = Pattern.compile("aws (ses|sesv2) ([a-z-]+)").matcher(docs);
+        List<String> used = new ArrayList<>();
+        while (command.find()) {
+            used.add("ses:" + pascal(command.group(2)));
+        }
+
+        assertThat(used).isNotEmpty();
+        assertThat(granted).containsAll(used);
+    }
+
+    private static String pascal(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     private static Set<String> sesActionsInCode() {

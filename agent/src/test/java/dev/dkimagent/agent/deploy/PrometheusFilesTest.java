@@ -22,6 +22,9 @@ class PrometheusFilesTest {
     private static final Path DIR = Path.of("deploy/prometheus");
     private static final String PROMTOOL_HINT = "apt-get install prometheus (Debian 12 ships promtool in it)";
     private static final String AMTOOL_HINT = "apt-get install prometheus-alertmanager";
+    private static final Set<String> AGENT_HEALTH = Set.of("DkimAgentDown", "DkimAgentSweepsStale",
+            "DkimAgentSesScanStale", "DkimAgentSesUnreadable", "DkimAgentNotificationsFailing",
+            "DkimAgentNotificationDropped", "DkimAgentOutboxStuck");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
 
     @Test
@@ -43,6 +46,22 @@ class PrometheusFilesTest {
     void alertmanagerConfig_passesAmtoolCheck() {
         assertPasses(Tool.run(dir(), AMTOOL_HINT, "amtool", "check-config", "alertmanager.yml"));
         assertThat(DeployFiles.read("deploy/prometheus/alertmanager.yml")).contains("api_url_file:");
+    }
+
+    @Test
+    void alertmanagerRoutes_agentHealthToTheOpsChannel_incidentsToTheAgentsOwnSlackOnly() throws IOException {
+        for (JsonNode rule : alertRules()) {
+            String name = rule.path("alert").asText();
+            String severity = rule.path("labels").path("severity").asText();
+            String expected = AGENT_HEALTH.contains(name) ? "slack-dkim-agent-ops" : "dkim-agent-records";
+            Tool.Result result = Tool.run(dir(), AMTOOL_HINT, "amtool", "config", "routes", "test",
+                    "--config.file=alertmanager.yml", "--verify.receivers=" + expected,
+                    "alertname=" + name, "severity=" + severity);
+            assertThat(result.exitCode()).as(name + ": " + result.output()).isZero();
+        }
+        Tool.Result other = Tool.run(dir(), AMTOOL_HINT, "amtool", "config", "routes", "test",
+                "--config.file=alertmanager.yml", "--verify.receivers=default", "alertname=NodeDown");
+        assertThat(other.exitCode()).as(other.output()).isZero();
     }
 
     @Test

@@ -39,7 +39,23 @@ class SystemdUnitTest {
                 "SystemCallFilter=@system-service",
                 "LimitNOFILE=65536",
                 "-jar /usr/share/dkim-agent/dkim-agent.jar run --config /etc/dkim-agent/dkim-agent.conf");
+        assertThat(unit).contains("\nRestartPreventExitStatus=2\n");
         // The JIT needs writable+executable memory: the directive may appear only in a comment.
         assertThat(unit.lines().filter(line -> line.startsWith("MemoryDenyWriteExecute"))).isEmpty();
+    }
+
+    /** Every file Documentation= names is put there by the install steps of docs/operations.md. */
+    @Test
+    void documentation_pointsAtWhatTheInstallStepsInstall() {
+        String steps = KustomizeBuildTest.section(DeployFiles.read("docs/operations.md"), "### systemd");
+        java.util.List<String> files = DeployFiles.read(UNIT).lines().filter(l -> l.startsWith("Documentation="))
+                .flatMap(l -> java.util.Arrays.stream(l.substring("Documentation=".length()).split(" ")))
+                .filter(uri -> uri.startsWith("file://")).map(uri -> uri.substring("file://".length())).toList();
+
+        assertThat(files).isNotEmpty();
+        for (String file : files) {
+            assertThat(steps).containsPattern("install [^\\n]* " + java.util.regex.Pattern.quote(file));
+        }
+        assertThat(steps).contains("openjdk-17-jre-headless", "Java 17");
     }
 }

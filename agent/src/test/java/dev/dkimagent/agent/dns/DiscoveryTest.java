@@ -43,7 +43,7 @@ class DiscoveryTest {
         ns2 = keep(FakeNameserver.start("127.0.0.22", port));
         parent = keep(FakeNameserver.start("127.0.0.31", port));
         resolver = keep(FakeNameserver.start());
-        client = keep(new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, false), e -> { }));
+        client = keep(new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 0), false, e -> { }));
 
         resolver.on("a.test", "SOA", Reply.answer(soa("a.test", 1)).notAuthoritative())
                 .on("sub.a.test", "SOA", Reply.nodata(soa("a.test", 1)).notAuthoritative())
@@ -273,7 +273,7 @@ class DiscoveryTest {
 
     @Test
     void discover_ipv6On_hostWithAaaaButNoA_isAddressed() throws Exception {
-        DnsClient v6client = keep(new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, true), e -> { }));
+        DnsClient v6client = keep(new DnsClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 0), true, e -> { }));
         resolver.on("ns3.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative())
                 .on("ns3.a.test", "AAAA", Reply.answer(rr("ns3.a.test. 3600 IN AAAA ::1")).notAuthoritative())
                 .on("old.a.test", "A", Reply.nodata(soa("a.test", 1)).notAuthoritative())

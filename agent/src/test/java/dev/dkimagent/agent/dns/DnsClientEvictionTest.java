@@ -41,7 +41,7 @@ class DnsClientEvictionTest {
 
     /** Rate-limited, so the rate limiter keeps a slot per address too; a long timeout keeps a silent query going. */
     private DnsClient client() {
-        DnsClient c = new DnsClient(new DnsOptions(Duration.ofSeconds(10), 1, 64, 1000, false), e -> { }, nanos::get);
+        DnsClient c = new DnsClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 1000), false, e -> { }, nanos::get);
         toClose.add(c);
         return c;
     }

@@ -4,6 +4,7 @@ import static dev.dkimagent.agent.dns.FakeNameserver.rr;
 import static dev.dkimagent.agent.dns.FakeNameserver.soa;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.agent.time.FakeTicker;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Rr;
 import dev.dkimagent.rules.model.Transport;
@@ -41,7 +42,7 @@ class DnsClientTest {
     }
 
     private DnsClient client(int attempts, int maxInFlight, int qps) {
-        DnsClient c = new DnsClient(new DnsOptions(Duration.ofMillis(300), attempts, maxInFlight, qps, false),
+        DnsClient c = new DnsClient(TestDns.settings(Duration.ofMillis(300), attempts, maxInFlight, qps), false,
                 events::add);
         toClose.add(c);
         return c;
@@ -212,6 +213,44 @@ class DnsClientTest {
     }
 
     @Test
+    void query_foreignDatagramsBeforeTheReply_doNotEndTheQuery() throws Exception {
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread responder = new Thread(() -> answerAfterForeignDatagrams(server));
+            responder.setDaemon(true);
+            responder.start();
+
+            Answer a = await(client().query("127.0.0.1:" + server.getLocalPort(), CNAME_NAME, "CNAME", false));
+
+            assertThat(a.transport()).as("a spoofed or stray datagram must not cut the real reply short")
+                    .isEqualTo(Transport.REPLY);
+            assertThat(a.records()).extracting(Rr::data).containsExactly("t1.dkim.amazonses.com");
+        }
+    }
+
+    /** Reads one query, sends a reply with another id and bytes that are not DNS, then the real reply. */
+    private static void answerAfterForeignDatagrams(DatagramSocket server) {
+        try {
+            java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[512], 512);
+            server.receive(in);
+            org.xbill.DNS.Message query = new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
+            org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
+            reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+            reply.getHeader().setFlag(org.xbill.DNS.Flags.AA);
+            reply.addRecord(query.getQuestion(), org.xbill.DNS.Section.QUESTION);
+            reply.addRecord(rr(CNAME_LINE), org.xbill.DNS.Section.ANSWER);
+            byte[] real = reply.toWire();
+            byte[] otherId = real.clone();
+            otherId[1] ^= 1;
+            byte[] garbage = {(byte) (real[0] ^ 0x55), 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7};
+            for (byte[] out : List.of(otherId, garbage, real)) {
+                server.send(new java.net.DatagramPacket(out, out.length, in.getSocketAddress()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void query_replyToAnotherQuestion_isMismatch() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.wrongQuestion(rr(CNAME_LINE)));
 
@@ -219,6 +258,30 @@ class DnsClientTest {
 
         assertThat(a.transport()).isEqualTo(Transport.MISMATCH);
         assertThat(a.detail()).contains("invalid name in message");
+    }
+
+    @Test
+    void query_manyToOneServer_shareFewSocketsWhosePortChangesAfterTheirQuota() throws Exception {
+        FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
+        DnsClient client = client(1, 64, 0);
+        int queries = UdpTransport.ROTATE_AFTER * 2 + 10;
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < queries; i++) {
+            all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+
+        java.util.Map<Integer, List<Integer>> idsByPort = new java.util.HashMap<>();
+        ns.received().forEach(r -> idsByPort.computeIfAbsent(r.sourcePort(), p -> new ArrayList<>()).add(r.id()));
+        assertThat(idsByPort).as("one socket per %d queries, each on its own port", UdpTransport.ROTATE_AFTER)
+                .hasSize(3);
+        assertThat(idsByPort.values()).allSatisfy(ids -> assertThat(ids).hasSizeLessThanOrEqualTo(UdpTransport.ROTATE_AFTER));
+        assertThat(idsByPort.values().stream().mapToLong(ids -> ids.stream().distinct().count()).sum())
+                .as("random ids: a repeat on one port only after its earlier query ended, so nearly all distinct")
+                .isGreaterThan(queries * 9L / 10);
     }
 
     @Test
@@ -349,7 +412,9 @@ class DnsClientTest {
         for (CompletableFuture<Answer> f : all) {
             details.add(String.valueOf(await(f).detail()));
         }
-        assertThat(details).filteredOn(d -> d.contains("closed")).hasSize(4);
+        assertThat(details).as("every one completes: the one in flight may have got its reply")
+                .allMatch(d -> d.equals("not sent: the DNS client is closed") || d.equals("null"));
+        assertThat(details).filteredOn(d -> d.contains("closed")).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -371,28 +436,45 @@ class DnsClientTest {
     }
 
     @Test
-    void query_perNameserverQps_spreadsQueriesToOneAddress() throws Exception {
+    void query_perNameserverQps_sendsOneQueryPerIntervalAsTimeAdvances() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = client(1, 64, 20);
+        FakeTicker ticker = new FakeTicker();
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 20, 1000), ticker);
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
             all.add(client.query(ns.address(), CNAME_NAME, "CNAME", false));
         }
-        for (CompletableFuture<Answer> f : all) {
-            await(f);
-        }
 
-        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
-        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+        assertOneMorePerInterval(ns, ticker, 10, TimeUnit.MILLISECONDS.toNanos(50));
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
+    }
+
+    /** A client on a fake clock: pacing delays end only when the test moves the clock. */
+    private DnsClient pacedClient(dev.dkimagent.agent.config.DnsSettings settings, FakeTicker ticker) {
+        DnsClient c = new DnsClient(settings, false, events::add, ticker);
+        toClose.add(c);
+        return c;
+    }
+
+    /** Before each step of the clock exactly one more query has reached the server, never two. */
+    private static void assertOneMorePerInterval(FakeNameserver ns, FakeTicker ticker, int queries, long interval) {
+        for (int expected = 1; expected <= queries; expected++) {
+            int n = expected;
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ns.queryCount() >= n);
+            assertThat(ns.queryCount()).as("queries at the server before the clock moves past slot " + n)
+                    .isEqualTo(n);
+            ticker.advance(interval);
+        }
     }
 
     @Test
     void query_deadServerInBatchWithHealthyOne_healthyAnswersArriveWhileDeadTimesOut() throws Exception {
         FakeNameserver dead = server().otherwise(Reply.drop());
         FakeNameserver healthy = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofSeconds(1), 1, 16, 0, false), events::add);
+        DnsClient client = new DnsClient(TestDns.settings(Duration.ofSeconds(1), 1, 16, 0), false, events::add);
         toClose.add(client);
 
         List<CompletableFuture<Answer>> toDead = new ArrayList<>();
@@ -417,7 +499,7 @@ class DnsClientTest {
         assertThat(deadAnswers).extracting(Answer::detail)
                 .contains("not sent: " + dead.address() + " did not answer the last 3 queries");
         assertThat(dead.queryCount()).as("per-address cap (8) + 3 before the breaker opened, and no more")
-                .isLessThanOrEqualTo(client.options().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
+                .isLessThanOrEqualTo(client.settings().maxInFlightPerAddress() + AddressBreakers.TRIP_AFTER);
     }
 
     /** Three timeouts in a row, one query at a time: the breaker of the server's address is open. */
@@ -513,35 +595,32 @@ class DnsClientTest {
 
     @Test
     void reserveSlot_directQueriesUseNameserverQps_recursiveOnesResolverQps() {
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 1, 1000, false), events::add);
-        toClose.add(client);
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofMillis(300), 1, 64, 1, 1000), new FakeTicker());
 
         client.reserveSlot("192.0.2.1", false);
         long secondDirect = client.reserveSlot("192.0.2.1", false);
         client.reserveSlot("192.0.2.1", true);
         long secondRecursive = client.reserveSlot("192.0.2.1", true);
 
-        assertThat(secondDirect).as("1 qps: the next slot about a second away").isGreaterThan(900_000_000L);
-        assertThat(secondRecursive).as("1000 qps: the next slot within 1 ms").isLessThanOrEqualTo(1_000_000L);
+        assertThat(secondDirect).as("1 qps: the next slot a second away").isEqualTo(1_000_000_000L);
+        assertThat(secondRecursive).as("1000 qps: the next slot 1 ms away").isEqualTo(1_000_000L);
     }
 
     @Test
-    void query_perResolverQps_spreadsRecursiveQueriesToOneAddress() throws Exception {
+    void query_perResolverQps_pacesRecursiveQueriesToOneAddress() throws Exception {
         FakeNameserver ns = server().on(CNAME_NAME, "CNAME", Reply.answer(rr(CNAME_LINE)));
-        DnsClient client = new DnsClient(new DnsOptions(Duration.ofMillis(300), 1, 64, 0, 20, false), events::add);
-        toClose.add(client);
+        FakeTicker ticker = new FakeTicker();
+        DnsClient client = pacedClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 0, 20), ticker);
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
             all.add(client.query(ns.address(), CNAME_NAME, "CNAME", true));
         }
-        for (CompletableFuture<Answer> f : all) {
-            await(f);
-        }
 
-        List<Long> arrivals = ns.received().stream().map(FakeNameserver.Received::arrivalNanos).sorted().toList();
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(29) - arrivals.get(0));
-        assertThat(spanMillis).as("29 gaps of 50 ms at 20 qps").isGreaterThanOrEqualTo(1200);
+        assertOneMorePerInterval(ns, ticker, 10, TimeUnit.MILLISECONDS.toNanos(50));
+        for (CompletableFuture<Answer> f : all) {
+            assertThat(await(f).transport()).isEqualTo(Transport.REPLY);
+        }
     }
 
     /** A loopback UDP port nobody listens on: the kernel answers with ICMP port unreachable. */

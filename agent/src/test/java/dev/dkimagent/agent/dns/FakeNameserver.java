@@ -39,7 +39,8 @@ import org.xbill.DNS.Type;
 public final class FakeNameserver implements AutoCloseable {
 
     /** One query as it arrived. */
-    public record Received(String name, String type, boolean recursionDesired, boolean tcp, long arrivalNanos) {
+    public record Received(String name, String type, boolean recursionDesired, boolean tcp, long arrivalNanos,
+                           int id, int sourcePort) {
     }
 
     private final DatagramSocket udp;
@@ -173,7 +174,7 @@ public final class FakeNameserver implements AutoCloseable {
             }
             byte[] in = Arrays.copyOf(packet.getData(), packet.getLength());
             SocketAddress from = packet.getSocketAddress();
-            handle(in, false, out -> sendUdp(out, from));
+            handle(in, false, ((java.net.InetSocketAddress) from).getPort(), out -> sendUdp(out, from));
         }
     }
 
@@ -203,7 +204,7 @@ public final class FakeNameserver implements AutoCloseable {
             while (!closed) {
                 byte[] query = new byte[in.readUnsignedShort()];
                 in.readFully(query);
-                handle(query, true, reply -> writeTcp(out, reply));
+                handle(query, true, -1, reply -> writeTcp(out, reply));
             }
         } catch (EOFException done) {
             // client closed the connection
@@ -224,7 +225,7 @@ public final class FakeNameserver implements AutoCloseable {
         }
     }
 
-    private void handle(byte[] bytes, boolean overTcp, Consumer<byte[]> sink) {
+    private void handle(byte[] bytes, boolean overTcp, int sourcePort, Consumer<byte[]> sink) {
         Message query;
         try {
             query = new Message(bytes);
@@ -234,7 +235,8 @@ public final class FakeNameserver implements AutoCloseable {
         Record q = query.getQuestion();
         String name = q.getName().toString();
         String type = Type.string(q.getType());
-        received.add(new Received(norm(name), type, query.getHeader().getFlag(Flags.RD), overTcp, System.nanoTime()));
+        received.add(new Received(norm(name), type, query.getHeader().getFlag(Flags.RD), overTcp, System.nanoTime(),
+                query.getHeader().getID(), sourcePort));
         Reply reply = script.getOrDefault(key(name, type), otherwise);
         int seen = perKey.computeIfAbsent(key(name, type), k -> new AtomicInteger()).incrementAndGet();
         if (reply.kind() == Reply.Kind.DROP || seen <= reply.dropFirst()) {
@@ -263,6 +265,8 @@ public final class FakeNameserver implements AutoCloseable {
                 return garbage(id);
             case WRONG_ID:
                 return message(query, reply, (id + 1) & 0xFFFF, query.getQuestion(), overTcp).toWire();
+            case COMPRESSION_LOOP:
+                return compressionLoop(message(query, reply, id, query.getQuestion(), overTcp).toWire());
             case WRONG_QUESTION:
                 Record other = Record.newRecord(name("wrong-question.invalid."), query.getQuestion().getType(),
                         DClass.IN);
@@ -292,6 +296,16 @@ public final class FakeNameserver implements AutoCloseable {
         reply.authorities().forEach(r -> m.addRecord(r, Section.AUTHORITY));
         reply.additionals().forEach(r -> m.addRecord(r, Section.ADDITIONAL));
         return m;
+    }
+
+    /** A well-formed reply plus one answer record whose owner is "a" followed by a pointer back to that "a". */
+    private static byte[] compressionLoop(byte[] reply) {
+        int at = reply.length;
+        byte[] b = Arrays.copyOf(reply, at + 14);
+        b[7] = 1; // ANCOUNT = 1 (the rendered reply has none)
+        byte[] record = {1, 'a', (byte) (0xC0 | (at >> 8)), (byte) at, 0, 16, 0, 1, 0, 0, 0, 60, 0, 0};
+        System.arraycopy(record, 0, b, at, record.length);
+        return b;
     }
 
     /**

@@ -12,7 +12,7 @@ import org.xbill.DNS.Record;
 public record Reply(Kind kind, int code, boolean aa, List<Record> answers, List<Record> authorities,
                     List<Record> additionals, boolean tcOverUdp, Duration delay, int dropFirst) {
 
-    public enum Kind { MESSAGE, DROP, GARBAGE, GARBAGE_WITH_OUR_ID, WRONG_ID, WRONG_QUESTION }
+    public enum Kind { MESSAGE, DROP, GARBAGE, GARBAGE_WITH_OUR_ID, WRONG_ID, WRONG_QUESTION, COMPRESSION_LOOP }
 
     public Reply {
         answers = List.copyOf(answers);
@@ -68,6 +68,11 @@ public record Reply(Kind kind, int code, boolean aa, List<Record> answers, List<
     /** A well-formed reply, right id, to another question. */
     public static Reply wrongQuestion(Record... records) {
         return answer(records).kind(Kind.WRONG_QUESTION);
+    }
+
+    /** The query's id and question, then one answer whose owner name is a label and a pointer back to it. */
+    public static Reply compressionLoop() {
+        return answer().kind(Kind.COMPRESSION_LOOP);
     }
 
     public Reply rcode(int value) {

@@ -109,6 +109,38 @@ class DashboardQueriesAgainstPrometheusTest {
                 .containsExactlyInAnyOrder((double) WorldData.MYCOMPANY_SERIAL, (double) WorldData.MYCOMPANY_DRIFTED_SERIAL);
     }
 
+    /**
+     * The alert rules' joins hold on what a real agent exports: every alert expression is accepted
+     * by Prometheus, and the staleness alerts find the interval and the process start of the same
+     * target (job, instance) for both kinds. With the thresholds at 0 they would fire; as shipped,
+     * on a fresh agent, they do not.
+     */
+    @Test
+    void alertRules_joinOnTheLiveAgentsSeries() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        JsonNode rules = yaml.readTree(GrafanaFiles.read("deploy/prometheus/dkim-agent.rules.yml"));
+        List<String> stale = new ArrayList<>();
+        for (JsonNode rule : rules.path("groups").get(0).path("rules")) {
+            String expr = rule.path("expr").asText();
+            prometheus.query(expr); // throws when Prometheus rejects it
+            if (rule.path("alert").asText().matches("DkimAgent(SweepsStale|SesScanStale)")) {
+                stale.add(expr);
+                assertThat(prometheus.query(expr).path("result")).as(rule.path("alert").asText()).isEmpty();
+            }
+        }
+        assertThat(stale).hasSize(2);
+        for (String kind : List.of("dns", "ses")) {
+            String sinceLastSuccess = "(time() - dkim_sweep_last_success_timestamp_seconds{kind=\"%s\"}) > on (job, instance, kind)"
+                    + " 0 * dkim_agent_schedule_interval_seconds{kind=\"%s\"}";
+            String sinceStart = "(time() - process_start_time_seconds) > on (job, instance)"
+                    + " 0 * dkim_agent_schedule_interval_seconds{kind=\"%s\"}";
+            assertThat(prometheus.query(sinceLastSuccess.formatted(kind, kind)).path("result").size()).as(kind).isEqualTo(1);
+            assertThat(prometheus.query(sinceStart.formatted(kind)).path("result").size()).as(kind).isEqualTo(1);
+        }
+        assertThat(value("sum(dkim_notifications_total{outcome=\"permanent\"})")).as("created at 0 at start").isZero();
+    }
+
     private static String overviewExpr(String panel) {
         return query("dkim-agent-overview", panel).resolved(IDENTITY);
     }

@@ -8,7 +8,7 @@ record PanelQuery(String dashboard, String panel, String refId, String expr) {
     /** A Grafana variable reference: $name or ${name} (PromQL's own $1 in label_replace is not one). */
     static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)}?");
 
-    /** The expression with $identity, $__rate_interval, $__interval and $__range replaced. */
+    /** The expression with $identity, $job, $instance (All), $__rate_interval, $__interval and $__range replaced. */
     String resolved(String identity) {
         Matcher m = VARIABLE.matcher(expr);
         StringBuilder out = new StringBuilder();
@@ -22,6 +22,8 @@ record PanelQuery(String dashboard, String panel, String refId, String expr) {
     private static String value(String variable, String identity, String unknown) {
         return switch (variable) {
             case "identity" -> identity;
+            case "job" -> "dkim-agent";
+            case "instance" -> ".*"; // the instance variable's "All"
             case "__rate_interval", "__interval" -> "1m";
             case "__range" -> "5m";
             default -> unknown; // left for the caller's assertion to report

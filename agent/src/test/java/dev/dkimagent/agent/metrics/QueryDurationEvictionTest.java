@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.metrics;
 
+import dev.dkimagent.agent.wiring.QueryMetrics;
 import static dev.dkimagent.agent.metrics.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class QueryDurationEvictionTest {
     }
 
     private void replyFrom(String address) {
-        metrics.dnsQuery(new QueryEvent(address, "CNAME", "noerror", 4, false));
+        QueryMetrics.feeding(metrics).accept(new QueryEvent(address, "CNAME", "noerror", 4, false));
     }
 
     private boolean exposes(String address) {

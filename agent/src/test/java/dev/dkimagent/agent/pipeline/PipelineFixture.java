@@ -6,7 +6,6 @@ import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
-import dev.dkimagent.agent.dns.DnsOptions;
 import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.probe.ZoneLocator;
 import dev.dkimagent.agent.probe.ZoneWork;
@@ -74,7 +73,8 @@ final class PipelineFixture implements AutoCloseable {
         ZoneJudge judge = new ZoneJudge(probing, engine, SesView::empty, Set.of(), new ZoneTimeout(timeout, Duration.ZERO));
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         this.pipeline = new ZonePipeline(judge, commit, clock);
-        this.client = new DnsClient(new DnsOptions(Duration.ofMillis(100), 1, 4, 10, false), event -> { });
+        this.client = new DnsClient(new dev.dkimagent.agent.config.DnsSettings(java.util.List.of(), Duration.ofMillis(100), 1, 4, 10, 10,
+                dev.dkimagent.agent.config.Ipv6Mode.OFF), false, event -> { });
         Map<String, List<String>> overrides = new HashMap<>();
         zones.forEach(z -> overrides.put(z, List.of(NS_ADDRESS)));
         Supplier<List<Identity>> inventory = () -> List.copyOf(identities.values());

@@ -30,14 +30,7 @@ final class ReportFixture {
     }
 
     static CheckOutcome driftedOutcome() {
-        Identity identity = new Identity(ZONE, "config", List.of(record(T1), record(T2)));
-        ZoneView zone = new ZoneView(ZONE, List.of(
-                new Nameserver("ns1.mycompany.test", "127.53.0.11"),
-                new Nameserver("ns2.mycompany.test", "127.53.0.12"),
-                new Nameserver("ns3.mycompany.test", "127.53.0.13")),
-                Set.of(), Set.of(), false, null);
-        Snapshot snapshot = new Snapshot(Instant.parse("2026-11-28T15:00:00Z"), List.of(identity),
-                Map.of(ZONE, zone), Map.of(record(T1).name(), ZONE, record(T2).name(), ZONE), answers(zone), Map.of());
+        Snapshot snapshot = driftedSnapshot(Map.of(), false);
         Verdict missing = new Verdict(new Finding("DKIM01", "RECORD_MISSING",
                 new Subject(ZONE, ZONE, T2, "ns3.mycompany.test", "127.53.0.13"),
                 Map.of("dig", "dig +norecurse @ns3.mycompany.test CNAME " + T2 + "._domainkey.mycompany.test")),
@@ -47,6 +40,36 @@ final class ReportFixture {
                 Subject.server(ZONE, "ns3.mycompany.test", "127.53.0.13"), Map.of("serial", "1")),
                 Severity.WARNING, "ns3 is behind.", "Fix transfers.");
         return new CheckOutcome(snapshot, List.of(missing, serial), Severity.WARNING);
+    }
+
+    /**
+     * The drifted identity's observations with these key answers (target -> answer); with
+     * {@code ns2T1Unanswered}, ns2's answer for T1 is missing (a cell with nothing to judge).
+     */
+    static Snapshot driftedSnapshot(Map<String, Answer> keyAnswers, boolean ns2T1Unanswered) {
+        Identity identity = new Identity(ZONE, "config", List.of(record(T1), record(T2)));
+        ZoneView zone = new ZoneView(ZONE, List.of(
+                new Nameserver("ns1.mycompany.test", "127.53.0.11"),
+                new Nameserver("ns2.mycompany.test", "127.53.0.12"),
+                new Nameserver("ns3.mycompany.test", "127.53.0.13")),
+                Set.of(), Set.of(), false, null);
+        Map<Query, Answer> answers = answers(zone);
+        if (ns2T1Unanswered) {
+            answers.remove(new Query(record(T1).name(), "CNAME", "127.53.0.12"));
+        }
+        return new Snapshot(Instant.parse("2026-11-28T15:00:00Z"), List.of(identity),
+                Map.of(ZONE, zone), Map.of(record(T1).name(), ZONE, record(T2).name(), ZONE), answers, keyAnswers);
+    }
+
+    /** A key answer holding a 2048-bit-looking DKIM record (the report does not parse it). */
+    static Answer key(String token) {
+        String target = token + ".dkim.amazonses.com";
+        return new Answer(Transport.REPLY, Answer.NOERROR, false,
+                List.of(new Rr(target, "TXT", 300, "v=DKIM1; k=rsa; p=AAAA")), null, null, 1);
+    }
+
+    static Answer keyTimeout() {
+        return Answer.failed(Transport.TIMEOUT, "timeout after 2 attempts");
     }
 
     /** Every server serves both CNAMEs and the SOA, except ns3, which has no T2 (NXDOMAIN). */

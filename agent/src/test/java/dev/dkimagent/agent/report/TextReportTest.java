@@ -2,9 +2,12 @@ package dev.dkimagent.agent.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.model.Snapshot;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -86,4 +89,37 @@ class TextReportTest {
 
         assertThat(lines).anyMatch(l -> l.contains(cmd));
     }
+
+    @Test
+    void print_everyCellJudgedAndEveryKeyRead_isOk() {
+        Snapshot s = ReportFixture.driftedSnapshot(Map.of(T1_TARGET, ReportFixture.key(ReportFixture.T1),
+                T2_TARGET, ReportFixture.key(ReportFixture.T2)), false);
+
+        assertThat(render(new CheckOutcome(s, List.of(), Severity.CRITICAL))).contains(ReportFixture.ZONE + "  [OK]");
+    }
+
+    @Test
+    void print_keyNotReadBelowTheThreshold_isNotJudgedNeverOk() {
+        Snapshot s = ReportFixture.driftedSnapshot(Map.of(T1_TARGET, ReportFixture.key(ReportFixture.T1),
+                T2_TARGET, ReportFixture.keyTimeout()), false);
+
+        String text = render(new CheckOutcome(s, List.of(), Severity.CRITICAL));
+
+        assertThat(text).contains(ReportFixture.ZONE + "  [NOT JUDGED]").doesNotContain("[OK]");
+    }
+
+    @Test
+    void print_cellWithNothingToJudge_saysNotJudgedInItsColumn() {
+        Snapshot s = ReportFixture.driftedSnapshot(Map.of(T1_TARGET, ReportFixture.key(ReportFixture.T1),
+                T2_TARGET, ReportFixture.key(ReportFixture.T2)), true);
+
+        List<String> lines = render(new CheckOutcome(s, List.of(), Severity.CRITICAL)).lines().toList();
+
+        String t1Row = lines.stream().filter(l -> l.trim().startsWith(ReportFixture.T1)).findFirst().orElseThrow();
+        assertThat(t1Row.trim().split("\\s+")).containsExactly(ReportFixture.T1, "ok", "NOT-JUDGED", "ok");
+        assertThat(lines).anyMatch(l -> l.contains("[NOT JUDGED]"));
+    }
+
+    private static final String T1_TARGET = ReportFixture.T1 + ".dkim.amazonses.com";
+    private static final String T2_TARGET = ReportFixture.T2 + ".dkim.amazonses.com";
 }

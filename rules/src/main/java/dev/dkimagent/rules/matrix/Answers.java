@@ -34,7 +34,7 @@ final class Answers {
         };
     }
 
-    private static String unreachableReason(Answer a) {
+    static String unreachableReason(Answer a) {
         String kind = a.transport() == null ? "no reply" : describe(a.transport());
         String detail = a.detail();
         if (detail == null || detail.isBlank()) {

@@ -20,9 +20,9 @@ final class CellJudge {
     private CellJudge() {
     }
 
-    /** The query types the sweep may have asked for a record, the expected type first. */
+    /** The query types the sweep may have asked for a record, in the order it asks them (see {@link RecordQueries}). */
     static List<String> queryTypes(ExpectedRecord r) {
-        return r.type() == RecordType.CNAME ? List.of("CNAME", "TXT", "A", "AAAA") : List.of("TXT");
+        return r.type() == RecordType.CNAME ? List.of(RecordQueries.FIRST, "CNAME", "A", "AAAA") : List.of("TXT");
     }
 
     static ServerSoa soa(Snapshot s, ZoneView zone, Nameserver server) {
@@ -58,19 +58,34 @@ final class CellJudge {
                 return Cell.notJudged(server, p.get());
             }
         }
-        Optional<Answer> primary = s.answer(r.name(), types.get(0), server.address());
+        String primaryType = primaryType(s, r, server);
+        Optional<Answer> primary = s.answer(r.name(), primaryType, server.address());
         if (primary.isEmpty()) {
             return Cell.notJudged(server, new NotJudged(NotJudged.Reason.NOT_ASKED, "no answer", types.get(0),
                     r.name(), false));
         }
         List<Answer> others = new ArrayList<>();
-        for (String type : types.subList(1, types.size())) {
-            s.answer(r.name(), type, server.address()).ifPresent(others::add);
+        List<Answer> notCname = new ArrayList<>();
+        for (String type : types) {
+            Optional<Answer> a = s.answer(r.name(), type, server.address());
+            a.filter(x -> !type.equals(primaryType)).ifPresent(others::add);
+            a.filter(x -> !type.equals("CNAME")).ifPresent(notCname::add);
         }
-        return judge(r, server, primary.get(), others, soa);
+        return judge(r, server, primary.get(), others, notCname, soa);
     }
 
-    private static Cell judge(ExpectedRecord r, Nameserver server, Answer primary, List<Answer> others, ServerSoa soa) {
+    /**
+     * The query whose answer holds the record of the expected type: for a CNAME, the CNAME query
+     * when it was asked, else the TXT query (its answer carries the CNAME a name holds); for a TXT, TXT.
+     */
+    private static String primaryType(Snapshot s, ExpectedRecord r, Nameserver server) {
+        String expected = r.type().name();
+        return s.answer(r.name(), expected, server.address()).isPresent() ? expected : RecordQueries.FIRST;
+    }
+
+    /** {@code notCname}: the answers to queries other than CNAME, where the data beside or instead of a CNAME shows. */
+    private static Cell judge(ExpectedRecord r, Nameserver server, Answer primary, List<Answer> others,
+                              List<Answer> notCname, ServerSoa soa) {
         List<Rr> owned = owned(primary, r.name());
         Optional<Rr> cname = owned.stream().filter(x -> x.type().equals("CNAME")).findFirst();
         List<Rr> txts = owned.stream().filter(x -> x.type().equals("TXT")).toList();
@@ -85,7 +100,7 @@ final class CellJudge {
                 : OptionalLong.of(ofExpectedType.stream().mapToLong(Rr::ttl).min().orElseThrow());
         Optional<Soa> negative = state != CellState.MISSING ? Optional.empty()
                 : Optional.ofNullable(primary.authoritySoa()).or(soa::soa);
-        return new Cell(server, state, null, ttl, served(r, cname, txts, others), cname.map(Rr::data), otherTypes,
+        return new Cell(server, state, null, ttl, served(r, cname, txts, notCname), cname.map(Rr::data), otherTypes,
                 txts.stream().map(Rr::data).toList(), negative);
     }
 
@@ -118,7 +133,7 @@ final class CellJudge {
      * CNAME expected: the target, else the other data the name holds ("A 192.0.2.1"), else nothing.
      * TXT expected: the sorted TXT values, quoted; a CNAME as "CNAME target"; else nothing.
      */
-    private static String served(ExpectedRecord r, Optional<Rr> cname, List<Rr> txts, List<Answer> others) {
+    private static String served(ExpectedRecord r, Optional<Rr> cname, List<Rr> txts, List<Answer> notCname) {
         boolean expectsCname = r.type() == RecordType.CNAME;
         if (cname.isPresent()) {
             return expectsCname ? cname.get().data() : "CNAME " + cname.get().data();
@@ -127,7 +142,7 @@ final class CellJudge {
             return orNothing(txts.stream().map(x -> "\"" + x.data() + "\"").collect(Collectors.toCollection(TreeSet::new)), " ");
         }
         TreeSet<String> other = new TreeSet<>();
-        for (Answer a : others) {
+        for (Answer a : notCname) {
             owned(a, r.name()).stream().filter(x -> !x.type().equals("CNAME")).forEach(x -> other.add(x.type() + " " + x.data()));
         }
         return orNothing(other, ", ");
@@ -151,8 +166,13 @@ final class CellJudge {
             return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
         }
         Answer a = answer.get();
-        if (!a.isReply() || (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN)) {
-            return new KeyObservation(target, KeyObservation.Status.UNKNOWN, List.of());
+        if (!a.isReply()) {
+            return new KeyObservation(target, KeyObservation.Status.NOT_READ, List.of(),
+                    "no resolver replied: " + Answers.unreachableReason(a));
+        }
+        if (a.rcode() != Answer.NOERROR && a.rcode() != Answer.NXDOMAIN) {
+            return new KeyObservation(target, KeyObservation.Status.NOT_READ, List.of(),
+                    "the resolvers answered " + Answers.rcodeName(a.rcode()));
         }
         if (a.isNxdomain()) {
             return new KeyObservation(target, KeyObservation.Status.NO_NAME, List.of());

@@ -98,6 +98,22 @@ public final class ZoneMatrix {
         return cell.map(Cell::judged).orElseGet(() -> heard(address));
     }
 
+    /**
+     * Is the key behind this identity's selector expected here and not read? A CNAME's key when
+     * the resolvers gave no usable answer for its target (or were not asked); a TXT record's key
+     * when no server's cell was judged. False for a selector the zone no longer expects.
+     */
+    public boolean keyNotRead(String identity, String selector) {
+        Optional<RecordRow> row = selector == null ? Optional.empty() : row(identity, selector);
+        if (row.isEmpty()) {
+            return false;
+        }
+        if (!row.get().expectsCname()) {
+            return row.get().judged().isEmpty();
+        }
+        return !key(row.get().record().value()).map(KeyObservation::read).orElse(false);
+    }
+
     /** The address answered usably: its SOA answer and every record query on it. */
     public boolean heard(String address) {
         return !unheard.contains(address);

@@ -9,8 +9,9 @@ import java.util.Optional;
  * Everything one sweep observed, immutable. Rules read only this.
  *
  * <p>Direct answers are keyed by {@link Query}. For every record name and every address of its
- * zone the sweep asks the expected type and TXT; for a CNAME that comes back NODATA it also asks
- * A and AAAA (to name a flattened record); every address is asked the zone's SOA.
+ * zone the sweep asks TXT, then what that answer leaves open (CNAME; A and AAAA after a CNAME
+ * NODATA, to name a flattened record; see {@code matrix.RecordQueries}); every address is asked
+ * the zone's SOA.
  *
  * @param at          when the sweep started
  * @param identities  what is expected

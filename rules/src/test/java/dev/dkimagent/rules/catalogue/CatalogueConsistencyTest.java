@@ -181,6 +181,7 @@ class CatalogueConsistencyTest {
         w.add(TestWorld.healthy().answer("t1", "TXT", NS1, reply(cname(name("t1"), target("t1"), 3600), txt(name("t1"), "x", 3600))));
         w.add(TestWorld.healthy().key(target("t1"), nxdomain(null)).key(target("t2"), reply(txt(target("t2"), "p=", 300)))
                 .key(target("t3"), reply(txt(target("t3"), TestKeys.record(TestKeys.RSA_1024), 300))));
+        w.add(TestWorld.healthy().key(target("t1"), TestWorld.timeout()));
         w.add(TestWorld.healthyTxt("v=DKIM1; p=abc", "v=DKIM1; p=").answer("s1", "TXT", NS2, reply(cname(name("s1"), "x.test", 60))));
         w.add(TestWorld.healthy().soa(NS3, timeout()).soa(NS2, rcode(Answer.REFUSED))
                 .answer("t1", "CNAME", NS1, timeout()).answer("t2", "CNAME", NS1, rcode(Answer.SERVFAIL)));

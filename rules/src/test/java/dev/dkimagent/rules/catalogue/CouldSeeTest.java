@@ -55,6 +55,17 @@ class CouldSeeTest {
     }
 
     @Test
+    void couldSee_keyNotRead_keepsTheKeyFindingsOfThatSelectorButJudgesKeyNotRead() {
+        Judgement j = TestWorld.healthy().key(TestWorld.target("t2"), timeout()).judge();
+
+        assertThat(j.couldSee("DKIM05", "KEY_MISSING", ID, ZONE, "t2", null)).isFalse();
+        assertThat(j.couldSee("DKIM05", "KEY_WEAK", ID, ZONE, "t2", null)).isFalse();
+        assertThat(j.couldSee("DKIM05", "KEY_NOT_READ", ID, ZONE, "t2", null)).isTrue();
+        assertThat(j.couldSee("DKIM05", "KEY_MISSING", ID, ZONE, "t1", null)).isTrue();
+        assertThat(j.couldSee("DKIM05", "KEY_MISSING", ID, ZONE, "gone", null)).as("a selector no longer expected").isTrue();
+    }
+
+    @Test
     void couldSee_findingWithoutAddress_isJudgedWhenTheZoneWasFound() {
         assertThat(TestWorld.healthy().judge().couldSee("DKIM02", "NAMESERVERS_DISAGREE", ID, ZONE, "t2", null)).isTrue();
     }

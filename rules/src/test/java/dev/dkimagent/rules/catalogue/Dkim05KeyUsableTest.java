@@ -13,7 +13,10 @@ import static dev.dkimagent.rules.catalogue.TestWorld.txt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkimagent.rules.Finding;
+import dev.dkimagent.rules.Severity;
+import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.Transport;
 import org.junit.jupiter.api.Test;
 
 class Dkim05KeyUsableTest {
@@ -81,8 +84,34 @@ class Dkim05KeyUsableTest {
     }
 
     @Test
-    void evaluate_resolverFailure_isNoVerdict() {
-        TestWorld w = TestWorld.healthy().key(target("t1"), timeout()).key(target("t2"), rcode(Answer.SERVFAIL));
+    void evaluate_resolverFailure_isKeyNotReadWithTheReason_neverSilent() {
+        TestWorld w = TestWorld.healthy().key(target("t1"), timeout()).key(target("t2"), rcode(Answer.SERVFAIL))
+                .key(target("t3"), Answer.failed(Transport.MALFORMED, "compression loop"));
+
+        FindingsAssert findings = assertFindings(w.evaluate())
+                .exactly("DKIM05.KEY_NOT_READ@t1@-", "DKIM05.KEY_NOT_READ@t2@-", "DKIM05.KEY_NOT_READ@t3@-");
+
+        assertThat(findings.the("DKIM05.KEY_NOT_READ@t1@-").args()).containsEntry("reason",
+                "no resolver replied: timeout after 3 attempts").containsEntry("dig", "dig TXT t1.dkim.amazonses.com");
+        assertThat(findings.the("DKIM05.KEY_NOT_READ@t2@-").args()).containsEntry("reason", "the resolvers answered SERVFAIL");
+        assertThat(findings.the("DKIM05.KEY_NOT_READ@t3@-").args()).containsEntry("reason",
+                "no resolver replied: malformed reply: compression loop");
+    }
+
+    @Test
+    void evaluate_keyNotReadIsAnError_soTheIdentityIsNeverOk() {
+        Verdict v = TestWorld.healthy().key(target("t1"), Answer.failed(Transport.MISMATCH, "id 7 instead of 8")).evaluate().get(0);
+
+        assertThat(v.severity()).isEqualTo(Severity.ERROR);
+        assertThat(v.message()).isEqualTo("The DKIM key at t1.dkim.amazonses.com for selector t1 of a.test could not be"
+                + " read through the resolvers (no resolver replied: reply to another query (id or question mismatch):"
+                + " id 7 instead of 8): it was not judged.");
+    }
+
+    @Test
+    void evaluate_keyNotAsked_saysNothing() {
+        TestWorld w = TestWorld.healthy();
+        w.keyGone(target("t1"));
 
         assertFindings(w.evaluate()).none();
     }

@@ -313,9 +313,9 @@ class SesRulesTest {
         assertThat(denied.finding().subject().source()).isEqualTo("ses:prod/eu-west-1");
         assertThat(denied.finding().subject().identity()).isNull();
         assertThat(denied.finding().args()).containsEntry("operation", "ListIdentities").containsEntry("error", "AccessDenied")
-                .containsEntry("check", "aws sesv2 list-email-identities --region eu-west-1");
+                .containsEntry("check", "aws ses list-identities --identity-type Domain --max-items 1 --region eu-west-1");
         assertThat(denied.message()).contains("prod", "eu-west-1", "ListIdentities", "AccessDenied");
         assertThat(denied.remediation()).contains("ses:GetEmailIdentity", "sts:AssumeRole",
-                "aws sesv2 list-email-identities --region eu-west-1");
+                "aws ses list-identities --identity-type Domain --max-items 1 --region eu-west-1");
     }
 }

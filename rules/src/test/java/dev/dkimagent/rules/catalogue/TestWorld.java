@@ -143,6 +143,11 @@ final class TestWorld {
         return this;
     }
 
+    TestWorld keyGone(String target) {
+        keyAnswers.remove(target);
+        return this;
+    }
+
     TestWorld ses(SesIdentityState state) {
         sesStates.add(state);
         return this;

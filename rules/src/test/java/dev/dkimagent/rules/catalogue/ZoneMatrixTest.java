@@ -145,9 +145,21 @@ class ZoneMatrixTest {
 
     @Test
     void cell_noAnswerObserved_isNotJudgedNotAsked() {
-        Cell c = cell(TestWorld.healthy().noAnswer("t1", "CNAME", NS2), "t1", NS2);
+        Cell c = cell(TestWorld.healthy().noAnswer("t1", "CNAME", NS2).noAnswer("t1", "TXT", NS2), "t1", NS2);
 
         assertThat(c.notJudged().reason()).isEqualTo(NotJudged.Reason.NOT_ASKED);
+        assertThat(c.notJudged().queryType()).isEqualTo("TXT");
+    }
+
+    @Test
+    void cell_cnameReadFromTheTxtAnswerAlone_isOkWithItsTtl() {
+        // the reduced query set: a TXT query at a CNAME name is answered with the CNAME, no CNAME query is asked
+        Cell c = cell(TestWorld.healthy().noAnswer("t1", "CNAME", NS2)
+                .answer("t1", "TXT", NS2, reply(cname(name("t1"), target("t1"), 1800))), "t1", NS2);
+
+        assertThat(c.state()).isEqualTo(CellState.OK);
+        assertThat(c.ttl()).isEqualTo(OptionalLong.of(1800));
+        assertThat(c.target()).contains(target("t1"));
     }
 
     @Test
@@ -183,7 +195,17 @@ class ZoneMatrixTest {
 
         assertThat(m.key(target("t1")).map(KeyObservation::status)).contains(KeyObservation.Status.TXT);
         assertThat(m.key(target("t2")).map(KeyObservation::status)).contains(KeyObservation.Status.NO_NAME);
-        assertThat(m.key(target("t3")).map(KeyObservation::status)).contains(KeyObservation.Status.UNKNOWN);
+        assertThat(m.key(target("t3")).map(KeyObservation::status)).contains(KeyObservation.Status.NOT_READ);
+        assertThat(m.key(target("t3")).map(KeyObservation::detail)).contains("no resolver replied: timeout after 3 attempts");
+        assertThat(m.keyNotRead(TestWorld.IDENTITY, "t3")).isTrue();
+        assertThat(m.keyNotRead(TestWorld.IDENTITY, "t2")).isFalse();
+    }
+
+    @Test
+    void key_notInTheObservations_isUnknown() {
+        TestWorld w = TestWorld.healthy().keyGone(target("t1"));
+
+        assertThat(w.matrix().key(target("t1")).map(KeyObservation::status)).contains(KeyObservation.Status.UNKNOWN);
     }
 
     /** Each cell state (and each reason a cell is not judged) is exactly one finding, or none. */
@@ -203,7 +225,8 @@ class ZoneMatrixTest {
                 "t2", NS3, CellState.NOT_JUDGED, "NS01.NS_UNREACHABLE@t2@127.0.0.13");
         assertCellAndFindings(TestWorld.healthy().answer("t2", "CNAME", NS3, rcode(Answer.REFUSED)),
                 "t2", NS3, CellState.NOT_JUDGED, "NS02.NS_NOT_AUTHORITATIVE@t2@127.0.0.13");
-        assertCellAndFindings(TestWorld.healthy().noAnswer("t2", "CNAME", NS3), "t2", NS3, CellState.NOT_JUDGED);
+        assertCellAndFindings(TestWorld.healthy().noAnswer("t2", "CNAME", NS3).noAnswer("t2", "TXT", NS3),
+                "t2", NS3, CellState.NOT_JUDGED);
         assertCellAndFindings(TestWorld.healthy(), "t2", NS3, CellState.OK);
     }
 

@@ -39,7 +39,8 @@ public final class AlertText {
         String deadline = ses.deadline() == null ? ""
                 : ", signing likely revoked by " + When.utc(ses.deadline())
                         + " (" + When.relative(ses.deadline(), notification.at()) + ")";
-        return "SES " + clean(ses.account()) + " " + clean(ses.region()) + ": status " + clean(ses.status()) + deadline;
+        return "SES account " + clean(ses.account()) + ses.accountNote() + ", region " + clean(ses.region())
+                + ": status " + clean(ses.status()) + deadline;
     }
 
     private static void group(StringBuilder text, String title, List<AlertLine> lines, boolean resolved) {

@@ -41,10 +41,10 @@ final class SlackLines {
         return text.toString();
     }
 
-    /** "*SES* `123456789012` `eu-west-1`: status `TEMPORARY_FAILURE`, signing likely revoked by ...". */
+    /** "*SES* account `prod`, region `eu-west-1`: status `TEMPORARY_FAILURE`, signing likely revoked by ...". */
     static String ses(SesLine ses, Instant at) {
-        StringBuilder text = new StringBuilder("*SES* ")
-                .append(joined(List.of(code(ses.account()), code(ses.region())), " "))
+        StringBuilder text = new StringBuilder("*SES* account ").append(code(ses.account())).append(ses.accountNote())
+                .append(", region ").append(code(ses.region()))
                 .append(": status ").append(code(ses.status()));
         if (ses.deadline() != null) {
             text.append(", signing likely revoked by *").append(When.utc(ses.deadline())).append("* (")

@@ -1,21 +1,33 @@
 package dev.dkimagent.agent.alert.slack;
 
 /**
- * How to reach Slack. The webhook URL and the bot token are secrets (the URL's path is the
+ * How to reach Slack ({@code dkim-agent.alerting.slack}): the one settings type for it, read by
+ * the configuration loader (which validates it) and used by the channels. "" means not set; null
+ * is taken as "". The webhook URL and the bot token are secrets (the URL's path is the
  * credential): {@link #toString()} never shows them.
  *
- * @param webhookUrl an incoming-webhook URL, or null/blank
- * @param botToken   a bot token ({@code xoxb-...}), or null/blank
+ * @param webhookUrl an incoming-webhook URL
+ * @param botToken   a bot token ({@code xoxb-...}) for chat.postMessage / chat.update
  * @param channel    where the bot posts; a channel ID ({@code C0123456789}) is best, since
  *                   {@code chat.update} needs the ID and a name only works until a restart
- * @param apiUrl     the Web API base URL without {@code /api/} (tests, proxies), or null/blank for Slack's own
+ * @param apiUrl     the Web API base URL without {@code /api/} (tests, proxies); "" for Slack's own
  */
 public record SlackSettings(String webhookUrl, String botToken, String channel, String apiUrl) {
 
     /** Which channel the settings select. */
     public enum Mode { WEBHOOK, BOT, NONE }
 
-    /** WEBHOOK when a webhook URL is set (it wins), BOT when a bot token and channel are set, NONE otherwise. */
+    public SlackSettings {
+        webhookUrl = orEmpty(webhookUrl);
+        botToken = orEmpty(botToken);
+        channel = orEmpty(channel);
+        apiUrl = orEmpty(apiUrl);
+    }
+
+    /**
+     * WEBHOOK when a webhook URL is set, BOT when a bot token and channel are set, NONE otherwise.
+     * (The loader rejects a webhook URL and a bot token together, and a bot token without a channel.)
+     */
     public Mode mode() {
         if (present(webhookUrl)) {
             return Mode.WEBHOOK;
@@ -37,8 +49,16 @@ public record SlackSettings(String webhookUrl, String botToken, String channel, 
 
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + mode() + ", webhookUrl=" + (present(webhookUrl) ? "(secret)" : "none")
-                + ", botToken=" + (present(botToken) ? "(secret)" : "none")
-                + ", channel=" + channel + ", apiUrl=" + apiUrl + "]";
+        return "SlackSettings[mode=" + mode() + ", webhookUrl=" + redacted(webhookUrl) + ", botToken="
+                + redacted(botToken) + ", channel=" + channel + ", apiUrl=" + apiUrl + "]";
+    }
+
+    /** "" stays "" (that it is unset is no secret, and helps); anything else is {@code <redacted>}. */
+    private static String redacted(String secret) {
+        return secret.isEmpty() ? "" : "<redacted>";
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

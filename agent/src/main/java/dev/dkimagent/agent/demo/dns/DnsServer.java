@@ -48,6 +48,11 @@ public final class DnsServer implements AutoCloseable {
         throw new IOException("no port on 127.0.0.1 free for both UDP and TCP for " + label, last);
     }
 
+    /** Serves these zones from now on (the demo's secondary catching up on its transfer). */
+    public void serve(List<Zone> zones) {
+        responder.replace(zones);
+    }
+
     public String label() {
         return label;
     }

@@ -22,12 +22,17 @@ public final class Responder {
     /** How the server presents its data. */
     public enum Role { AUTHORITATIVE, RESOLVER }
 
-    private final List<Zone> zones;
+    private volatile List<Zone> zones;
     private final Role role;
 
     public Responder(List<Zone> zones, Role role) {
         this.zones = List.copyOf(zones);
         this.role = role;
+    }
+
+    /** Serves these zones from now on, as a server does after a zone transfer or reload. */
+    public void replace(List<Zone> newZones) {
+        this.zones = List.copyOf(newZones);
     }
 
     public Message reply(Message query) {

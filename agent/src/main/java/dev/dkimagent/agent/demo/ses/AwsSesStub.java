@@ -52,6 +52,7 @@ public final class AwsSesStub implements AutoCloseable {
     public static final String LIST_EMAIL_IDENTITIES = "ListEmailIdentities";
     public static final String ASSUME_ROLE = "AssumeRole";
     public static final String SEND_EMAIL = "SendEmail";
+    private static final String ANY_OPERATION = "*";
 
     private static final String SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/";
     private static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
@@ -66,7 +67,7 @@ public final class AwsSesStub implements AutoCloseable {
 
     private record Fault(String account, String region, String operation, String kind, AtomicInteger remaining) {
         boolean matches(Call call) {
-            return operation.equals(call.operation()) && (account == null || account.equals(call.account()))
+            return (operation.equals(ANY_OPERATION) || operation.equals(call.operation())) && (account == null || account.equals(call.account()))
                     && (region == null || region.equals(call.region())) && remaining.getAndDecrement() > 0;
         }
     }
@@ -130,6 +131,11 @@ public final class AwsSesStub implements AutoCloseable {
     public StubIdentity email(String account, String region, String address) {
         return identities.computeIfAbsent(account + "|" + region, k -> Collections.synchronizedMap(new LinkedHashMap<>()))
                 .computeIfAbsent(address, n -> new StubIdentity(n, true));
+    }
+
+    /** The next {@code times} SES calls, whatever their operation (any account, region), are throttled. */
+    public void throttleNext(int times) {
+        throttle(null, null, ANY_OPERATION, times);
     }
 
     /** The next {@code times} calls of {@code operation} (any account, region) are throttled. */

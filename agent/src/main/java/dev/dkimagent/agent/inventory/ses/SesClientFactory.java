@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.time.RateLimiter;
+import dev.dkimagent.agent.time.Ticker;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -59,8 +61,9 @@ final class SesClientFactory implements AutoCloseable {
         for (SesAccount account : options.effectiveAccounts()) {
             AwsCredentialsProvider credentials = credentialsFor(account);
             for (String region : options.regions()) {
-                RateLimiter limiter = new RateLimiter(options.maxRequestsPerSecond(), RateLimiter.SYSTEM);
-                SesCaller caller = new SesCaller(account.name(), region, limiter, listener);
+                RateLimiter limiter = new RateLimiter(options.maxRequestsPerSecond(), Ticker.SYSTEM);
+                SesCaller caller = new SesCaller(account.name(), region, limiter, listener,
+                        new ThrottleRetry(options.throttleBudget()));
                 SesClients clients = new SesClients(account, region,
                         configure(SesClient.builder(), region, credentials, options.endpoint()).build(),
                         configure(SesV2Client.builder(), region, credentials, options.endpoint()).build(), caller);

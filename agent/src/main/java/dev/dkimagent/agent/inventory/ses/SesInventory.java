@@ -47,6 +47,7 @@ public final class SesInventory implements AutoCloseable {
 
     /** Blocking; one scan at a time. */
     public synchronized SesScan scan() {
+        pairs.forEach(pair -> pair.caller().startScan());
         List<PairWork> work = pairs.stream().map(PairWork::new).toList();
         inParallel(work, scanner::readAttributes);
         new DetailPlanner(cache, options.detailInterval(), options.detailBudget()).plan(work, clock.instant());

@@ -20,15 +20,18 @@ import java.util.List;
  * @param detailInterval       how often a SUCCESS identity's v2 details are refreshed at most
  * @param detailBudget         at most this many SUCCESS identities refreshed per scan, oldest first
  * @param apiCallTimeout       bound of one API call, retries included
+ * @param throttleBudget       per account x region and scan, how long throttled calls are retried
+ *                             (backoff with jitter) before the throttling is reported; zero = never
  */
 public record SesOptions(List<String> regions, URI endpoint, URI stsEndpoint, List<SesAccount> accounts, List<String> include,
                          List<String> exclude, double maxRequestsPerSecond, Duration detailInterval,
-                         int detailBudget, Duration apiCallTimeout) {
+                         int detailBudget, Duration apiCallTimeout, Duration throttleBudget) {
 
     public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 1.0;
     public static final Duration DEFAULT_DETAIL_INTERVAL = Duration.ofHours(6);
     public static final int DEFAULT_DETAIL_BUDGET = 50;
     public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_THROTTLE_BUDGET = Duration.ofMinutes(2);
 
     public SesOptions {
         regions = List.copyOf(regions);
@@ -40,8 +43,18 @@ public record SesOptions(List<String> regions, URI endpoint, URI stsEndpoint, Li
         require(detailBudget >= 0, "ses: detailBudget must be >= 0, was " + detailBudget);
         require(positive(detailInterval), "ses: detailInterval must be > 0, was " + detailInterval);
         require(positive(apiCallTimeout), "ses: apiCallTimeout must be > 0, was " + apiCallTimeout);
+        require(throttleBudget != null && !throttleBudget.isNegative(),
+                "ses: throttleBudget must be >= 0, was " + throttleBudget);
         EndpointPolicy.check(endpoint, "ses endpoint");
         EndpointPolicy.check(stsEndpoint, "sts endpoint");
+    }
+
+    /** With the default throttle budget. */
+    public SesOptions(List<String> regions, URI endpoint, URI stsEndpoint, List<SesAccount> accounts,
+                      List<String> include, List<String> exclude, double maxRequestsPerSecond,
+                      Duration detailInterval, int detailBudget, Duration apiCallTimeout) {
+        this(regions, endpoint, stsEndpoint, accounts, include, exclude, maxRequestsPerSecond, detailInterval,
+                detailBudget, apiCallTimeout, DEFAULT_THROTTLE_BUDGET);
     }
 
     /** Without an STS override (AWS's STS for the first region). */

@@ -32,7 +32,7 @@ class LogChannelTest {
         String text = (String) event.getArgumentArray()[0];
         assertThat(text.lines().toList()).startsWith(
                 "[ERROR] mycompany.com: 3 errors",
-                "SES 123456789012 eu-west-1: status TEMPORARY_FAILURE, signing likely revoked by 2026-11-05 03:00 UTC (in 41 h)",
+                "SES account 123456789012, region eu-west-1: status TEMPORARY_FAILURE, signing likely revoked by 2026-11-05 03:00 UTC (in 41 h)",
                 "New (3):",
                 "  - error DKIM01/RECORD_MISSING selector abc on ns3.example.net (192.0.2.3)",
                 "    abc._domainkey.mycompany.com CNAME is missing on ns3.example.net",

@@ -28,7 +28,7 @@ class SlackMessageTest {
         assertThat(sections).contains("```dig +norec @192.0.2.3 abc._domainkey.mycompany.com CNAME```",
                 "```dig +norec @192.0.2.3 def._domainkey.mycompany.com CNAME```",
                 "```dig +norec @192.0.2.3 ghi._domainkey.mycompany.com CNAME```");
-        assertThat(sections).contains("*SES* `123456789012` `eu-west-1`: status `TEMPORARY_FAILURE`, "
+        assertThat(sections).contains("*SES* account `123456789012`, region `eu-west-1`: status `TEMPORARY_FAILURE`, "
                 + "signing likely revoked by *2026-11-05 03:00 UTC* (in 41 h)");
         assertThat(sections).doesNotContain("more finding");
     }

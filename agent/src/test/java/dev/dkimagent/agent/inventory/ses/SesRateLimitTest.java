@@ -8,44 +8,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The SES side of the shared limiter (its unit tests, on a fake ticker: time/RateLimiterTest). */
 class SesRateLimitTest {
-
-    /** A ticker whose time only moves when the limiter sleeps. */
-    private static final class FakeTicker implements RateLimiter.Ticker {
-        long now = 1_000;
-        final List<Long> sleeps = new ArrayList<>();
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            sleeps.add(nanos);
-            now += nanos;
-        }
-    }
-
-    @Test
-    void acquire_backToBack_spacesCallsOneIntervalApart() {
-        FakeTicker ticker = new FakeTicker();
-        RateLimiter limiter = new RateLimiter(5, ticker);
-        for (int i = 0; i < 4; i++) {
-            limiter.acquire();
-        }
-        assertThat(ticker.sleeps).containsExactly(200_000_000L, 200_000_000L, 200_000_000L);
-    }
-
-    @Test
-    void acquire_afterIdlePeriod_doesNotWait() {
-        FakeTicker ticker = new FakeTicker();
-        RateLimiter limiter = new RateLimiter(1, ticker);
-        limiter.acquire();
-        ticker.now += 5_000_000_000L;
-        limiter.acquire();
-        assertThat(ticker.sleeps).isEmpty();
-    }
 
     @Test
     void scan_fiveRequestsPerSecond_spreadsTenCallsOverAtLeastOnePointSixSeconds() {

@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** DKIM05: the key a DKIM record leads to exists, is not revoked, and is at least 2048 bits. */
+/**
+ * DKIM05: the key a DKIM record leads to exists, is not revoked, and is at least 2048 bits; a key
+ * the resolvers could not give is KEY_NOT_READ, never silently fine.
+ */
 public final class Dkim05KeyUsable implements Rule {
     public static final String ID = "DKIM05";
     public static final Tag KEY_MISSING = KeyJudgement.KEY_MISSING;
     public static final Tag KEY_REVOKED = KeyJudgement.KEY_REVOKED;
     public static final Tag KEY_WEAK = KeyJudgement.KEY_WEAK;
+    public static final Tag KEY_NOT_READ = KeyJudgement.KEY_NOT_READ;
 
     @Override
     public String id() {
@@ -37,7 +41,7 @@ public final class Dkim05KeyUsable implements Rule {
 
     @Override
     public List<Tag> tags() {
-        return List.of(KEY_MISSING, KEY_REVOKED, KEY_WEAK);
+        return List.of(KEY_MISSING, KEY_REVOKED, KEY_WEAK, KEY_NOT_READ);
     }
 
     @Override

@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What is wrong with the DKIM key a name publishes, as a DKIM05 tag and its args; empty when
- * the key is usable or when there is no verdict (the resolver failed).
+ * What is wrong with the DKIM key a name publishes, as a DKIM05 tag and its args: KEY_NOT_READ
+ * when the resolvers gave no usable answer; empty when the key is usable or was not asked for.
  */
 record KeyJudgement(Tag tag, Map<String, String> args) {
-    static final Tag KEY_MISSING = new Tag("DKIM05", "KEY_MISSING", Severity.ERROR);
-    static final Tag KEY_REVOKED = new Tag("DKIM05", "KEY_REVOKED", Severity.ERROR);
-    static final Tag KEY_WEAK = new Tag("DKIM05", "KEY_WEAK", Severity.WARNING);
+    static final Tag KEY_MISSING = new Tag("DKIM05", "KEY_MISSING", Severity.ERROR, Tag.Kind.KEY);
+    static final Tag KEY_REVOKED = new Tag("DKIM05", "KEY_REVOKED", Severity.ERROR, Tag.Kind.KEY);
+    static final Tag KEY_WEAK = new Tag("DKIM05", "KEY_WEAK", Severity.WARNING, Tag.Kind.KEY);
+    /** The resolvers gave no usable answer: the key was not judged, and that is said, never passed as OK. */
+    static final Tag KEY_NOT_READ = new Tag("DKIM05", "KEY_NOT_READ", Severity.ERROR);
     static final int MIN_BITS = 2048;
 
     /** Judges the resolvers' TXT answer at a CNAME target (the answer may hold the CNAME chain). */
@@ -28,6 +30,7 @@ record KeyJudgement(Tag tag, Map<String, String> args) {
                                                         Function<List<String>, Optional<KeyJudgement>> judge) {
         return switch (key.status()) {
             case UNKNOWN -> Optional.empty();
+            case NOT_READ -> Optional.of(new KeyJudgement(KEY_NOT_READ, Map.of("reason", key.detail())));
             case NO_NAME -> Optional.of(missing("the name does not exist (NXDOMAIN)"));
             case NO_TXT -> Optional.of(missing("the name has no TXT record (NODATA)"));
             case TXT -> judge.apply(key.txts());

@@ -42,7 +42,7 @@ public final class Mon01SesReadable implements Rule {
                 .arg("region", e.region())
                 .arg("operation", e.operation())
                 .arg("error", e.error())
-                .check("aws sesv2 list-email-identities --region " + e.region())
+                .check("aws ses list-identities --identity-type Domain --max-items 1 --region " + e.region())
                 .build();
     }
 

@@ -1,0 +1,103 @@
+package dev.dkimagent.agent.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The memory of a daemon holding N identities: starts the NSD world and {@code bin/dkim-agent run}
+ * (shipped flags; state in a temporary H2 file), waits until /metrics shows the first sweep done,
+ * then asks the JVM for a full collection (jcmd GC.run) and reads the heap in use (jcmd
+ * GC.heap_info) and the process's resident set (/proc). Stops the daemon by its pid. A plain main
+ * (root, private network namespace: scripts/bench-check.sh daemon-heap).
+ * Options: identities=10000.
+ */
+public final class DaemonHeap {
+    private static final String METRICS = "http://127.0.0.1:9108/metrics";
+
+    private DaemonHeap() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int identities = args.length > 0 ? Integer.parseInt(args[0].replaceFirst("^identities=", "")) : 10_000;
+        Path dir = Files.createTempDirectory("dkim-daemon-heap");
+        Path config = dir.resolve("daemon.conf");
+        String text = BenchSettings.text(identities, 1_000_000, 256, BenchWorld.NAMESERVERS);
+        text = text.substring(0, text.lastIndexOf('}')) + "  state { url = \"jdbc:h2:file:" + dir.resolve("state")
+                + "\" }\n  schedule { dns-interval = 1h }\n}\n";
+        Files.writeString(config, text);
+        Path launcher = Path.of(System.getProperty("bench.launcher", "bin/dkim-agent")).toAbsolutePath();
+        try (BenchWorld world = BenchWorld.start(identities)) {
+            Process daemon = new ProcessBuilder(launcher.toString(), "run", "--config", config.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
+            try {
+                long started = System.nanoTime();
+                waitForFirstSweep(daemon);
+                double sweptAfter = (System.nanoTime() - started) / 1e9;
+                long pid = daemon.pid();
+                jcmd(pid, "GC.run");
+                String heap = jcmd(pid, "GC.heap_info");
+                System.out.printf(Locale.ROOT, "daemon holding %d identities, first sweep done %.1f s after launch%n",
+                        identities, sweptAfter);
+                System.out.printf(Locale.ROOT, "  after a full GC: %s%n  RSS %s%n", usedLine(heap), rss(pid));
+            } finally {
+                daemon.destroy();
+                daemon.waitFor();
+            }
+        }
+    }
+
+    private static void waitForFirstSweep(Process daemon) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 600; i++) {
+            if (!daemon.isAlive()) {
+                throw new IllegalStateException("the daemon exited with " + daemon.exitValue());
+            }
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(METRICS)).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (body.lines().anyMatch(l -> l.startsWith("dkim_sweep_last_success_timestamp_seconds")
+                        && !l.endsWith(" 0.0"))) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("no finished sweep within 5 minutes");
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    /** The " def new generation ... used" / "tenured ... used" lines, summed: what the heap holds after the GC. */
+    private static String usedLine(String heapInfo) {
+        long usedKb = 0;
+        for (String line : heapInfo.lines().toList()) {
+            int at = line.indexOf(" used ");
+            if (at > 0 && line.contains("total")) {
+                usedKb += Long.parseLong(line.substring(at + 6).trim().split("K")[0]);
+            }
+        }
+        return String.format(Locale.ROOT, "%.0f MB of heap in use (jcmd GC.heap_info)", usedKb / 1024.0);
+    }
+
+    private static String rss(long pid) throws IOException {
+        List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+        return status.stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("?");
+    }
+
+}
