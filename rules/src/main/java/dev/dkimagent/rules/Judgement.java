@@ -13,11 +13,14 @@ public final class Judgement {
     private final List<Verdict> verdicts;
     private final Map<String, ZoneMatrix> matrices;
     private final Map<String, Tag> tagsByCode;
+    private final java.util.Set<String> canaryIdentities;
 
-    Judgement(List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Map<String, Tag> tagsByCode) {
+    Judgement(List<Verdict> verdicts, Map<String, ZoneMatrix> matrices, Map<String, Tag> tagsByCode,
+              java.util.Set<String> canaryIdentities) {
         this.verdicts = List.copyOf(verdicts);
         this.matrices = matrices;
         this.tagsByCode = Map.copyOf(tagsByCode);
+        this.canaryIdentities = java.util.Set.copyOf(canaryIdentities);
     }
 
     public List<Verdict> verdicts() {
@@ -39,10 +42,14 @@ public final class Judgement {
      * judged: it keeps its state instead of being resolved by blindness. Findings that say a zone
      * or server could not be seen are judged whenever their zone and server were looked at. A key
      * finding is judged only where the key was read (a resolver failure keeps it as it was). A zone
-     * this judgement does not hold is judged only for findings without an address.
+     * this judgement does not hold is judged only for findings without an address. A canary
+     * finding is judged only when this judgement had a canary round of its identity.
      */
     public boolean couldSee(String rule, String tag, String identity, String zone, String selector, String address) {
         Tag.Kind kind = Optional.ofNullable(tagsByCode.get(rule + "." + tag)).map(Tag::kind).orElse(Tag.Kind.PROBLEM);
+        if (kind == Tag.Kind.CANARY_ROUND) {
+            return canaryIdentities.contains(identity);
+        }
         Optional<ZoneMatrix> m = matrix(zone);
         if (m.isPresent() && !m.get().found() && kind != Tag.Kind.ZONE_NOT_FOUND) {
             return false;

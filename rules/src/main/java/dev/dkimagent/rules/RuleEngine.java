@@ -42,6 +42,8 @@ public final class RuleEngine {
             }
         }
         verdicts.sort(Comparator.comparing(Verdict::severity).thenComparing(v -> v.finding().key()));
-        return new Judgement(verdicts, evaluation.matrices(), tagsByCode);
+        java.util.Set<String> canary = new java.util.HashSet<>();
+        snapshot.canary().rounds().forEach(r -> canary.add(r.identity()));
+        return new Judgement(verdicts, evaluation.matrices(), tagsByCode, canary);
     }
 }

@@ -20,7 +20,12 @@ public record Tag(String rule, String name, Severity defaultSeverity, Kind kind)
         /** A nameserver address gave no usable answer: what it serves was not judged. */
         SERVER_NOT_HEARD,
         /** A problem with the key behind a record: judged only where that key was read. */
-        KEY
+        KEY,
+        /**
+         * About a canary round (DKIM06, MON02): only a judgement of that identity's round sees it
+         * again; a DNS sweep of the same identity neither raises nor resolves it.
+         */
+        CANARY_ROUND
     }
 
     /** A tag that reports a problem seen. */

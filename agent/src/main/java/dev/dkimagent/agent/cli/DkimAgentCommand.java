@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = DkimAgentCommand.VersionProvider.class,
         description = "Checks that every authoritative nameserver serves the DKIM records your mail depends on.",
         subcommands = {CheckCommand.class, RunCommand.class, ValidateConfigCommand.class, RulesCommand.class,
-            VersionCommand.class, DemoCommand.class})
+            VersionCommand.class, DemoCommand.class, VerifyMessageCommand.class})
 public final class DkimAgentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -22,7 +22,7 @@ public final class DkimAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dkim-agent: missing command: check, run, demo, validate-config, rules or version");
+        err.println("dkim-agent: missing command: check, run, demo, verify-message, validate-config, rules or version");
         spec.commandLine().usage(err);
         return ExitCode.USAGE;
     }

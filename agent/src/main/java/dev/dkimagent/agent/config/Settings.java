@@ -23,11 +23,12 @@ import java.util.Map;
  * @param alerting        {@code dkim-agent.alerting} (with its Slack destination)
  * @param state           {@code dkim-agent.state}
  * @param http            {@code dkim-agent.http}
+ * @param canary          {@code dkim-agent.canary}
  */
 public record Settings(String source, DnsSettings dns, List<Identity> identities,
                        Map<String, List<String>> zoneNameservers, RuleSettings rules,
                        Map<String, Severity> levels, SesSettings ses, ScheduleSettings schedule,
-                       AlertingSettings alerting, StateSettings state, HttpSettings http) {
+                       AlertingSettings alerting, StateSettings state, HttpSettings http, CanarySettings canary) {
 
     public Settings {
         identities = List.copyOf(identities);

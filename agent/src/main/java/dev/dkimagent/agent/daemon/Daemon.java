@@ -16,7 +16,12 @@ import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
 import dev.dkimagent.agent.pipeline.CommitAndPublish;
+import dev.dkimagent.agent.pipeline.CanaryRefresh;
 import dev.dkimagent.agent.pipeline.SesRefresh;
+import dev.dkimagent.agent.metrics.CanaryGauges;
+import dev.dkimagent.agent.schedule.CanaryJob;
+import dev.dkimagent.agent.wiring.CanarySetup;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import dev.dkimagent.agent.pipeline.Sweep;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
 import dev.dkimagent.agent.schedule.AgentScheduler;
@@ -49,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     static final Duration OUTBOX_TICK = Duration.ofSeconds(2);
+    static final org.quartz.JobKey CANARY = org.quartz.JobKey.jobKey("canary");
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MetricsServer server;
@@ -92,6 +98,9 @@ public final class Daemon implements AutoCloseable {
             jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),
                     AgentScheduler.DNS_SWEEP));
         }
+        if (settings.canary().enabled()) {
+            jobs.put(CanaryJob.class, new CanaryJob(canary(settings, dns, lifecycle, states, metrics, clock, edges)));
+        }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
                 () -> readiness(commit, store)));
         AgentScheduler schedule = new AgentScheduler(jobs);
@@ -105,7 +114,18 @@ public final class Daemon implements AutoCloseable {
             schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, dnsInterval);
         }
         schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
+        if (settings.canary().enabled()) {
+            schedule.every(CANARY, CanaryJob.class, settings.canary().interval());
+        }
         return schedule;
+    }
+
+    /** The canary (off by default: it sends real mail); its SES client closes with the daemon. */
+    private CanaryRefresh canary(Settings settings, DnsRuntime dns, Lifecycle lifecycle, AlertStateStore states,
+                                 AgentMetrics metrics, Clock clock, DaemonEdges edges) {
+        SesV2Client ses = keep(CanarySetup.ses(settings, edges.sesCredentials()));
+        return new CanaryRefresh(CanarySetup.targets(settings.canary()), CanarySetup.probe(settings, dns, ses, clock, CanarySetup.POLL),
+                PipelineWiring.engine(settings), lifecycle, states, new CanaryGauges(metrics.registry()), clock);
     }
 
     /** Opens the state, binds the endpoint and starts the schedule; the first sweep runs at once. */

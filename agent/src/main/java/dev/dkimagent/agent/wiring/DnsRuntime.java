@@ -22,6 +22,7 @@ public final class DnsRuntime implements AutoCloseable {
 
     private final DnsClient client;
     private final List<String> resolvers;
+    private final Discovery discovery;
     private final ZoneLocator locator;
     private final ZoneProbe probe;
 
@@ -29,7 +30,7 @@ public final class DnsRuntime implements AutoCloseable {
         DnsSettings dns = settings.dns();
         this.client = new DnsClient(dns, checkIpv6(dns.ipv6(), Ipv6Route::available), listener);
         this.resolvers = dns.resolvers().isEmpty() ? SystemResolvers.addresses() : dns.resolvers();
-        Discovery discovery = new Discovery(client, resolvers);
+        this.discovery = new Discovery(client, resolvers);
         this.locator = new ZoneLocator(discovery, settings.zoneNameservers());
         this.probe = new ZoneProbe(client, discovery, settings.zoneNameservers());
     }
@@ -58,6 +59,16 @@ public final class DnsRuntime implements AutoCloseable {
     /** One zone's discovery and probes. */
     public ZoneProbe probe() {
         return probe;
+    }
+
+    /** The client itself, for probes outside a sweep (verify-message asks each nameserver for a key). */
+    public DnsClient client() {
+        return client;
+    }
+
+    /** Zone discovery and recursive look-ups through the resolvers. */
+    public Discovery discovery() {
+        return discovery;
     }
 
     public List<String> resolvers() {

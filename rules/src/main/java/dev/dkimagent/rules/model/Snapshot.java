@@ -20,10 +20,18 @@ import java.util.Optional;
  * @param answers     direct answers from each nameserver address (RD=0)
  * @param keyAnswers  TXT at each CNAME target, through the resolvers
  * @param ses         what SES said (empty when SES is not configured)
+ * @param canary      the canary rounds to judge (empty when the canary is off or not in this scope)
  */
 public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
                        Map<String, String> zoneOfName, Map<Query, Answer> answers,
-                       Map<String, Answer> keyAnswers, SesView ses) {
+                       Map<String, Answer> keyAnswers, SesView ses, CanaryView canary) {
+
+    /** A snapshot without canary rounds. */
+    public Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
+                    Map<String, String> zoneOfName, Map<Query, Answer> answers,
+                    Map<String, Answer> keyAnswers, SesView ses) {
+        this(at, identities, zones, zoneOfName, answers, keyAnswers, ses, CanaryView.empty());
+    }
 
     /** A DNS-only snapshot. */
     public Snapshot(Instant at, List<Identity> identities, Map<String, ZoneView> zones,
@@ -38,11 +46,22 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
         answers = Map.copyOf(answers);
         keyAnswers = Map.copyOf(keyAnswers);
         ses = ses == null ? SesView.empty() : ses;
+        canary = canary == null ? CanaryView.empty() : canary;
     }
 
     /** The same observations with SES's view attached. */
     public Snapshot withSes(SesView view) {
-        return new Snapshot(at, identities, zones, zoneOfName, answers, keyAnswers, view);
+        return new Snapshot(at, identities, zones, zoneOfName, answers, keyAnswers, view, canary);
+    }
+
+    /** The same observations with canary rounds attached. */
+    public Snapshot withCanary(CanaryView view) {
+        return new Snapshot(at, identities, zones, zoneOfName, answers, keyAnswers, ses, view);
+    }
+
+    /** Only canary rounds, at {@code at}: what the canary judges on its own schedule. */
+    public static Snapshot ofCanary(Instant at, CanaryView view) {
+        return new Snapshot(at, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), SesView.empty(), view);
     }
 
     /** The zone an expected record lives in, if discovery found one. */

@@ -64,8 +64,8 @@ class CatalogueConsistencyTest {
     @Test
     void catalogue_listsTheRulesInTableOrderWithUniqueIds() {
         assertThat(rules.stream().map(Rule::id)).containsExactly(
-                "DKIM01", "DKIM02", "DKIM03", "DKIM04", "DKIM05", "NS01", "NS02", "NS03", "SOA01", "SOA02",
-                "SES01", "SES02", "SES03", "SES04", "MON01");
+                "DKIM01", "DKIM02", "DKIM03", "DKIM04", "DKIM05", "DKIM06", "NS01", "NS02", "NS03", "SOA01", "SOA02",
+                "SES01", "SES02", "SES03", "SES04", "MON01", "MON02");
     }
 
     @Test
@@ -204,6 +204,7 @@ class CatalogueConsistencyTest {
         w.add(TestWorld.healthyTxt("", TestKeys.record(TestKeys.RSA_2048))
                 .answer("s1", "TXT", NS3, reply(txt(name("s1"), TestKeys.record(TestKeys.RSA_2048_NEXT), 3600))));
         w.addAll(providerSamples());
+        w.addAll(CanaryRounds.samples().stream().map(round -> TestWorld.healthy().canary(round)).toList());
         return w;
     }
 

@@ -54,6 +54,7 @@ final class TestWorld {
     private final List<SesIdentityState> sesStates = new ArrayList<>();
     private final List<SesApiError> sesErrors = new ArrayList<>();
     private final Map<String, SesMemory> sesMemory = new HashMap<>();
+    private final List<dev.dkimagent.rules.model.CanaryRound> canary = new ArrayList<>();
     private RuleSettings settings = RuleSettings.defaults();
 
     static TestWorld healthy() {
@@ -163,6 +164,11 @@ final class TestWorld {
         return this;
     }
 
+    TestWorld canary(dev.dkimagent.rules.model.CanaryRound round) {
+        canary.add(round);
+        return this;
+    }
+
     TestWorld settings(RuleSettings s) {
         settings = s;
         return this;
@@ -170,7 +176,7 @@ final class TestWorld {
 
     Snapshot snapshot() {
         return new Snapshot(Instant.EPOCH, identities, zones, zoneOfName, answers, keyAnswers,
-                new SesView(sesStates, sesErrors, sesMemory));
+                new SesView(sesStates, sesErrors, sesMemory), new dev.dkimagent.rules.model.CanaryView(canary));
     }
 
     /** The matrix of zone a.test, built from this world's observations. */

@@ -51,6 +51,7 @@ public final class AwsSesStub implements AutoCloseable {
     public static final String GET_EMAIL_IDENTITY = "GetEmailIdentity";
     public static final String LIST_EMAIL_IDENTITIES = "ListEmailIdentities";
     public static final String ASSUME_ROLE = "AssumeRole";
+    public static final String SEND_EMAIL = "SendEmail";
     private static final String ANY_OPERATION = "*";
 
     private static final String SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/";
@@ -81,6 +82,7 @@ public final class AwsSesStub implements AutoCloseable {
     private final Set<String> deniedRoles = ConcurrentHashMap.newKeySet();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Call> log = new CopyOnWriteArrayList<>();
+    private volatile StubMailer mailer;
 
     private AwsSesStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -236,7 +238,34 @@ public final class AwsSesStub implements AutoCloseable {
         }
     }
 
+    /** SendEmail (v2) builds, signs and delivers mail through this mailer; without one it is refused. */
+    public void mailer(StubMailer value) {
+        mailer = value;
+    }
+
+    private void sendEmail(HttpExchange ex, Request r) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode request = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        Call call = record(r, SEND_EMAIL, Map.of("FromEmailAddress", request.path("FromEmailAddress").asText()));
+        if (faulted(ex, call, true)) {
+            return;
+        }
+        StubMailer current = mailer;
+        if (current == null) {
+            jsonError(ex, 400, "MessageRejected", "Email address is not verified.");
+            return;
+        }
+        try {
+            respond(ex, 200, "application/json", new StubIdentity.Json().str("MessageId", current.send(request)).toString());
+        } catch (jakarta.mail.MessagingException e) {
+            jsonError(ex, 500, "InternalFailure", "delivery failed: " + e.getMessage());
+        }
+    }
+
     private void routeV2(HttpExchange ex, Request r, String path) throws IOException {
+        if (path.equals("/v2/email/outbound-emails")) {
+            sendEmail(ex, r);
+            return;
+        }
         boolean list = path.equals("/v2/email/list-identities");
         String name = list ? "" : URLDecoder.decode(path.substring("/v2/email/identities/".length()), StandardCharsets.UTF_8);
         Call call = record(r, list ? LIST_EMAIL_IDENTITIES : GET_EMAIL_IDENTITY, Map.of("EmailIdentity", name));
