@@ -23,11 +23,13 @@ import java.util.Map;
  * @param alerting        {@code dkim-agent.alerting} (with its Slack destination)
  * @param state           {@code dkim-agent.state}
  * @param http            {@code dkim-agent.http}
+ * @param watch           {@code dkim-agent.notify}, {@code schedule.soa-interval}, {@code alerting.propagation-grace}
  */
 public record Settings(String source, DnsSettings dns, List<Identity> identities,
                        Map<String, List<String>> zoneNameservers, RuleSettings rules,
                        Map<String, Severity> levels, SesSettings ses, ScheduleSettings schedule,
-                       AlertingSettings alerting, StateSettings state, HttpSettings http) {
+                       AlertingSettings alerting, StateSettings state, HttpSettings http,
+                       NotifySettings watch) {
 
     public Settings {
         identities = List.copyOf(identities);

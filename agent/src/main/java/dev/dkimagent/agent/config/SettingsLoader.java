@@ -63,9 +63,10 @@ public final class SettingsLoader {
         AlertingSettings alerting = AlertingReader.read(root.child("alerting"), reference);
         StateSettings state = StateReader.read(root.child("state"), reference);
         HttpSettings http = HttpReader.read(root.child("http"), reference);
+        NotifySettings watch = NotifyReader.read(root, reference);
         problems.throwIfAny();
         return new Settings(sourceName, dns, identities, zones, ruleSettings, levels, ses, schedule, alerting,
-                state, http);
+                state, http, watch);
     }
 
     /** reference.conf as shipped: the defaults, and the list of known keys. */

@@ -50,12 +50,12 @@ public final class Cidr {
         boolean v4 = text.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
         boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
         if (!v4 && !v6) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an IPv4 or IPv6 address");
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address");
         }
         try {
             return InetAddress.getByName(text).getAddress();
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an IPv4 or IPv6 address");
+            throw new IllegalArgumentException("not an IPv4 or IPv6 address");
         }
     }
 
@@ -68,7 +68,7 @@ public final class Cidr {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("the prefix length must be 0 to " + max + ", got \"" + text + "\"");
+        throw new IllegalArgumentException("the prefix length must be 0 to " + max);
     }
 
     private static byte[] masked(byte[] address, int prefix) {
