@@ -23,6 +23,9 @@ import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
 import dev.dkimagent.agent.schedule.SesInventoryJob;
+import dev.dkimagent.agent.schedule.SoaWatchJob;
+import dev.dkimagent.agent.notify.NotifyListener;
+import java.net.InetSocketAddress;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
 import dev.dkimagent.agent.wiring.DnsRuntime;
@@ -53,6 +56,7 @@ public final class Daemon implements AutoCloseable {
     private MetricsServer server;
     private ZonePipeline zones;
     private AgentScheduler scheduler;
+    private NotifyListener notifyListener;
 
     private Daemon(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
         try {
@@ -89,6 +93,10 @@ public final class Daemon implements AutoCloseable {
         }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
                 () -> readiness(commit, store)));
+        ChangeWatch changes = keep(new ChangeWatch(settings.watch(), settings.alerting().firingAfter(),
+                settings.dns().timeout(), zones, commit, dns, metrics.changes()));
+        changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
+        this.notifyListener = changes.listener().orElse(null);
         AgentScheduler schedule = new AgentScheduler(jobs);
         Duration dnsInterval = settings.schedule().dnsInterval();
         if (settings.ses().enabled()) {
@@ -100,6 +108,10 @@ public final class Daemon implements AutoCloseable {
             schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, dnsInterval);
         }
         schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
+        if (changes.soaWatch().isPresent()) {
+            Duration soa = settings.watch().soaInterval();
+            schedule.every(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
+        }
         return schedule;
     }
 
@@ -123,6 +135,11 @@ public final class Daemon implements AutoCloseable {
 
     public int metricsPort() {
         return server.port();
+    }
+
+    /** The NOTIFY listener's UDP addresses (the ports bound), empty when it is off. */
+    public List<InetSocketAddress> notifyAddresses() {
+        return notifyListener == null ? List.of() : notifyListener.udpAddresses();
     }
 
     /** The per-zone pipeline: {@code recheck(zone)} for whatever wants one zone looked at now. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,15 @@ public final class CommitAndPublish implements ZoneSink {
     private static final Logger LOG = LoggerFactory.getLogger(CommitAndPublish.class);
     /** Delivered messages are kept this long (to look back at what was sent), then forgotten. */
     static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
+    /** The trigger label of the zones a sweep looked at. */
+    static final String SCHEDULE_TRIGGER = "schedule";
 
     private final AlertStateStore states;
     private final Store store;
     private final Lifecycle lifecycle;
     private final AgentMetrics metrics;
     private volatile boolean firstSweepDone;
+    private final Set<String> zonesWithPending = ConcurrentHashMap.newKeySet();
 
     public CommitAndPublish(AlertStateStore states, Store store, Lifecycle lifecycle, AgentMetrics metrics) {
         this.states = states;
@@ -54,11 +58,22 @@ public final class CommitAndPublish implements ZoneSink {
             states.commit(before, next.states(), next.notifications(), Map.of());
         }
         metrics.publishZone(zone.key(), zone.judgement().matrices(), firing(next.states()));
+        if (next.states().values().stream().anyMatch(st -> st.status() == AlertStatus.PENDING)) {
+            zonesWithPending.add(zone.key());
+        } else {
+            zonesWithPending.remove(zone.key());
+        }
+    }
+
+    /** True when the zone's last run left findings seen but not yet firing (a triggered recheck confirms them). */
+    public boolean hasPending(String zone) {
+        return zonesWithPending.contains(zone);
     }
 
     @Override
     public void sweepEnded(SweepReport report) {
         metrics.sweepFinished("dns", report.took(), report.started().plus(report.took()), report.clean());
+        metrics.changes().recheck(SCHEDULE_TRIGGER, Math.max(0, report.zones().size() - 1));
         if (!report.judged()) {
             if (report.failedZones().isEmpty()) {
                 LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");

@@ -23,6 +23,7 @@ public final class AgentScheduler implements AutoCloseable {
     public static final JobKey DNS_SWEEP = JobKey.jobKey("dns-sweep");
     public static final JobKey SES_INVENTORY = JobKey.jobKey("ses-inventory");
     public static final JobKey OUTBOX = JobKey.jobKey("outbox");
+    public static final JobKey SOA_WATCH = JobKey.jobKey("soa-watch");
 
     private final Scheduler scheduler;
 
@@ -78,7 +79,7 @@ public final class AgentScheduler implements AutoCloseable {
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "dkim-agent");
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
         p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         return p;
