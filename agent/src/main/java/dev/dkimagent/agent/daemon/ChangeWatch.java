@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The daemon's change triggers wired from settings: the recheck queue, the NOTIFY listener (when
@@ -33,10 +34,11 @@ final class ChangeWatch implements AutoCloseable {
     private final SoaWatch soaWatch;
 
     ChangeWatch(NotifySettings settings, int firingAfter, Duration dnsTimeout, ZonePipeline zones,
-                CommitAndPublish commit, DnsRuntime dns, ChangeMetrics metrics) throws IOException {
+                CommitAndPublish commit, Function<String, Optional<Duration>> graceLeft, DnsRuntime dns,
+                ChangeMetrics metrics) throws IOException {
         NotifyEvents events = events(metrics);
         this.queue = new RecheckQueue(zone -> zones.recheck(zone) == ZoneOutcome.JUDGED, commit::hasPending,
-                settings.minGap(), settings.confirmAfter(), Math.max(0, firingAfter - 1), settings.queueSize(),
+                graceLeft, settings.minGap(), settings.confirmAfter(), Math.max(0, firingAfter - 1), settings.queueSize(),
                 RECHECK_THREADS, System::nanoTime, events);
         List<AutoCloseable> opened = new ArrayList<>();
         try {

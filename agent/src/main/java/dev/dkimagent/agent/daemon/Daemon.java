@@ -16,6 +16,7 @@ import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
 import dev.dkimagent.agent.pipeline.CommitAndPublish;
+import dev.dkimagent.agent.pipeline.Propagation;
 import dev.dkimagent.agent.pipeline.SesRefresh;
 import dev.dkimagent.agent.pipeline.Sweep;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
@@ -75,7 +76,9 @@ public final class Daemon implements AutoCloseable {
         CombinedInventory inventory = new CombinedInventory(settings.identities());
         Lifecycle lifecycle = new Lifecycle(policy(settings.alerting()));
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
-        this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
+        Propagation propagation = new Propagation(settings.watch().propagationGrace());
+        this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView, propagation), commit,
+                clock);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
@@ -94,7 +97,8 @@ public final class Daemon implements AutoCloseable {
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
                 () -> readiness(commit, store)));
         ChangeWatch changes = keep(new ChangeWatch(settings.watch(), settings.alerting().firingAfter(),
-                settings.dns().timeout(), zones, commit, dns, metrics.changes()));
+                settings.dns().timeout(), zones, commit, zone -> propagation.graceLeft(zone, clock.instant()), dns,
+                metrics.changes()));
         changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
         this.notifyListener = changes.listener().orElse(null);
         AgentScheduler schedule = new AgentScheduler(jobs);

@@ -3,10 +3,12 @@ package dev.dkimagent.agent.notify;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -25,11 +27,15 @@ import org.slf4j.LoggerFactory;
  *     (the next sweep or SOA round still sees the change);</li>
  * <li>after a triggered recheck that left findings pending (seen, not yet firing), one more recheck
  *     runs {@code confirmAfter} later, at most {@code maxConfirms} in a row, so a real break fires
- *     in seconds and a one-off glitch still does not.</li>
+ *     in seconds and a one-off glitch still does not;</li>
+ * <li>after a triggered recheck that found servers catching up with a new serial, one more runs
+ *     when their propagation grace ends, so a server that stays behind is judged then.</li>
  * </ul>
  */
 public final class RecheckQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecheckQueue.class);
+    /** A grace recheck runs this long after the grace ends, so the server is surely past it. */
+    private static final Duration GRACE_MARGIN = Duration.ofMillis(500);
 
     /** Rechecks one zone now; true when the zone was judged. */
     public interface Rechecker {
@@ -51,6 +57,7 @@ public final class RecheckQueue implements AutoCloseable {
 
     private final Rechecker rechecker;
     private final Predicate<String> pendingFindings;
+    private final Function<String, Optional<Duration>> graceLeft;
     private final long minGap;
     private final long confirmAfter;
     private final int maxConfirms;
@@ -68,6 +75,15 @@ public final class RecheckQueue implements AutoCloseable {
      */
     public RecheckQueue(Rechecker rechecker, Predicate<String> pendingFindings, Duration minGap, Duration confirmAfter,
                         int maxConfirms, int capacity, int threads, LongSupplier nanos, NotifyEvents events) {
+        this(rechecker, pendingFindings, zone -> Optional.empty(), minGap, confirmAfter, maxConfirms, capacity, threads,
+                nanos, events);
+    }
+
+    /** @param graceLeft how long until the zone's servers catching up are judged (empty: none is catching up) */
+    public RecheckQueue(Rechecker rechecker, Predicate<String> pendingFindings,
+                        Function<String, Optional<Duration>> graceLeft, Duration minGap, Duration confirmAfter,
+                        int maxConfirms, int capacity, int threads, LongSupplier nanos, NotifyEvents events) {
+        this.graceLeft = graceLeft;
         this.rechecker = rechecker;
         this.pendingFindings = pendingFindings;
         this.minGap = minGap.toNanos();
@@ -108,6 +124,9 @@ public final class RecheckQueue implements AutoCloseable {
             return Queued.DROPPED;
         }
         long delay = trigger == Trigger.CONFIRM ? confirmAfter : 0;
+        if (trigger == Trigger.GRACE) {
+            delay = graceLeft.apply(zone).map(d -> d.plus(GRACE_MARGIN).toNanos()).orElse(0L);
+        }
         if (z.lastStart != Long.MIN_VALUE) {
             delay = Math.max(delay, z.lastStart + minGap - now);
         }
@@ -142,6 +161,8 @@ public final class RecheckQueue implements AutoCloseable {
             }
             if (judged && pendingFindings.test(zone)) {
                 confirm(zone);
+            } else if (judged && trigger != Trigger.GRACE && graceLeft.apply(zone).isPresent()) {
+                request(zone, Trigger.GRACE, OptionalLong.empty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

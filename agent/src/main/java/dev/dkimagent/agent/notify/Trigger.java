@@ -7,7 +7,9 @@ public enum Trigger {
     /** The SOA watch saw a serial move or an address change state. */
     SOA("soa"),
     /** A finding a triggered recheck saw for the first time, looked at once more {@code notify.confirm-after} later. */
-    CONFIRM("confirm");
+    CONFIRM("confirm"),
+    /** The propagation grace of a server catching up has ended: it is judged now. */
+    GRACE("grace");
 
     private final String label;
 
