@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import dev.dkimagent.agent.alert.slack.SlackStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,9 +47,12 @@ class NotifyTransferIT {
     private static final String PREFIX = "127.61.0";
     private static final List<String> TOKENS = List.of("aaaatoken1", "bbbbtoken2", "cccctoken3");
     private static final Duration PAGE_LIMIT = Duration.ofSeconds(5);
+    /** Long enough to see nothing happen during it, short enough for a test. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
     private static final String NOTIFY_ON = """
             notify { enabled = true, listen = ["%s:%d"], allow = ["%s/32"] }
             schedule.soa-interval = 0s
+            alerting.propagation-grace = 10s
             """;
     private static final String SOA_WATCH_ONLY = """
             notify.enabled = false
@@ -85,6 +89,19 @@ class NotifyTransferIT {
 
     @Test
     @Order(2)
+    void newTokenAddedOnPrimary_secondariesCatchUp_nothingIsPosted() throws InterruptedException {
+        double before = agent.metrics().value("dkim_zone_rechecks_total", "trigger=\"notify\"");
+
+        world.addNewTokenOnPrimary("ddddtoken4");
+        world.awaitSerialEverywhere();
+        Thread.sleep(GRACE.toMillis() + 3000);
+
+        assertThat(agent.metrics().value("dkim_zone_rechecks_total", "trigger=\"notify\"")).isGreaterThan(before);
+        assertThat(world.slack().requests()).as(WebhookMessages.describe(world.slack())).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void cnameDeletedOnPrimary_isPagedWithinFiveSecondsOfTheReload() {
         Instant reload = world.deleteOnPrimary(TOKENS.get(0));
 
@@ -102,7 +119,7 @@ class NotifyTransferIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void hostileInput_isRefusedAndCounted_andValidNotifiesAreStillAnswered() throws Exception {
         double rechecksBefore = agent.metrics().value("dkim_zone_rechecks_total", "trigger=\"notify\"");
         long serial = TransferWorld.serialAt(world.address(11)).orElseThrow();
@@ -138,10 +155,31 @@ class NotifyTransferIT {
     }
 
     @Test
-    @Order(4)
-    void notifyOff_soaWatchOn_deletionIsPagedWithinSoaIntervalPlusFiveSeconds() throws Exception {
+    @Order(5)
+    void ns3BlockedFromTransferring_nothingDuringTheGrace_thenOneMessageNamingNs3() throws InterruptedException {
         world.addOnPrimary(TOKENS.get(0));
         world.awaitSerialEverywhere();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> WebhookMessages.resolved(world.slack(), TransferWorld.ZONE).size() == 1);
+        world.blockTransfersToNs3();
+        int posted = world.slack().requests().size();
+
+        world.addNewTokenOnPrimary("eeeetoken5");
+        Thread.sleep(GRACE.minusSeconds(1).toMillis());
+        assertThat(world.slack().requests()).as("during the grace:\n" + WebhookMessages.describe(world.slack()))
+                .hasSize(posted);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> world.slack().requests().size() > posted);
+        Thread.sleep(3000);
+
+        List<SlackStub.Request> after = world.slack().requests().subList(posted, world.slack().requests().size());
+        assertThat(after).as(WebhookMessages.describe(world.slack())).hasSize(1);
+        assertThat(after.get(0).payloadText()).contains(world.address(13)).doesNotContain(world.address(12));
+    }
+
+    @Test
+    @Order(6)
+    void notifyOff_soaWatchOn_deletionIsPagedWithinSoaIntervalPlusFiveSeconds() throws Exception {
         agent.sigterm();
         agent = startAgent(SOA_WATCH_ONLY, "soa");
         int before = WebhookMessages.firing(world.slack(), TransferWorld.ZONE).size();

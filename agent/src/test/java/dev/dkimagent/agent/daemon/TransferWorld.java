@@ -45,6 +45,9 @@ final class TransferWorld implements AutoCloseable {
     private ServerProcess primary;
     private long serial = 2026120601L;
     private final List<String> served;
+    private final List<String> extraTokens = new ArrayList<>();
+    /** Where a blocked secondary asks for transfers: nobody listens there. */
+    private static final int NOWHERE = 50;
 
     private TransferWorld(String prefix, List<String> tokens) {
         this.prefix = prefix;
@@ -123,6 +126,30 @@ final class TransferWorld implements AutoCloseable {
         return reloadPrimary();
     }
 
+    /** Adds the CNAME of a token no identity expects yet (a new SES token) on the primary and reloads it. */
+    Instant addNewTokenOnPrimary(String token) {
+        extraTokens.add(token);
+        return reloadPrimary();
+    }
+
+    /**
+     * Restarts ns3 serving the primary's current zone, but asking a dead address for transfers and
+     * taking NOTIFY from nobody: from now on it stays at this serial.
+     */
+    void blockTransfersToNs3() {
+        ServerProcess ns3 = secondaries.remove(1);
+        ns3.stop();
+        Path home = dir.resolve("ns3");
+        TempFiles.deleteQuietlyIfExists(home.resolve("xfrd.state"));
+        TempFiles.write(home.resolve(ZONE + ".zone"), zoneText());
+        secondaries.add(nsd("ns3", address(13), true));
+    }
+
+    /** The serial the primary serves now. */
+    long serial() {
+        return serial;
+    }
+
     /** The primary's serial, once every secondary serves it too. */
     void awaitSerialEverywhere() {
         Instant deadline = Instant.now().plus(SETTLE_LIMIT);
@@ -164,10 +191,15 @@ final class TransferWorld implements AutoCloseable {
     }
 
     private ServerProcess nsd(String name, String address) {
+        return nsd(name, address, false);
+    }
+
+    private ServerProcess nsd(String name, String address, boolean blocked) {
         Path home = dir.resolve(name);
         createDirectory(home);
         Path conf = home.resolve("nsd.conf");
-        TempFiles.write(conf, name.equals("ns1") ? primaryConfig(home) : secondaryConfig(home, address));
+        TempFiles.write(conf, name.equals("ns1") ? primaryConfig(home)
+                : secondaryConfig(home, address, blocked ? address(NOWHERE) : address(11)));
         Command.run("nsd-checkconf", conf.toString()).orThrow("nsd-checkconf " + conf);
         ServerProcess process = ServerProcess.start("nsd " + name + " on " + address,
                 // its own session: an NSD reload signals its process group, which must not include this JVM
@@ -194,11 +226,11 @@ final class TransferWorld implements AutoCloseable {
                 + "zone:\n  name: \"" + KEY_ZONE + "\"\n  zonefile: \"" + KEY_ZONE + ".zone\"\n";
     }
 
-    private String secondaryConfig(Path home, String address) {
+    private String secondaryConfig(Path home, String address, String primaryAddress) {
         return server(home, address)
                 + zone(ZONE, address)
-                + "  allow-notify: " + address(11) + " NOKEY\n"
-                + "  request-xfr: " + address(11) + " NOKEY\n";
+                + "  allow-notify: " + primaryAddress + " NOKEY\n"
+                + "  request-xfr: " + primaryAddress + " NOKEY\n";
     }
 
     private static String zone(String name, String outgoing) {
@@ -236,6 +268,10 @@ final class TransferWorld implements AutoCloseable {
         for (int i = 1; i <= 3; i++) {
             z.append(ZONE).append(". IN NS ns").append(i).append('.').append(ZONE).append(".\n");
             z.append("ns").append(i).append('.').append(ZONE).append(". IN A ").append(address(10 + i)).append('\n');
+        }
+        for (String t : extraTokens) {
+            z.append(t).append("._domainkey.").append(ZONE).append(". IN CNAME ").append(t).append('.')
+                    .append(KEY_ZONE).append(".\n");
         }
         for (String t : served) {
             z.append(t).append("._domainkey.").append(ZONE).append(". IN CNAME ").append(t).append('.')
