@@ -87,12 +87,16 @@ public final class Propagation {
         return end == null ? Optional.empty() : Optional.of(Duration.between(now, end)).filter(d -> !d.isNegative());
     }
 
+    /**
+     * The zone's newest serial. The first run after a start cannot know when its newest serial
+     * appeared: it counts as old, so a secondary already behind is judged at once, not given a grace.
+     */
     private Newest remember(String apex, Iterable<Long> serials, Instant at) {
         return newest.compute(apex, (k, old) -> {
             Newest top = old;
             for (long serial : serials) {
                 if (top == null || newer(serial, top.serial())) {
-                    top = new Newest(serial, at);
+                    top = new Newest(serial, old == null ? Instant.EPOCH : at);
                 }
             }
             return top;

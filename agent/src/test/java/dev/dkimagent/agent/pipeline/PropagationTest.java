@@ -41,6 +41,13 @@ class PropagationTest {
     }
 
     @Test
+    void secondaryAlreadyBehindAtTheFirstRun_isJudgedAtOnce() {
+        Snapshot first = propagation.apply(run(T0, 6, 5));
+
+        assertThat(first.zones().get(ZONE).catchingUp()).isEmpty();
+    }
+
+    @Test
     void allServersInStep_nobodyCatchesUp() {
         Snapshot s = propagation.apply(run(T0, 7, 7));
 
