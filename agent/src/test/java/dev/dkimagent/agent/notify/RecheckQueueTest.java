@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,24 @@ class RecheckQueueTest {
         await().pollDelay(GAP.multipliedBy(2)).until(() -> true);
 
         assertThat(events.rechecks).containsExactly("soa");
+    }
+
+    @Test
+    void serversCatchingUp_oneMoreRecheckWhenTheirGraceEnds_thenNoMore() {
+        // after the first recheck servers are catching up; the grace recheck judges them
+        queue = new RecheckQueue(zone -> {
+            started.add(System.nanoTime());
+            rechecked.add(zone);
+            return true;
+        }, pending::contains, zone -> rechecked.size() == 1 ? Optional.of(GAP) : Optional.empty(), Duration.ZERO, GAP,
+                1, 10, 2, System::nanoTime, events);
+
+        queue.request("a.test", Trigger.NOTIFY, OptionalLong.of(3));
+        await().until(() -> events.rechecks.size() == 2);
+        await().pollDelay(GAP.multipliedBy(2)).until(() -> true);
+
+        assertThat(events.rechecks).containsExactly("notify", "grace");
+        assertThat(Duration.ofNanos(started.get(1) - started.get(0))).isGreaterThanOrEqualTo(GAP);
     }
 
     private RecheckQueue queue(Duration gap, int confirms, int capacity) {
