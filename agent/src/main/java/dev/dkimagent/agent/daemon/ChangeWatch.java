@@ -32,6 +32,7 @@ final class ChangeWatch implements AutoCloseable {
     private final RecheckQueue queue;
     private final NotifyListener listener;
     private final SoaWatch soaWatch;
+    private volatile Runnable afterRecheck = () -> { };
 
     ChangeWatch(NotifySettings settings, int firingAfter, Duration dnsTimeout, ZonePipeline zones,
                 CommitAndPublish commit, Function<String, Optional<Duration>> graceLeft, DnsRuntime dns,
@@ -61,6 +62,11 @@ final class ChangeWatch implements AutoCloseable {
         return interval.compareTo(floor) > 0 ? interval : floor;
     }
 
+    /** Runs after every triggered recheck: the daemon delivers what it committed now, not at the next outbox tick. */
+    void afterRecheck(Runnable action) {
+        this.afterRecheck = action;
+    }
+
     Optional<SoaWatch> soaWatch() {
         return Optional.ofNullable(soaWatch);
     }
@@ -69,7 +75,7 @@ final class ChangeWatch implements AutoCloseable {
         return Optional.ofNullable(listener);
     }
 
-    private static NotifyEvents events(ChangeMetrics metrics) {
+    private NotifyEvents events(ChangeMetrics metrics) {
         return new NotifyEvents() {
             @Override
             public void received(String zone, NotifyResult result) {
@@ -79,6 +85,7 @@ final class ChangeWatch implements AutoCloseable {
             @Override
             public void recheck(Trigger trigger) {
                 metrics.recheck(trigger.label());
+                afterRecheck.run();
             }
 
             @Override

@@ -112,6 +112,7 @@ public final class Daemon implements AutoCloseable {
             schedule.every(AgentScheduler.DNS_SWEEP, DnsSweepJob.class, dnsInterval);
         }
         schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
+        changes.afterRecheck(() -> schedule.runNow(AgentScheduler.OUTBOX));
         if (changes.soaWatch().isPresent()) {
             Duration soa = settings.watch().soaInterval();
             schedule.every(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);

@@ -61,6 +61,15 @@ public final class AgentScheduler implements AutoCloseable {
         scheduler.scheduleJob(job, trigger);
     }
 
+    /** Runs a job now, in addition to its schedule (a run under way makes this one wait). */
+    public void runNow(JobKey key) {
+        try {
+            scheduler.triggerJob(key);
+        } catch (SchedulerException e) {
+            // shutting down: the job's next scheduled run, if any, does the work
+        }
+    }
+
     public void start() throws SchedulerException {
         scheduler.start();
     }
