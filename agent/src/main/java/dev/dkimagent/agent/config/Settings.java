@@ -24,11 +24,13 @@ import java.util.Map;
  * @param state           {@code dkim-agent.state}
  * @param http            {@code dkim-agent.http}
  * @param canary          {@code dkim-agent.canary}
+ * @param watch           {@code dkim-agent.notify}, {@code schedule.soa-interval}, {@code alerting.propagation-grace}
  */
 public record Settings(String source, DnsSettings dns, List<Identity> identities,
                        Map<String, List<String>> zoneNameservers, RuleSettings rules,
                        Map<String, Severity> levels, SesSettings ses, ScheduleSettings schedule,
-                       AlertingSettings alerting, StateSettings state, HttpSettings http, CanarySettings canary) {
+                       AlertingSettings alerting, StateSettings state, HttpSettings http, CanarySettings canary,
+                       NotifySettings watch) {
 
     public Settings {
         identities = List.copyOf(identities);

@@ -86,9 +86,10 @@ public final class SettingsLoader {
         StateSettings state = StateReader.read(root.child("state"), reference);
         HttpSettings http = HttpReader.read(root.child("http"), reference);
         CanarySettings canary = CanaryReader.read(root.child("canary"), reference);
+        NotifySettings watch = NotifyReader.read(root, reference);
         problems.throwIfAny();
         return new Settings(sourceName, dns, identities, zones, ruleSettings, levels, ses, schedule, alerting,
-                state, http, canary);
+                state, http, canary, watch);
     }
 
     /** reference.conf as shipped: the defaults, and the list of known keys. Immutable, so read once. */

@@ -17,6 +17,7 @@ import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
 import dev.dkimagent.agent.pipeline.CommitAndPublish;
 import dev.dkimagent.agent.pipeline.CanaryRefresh;
+import dev.dkimagent.agent.pipeline.Propagation;
 import dev.dkimagent.agent.pipeline.SesRefresh;
 import dev.dkimagent.agent.metrics.CanaryGauges;
 import dev.dkimagent.agent.schedule.CanaryJob;
@@ -28,6 +29,9 @@ import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
 import dev.dkimagent.agent.schedule.SesInventoryJob;
+import dev.dkimagent.agent.schedule.SoaWatchJob;
+import dev.dkimagent.agent.notify.NotifyListener;
+import java.net.InetSocketAddress;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
 import dev.dkimagent.agent.wiring.DnsRuntime;
@@ -60,6 +64,7 @@ public final class Daemon implements AutoCloseable {
     private MetricsServer server;
     private ZonePipeline zones;
     private AgentScheduler scheduler;
+    private NotifyListener notifyListener;
 
     private Daemon(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
         try {
@@ -78,7 +83,9 @@ public final class Daemon implements AutoCloseable {
         CombinedInventory inventory = new CombinedInventory(settings.identities());
         Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
-        this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView), commit, clock);
+        Propagation propagation = new Propagation(settings.watch().propagationGrace());
+        this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView, propagation), commit,
+                clock);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
@@ -103,6 +110,11 @@ public final class Daemon implements AutoCloseable {
         }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
                 () -> readiness(commit, store)));
+        ChangeWatch changes = keep(new ChangeWatch(settings.watch(), settings.alerting().policy().firingAfter(),
+                settings.dns().timeout(), zones, commit, zone -> propagation.graceLeft(zone, clock.instant()), dns,
+                metrics.changes()));
+        changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
+        this.notifyListener = changes.listener().orElse(null);
         AgentScheduler schedule = new AgentScheduler(jobs);
         Duration dnsInterval = settings.schedule().dnsInterval();
         if (settings.ses().enabled()) {
@@ -116,6 +128,11 @@ public final class Daemon implements AutoCloseable {
         schedule.every(AgentScheduler.OUTBOX, OutboxJob.class, OUTBOX_TICK);
         if (settings.canary().enabled()) {
             schedule.every(CANARY, CanaryJob.class, settings.canary().interval());
+        }
+        changes.afterRecheck(() -> schedule.runNow(AgentScheduler.OUTBOX));
+        if (changes.soaWatch().isPresent()) {
+            Duration soa = settings.watch().soaInterval();
+            schedule.every(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
         }
         return schedule;
     }
@@ -148,6 +165,11 @@ public final class Daemon implements AutoCloseable {
 
     public int metricsPort() {
         return server.port();
+    }
+
+    /** The NOTIFY listener's UDP addresses (the ports bound), empty when it is off. */
+    public List<InetSocketAddress> notifyAddresses() {
+        return notifyListener == null ? List.of() : notifyListener.udpAddresses();
     }
 
     /** The per-zone pipeline: {@code recheck(zone)} for whatever wants one zone looked at now. */

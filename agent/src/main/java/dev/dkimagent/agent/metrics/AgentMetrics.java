@@ -39,6 +39,7 @@ public final class AgentMetrics {
     static final double[] QUERY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
     private final CollectorRegistry registry = new CollectorRegistry();
+    private final ChangeMetrics changes = new ChangeMetrics();
     private final ZoneGauges zoneGauges = new ZoneGauges();
     private final PublishedFamilies sesGauges = new PublishedFamilies(SesGauges.empty());
     private final ScrapeTimeGauge outboxPending = new ScrapeTimeGauge(NOTIFICATION_OUTBOX_PENDING,
@@ -82,6 +83,12 @@ public final class AgentMetrics {
         for (Collector c : List.of(dnsQueries, queryDuration, sesCalls, notifications, sweeps)) {
             registry.register(new NoCreatedSeries(c));
         }
+        changes.collectors().forEach(c -> registry.register(new NoCreatedSeries(c)));
+    }
+
+    /** NOTIFY, SOA watch and recheck metrics. */
+    public ChangeMetrics changes() {
+        return changes;
     }
 
     /** Starts every known direct-query outcome at 0, so the first failure shows as an increase. */

@@ -38,6 +38,12 @@ public final class MetricNames {
     public static final String BUILD_INFO = "dkim_agent_build_info";
     public static final String SCHEDULE_INTERVAL = "dkim_agent_schedule_interval_seconds";
 
+    // zone changes: NOTIFY, SOA watch, rechecks (ChangeMetrics)
+    public static final String NOTIFY_RECEIVED = "dkim_notify_received";
+    public static final String ZONE_RECHECKS = "dkim_zone_rechecks";
+    public static final String RECHECKS_DROPPED = "dkim_notify_rechecks_dropped";
+    public static final String CHANGE_TO_RECHECK = "dkim_zone_change_to_recheck_seconds";
+
     // label names
     public static final String IDENTITY = "identity";
     public static final String SELECTOR = "selector";
@@ -62,4 +68,6 @@ public final class MetricNames {
     public static final String OPERATION = "operation";
     public static final String CHANNEL = "channel";
     public static final String VERSION = "version";
+    public static final String RESULT = "result";
+    public static final String TRIGGER = "trigger";
 }

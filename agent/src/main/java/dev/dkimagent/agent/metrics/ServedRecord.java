@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * share one definition of "served correctly" and of "judged" (and metrics still do not depend on
  * rule levels).
  *
- * @param notJudged why the cell could not be judged ({@code no_reply}, {@code lame}, {@code not_asked}),
+ * @param notJudged why the cell could not be judged ({@code no_reply}, {@code lame}, {@code not_asked}, {@code catching_up}),
  *                  empty when it was: a cell not judged is neither served nor not served, so it has
  *                  no dkim_record_ok
  * @param ok        the cell is served correctly (false when not judged)

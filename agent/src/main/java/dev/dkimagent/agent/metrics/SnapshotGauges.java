@@ -24,7 +24,7 @@ final class SnapshotGauges {
                     + " no series while the record could not be judged there (see dkim_record_not_judged).",
             IDENTITY, SELECTOR, NAMESERVER, ADDRESS);
     private final GaugeTable recordNotJudged = new GaugeTable(RECORD_NOT_JUDGED,
-            "1 while the record could not be judged on the nameserver address (reason: no_reply, lame, not_asked);"
+            "1 while the record could not be judged on the nameserver address (reason: no_reply, lame, not_asked, catching_up);"
                     + " then it has no dkim_record_ok. No series when judged.",
             IDENTITY, SELECTOR, NAMESERVER, ADDRESS, REASON);
     private final GaugeTable recordTtl = new GaugeTable(RECORD_TTL,

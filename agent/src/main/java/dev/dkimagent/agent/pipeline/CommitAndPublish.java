@@ -2,6 +2,7 @@ package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.agent.alert.AlertState;
 import dev.dkimagent.agent.alert.AlertStateStore;
+import dev.dkimagent.agent.alert.AlertStatus;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.LifecycleResult;
 import dev.dkimagent.agent.metrics.AgentMetrics;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,15 @@ public final class CommitAndPublish implements ZoneSink {
     private static final Logger LOG = LoggerFactory.getLogger(CommitAndPublish.class);
     /** Delivered messages are kept this long (to look back at what was sent), then forgotten. */
     static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
+    /** The trigger label of the zones a sweep looked at. */
+    static final String SCHEDULE_TRIGGER = "schedule";
 
     private final AlertStateStore states;
     private final Store store;
     private final Lifecycle lifecycle;
     private final AgentMetrics metrics;
     private volatile boolean firstSweepDone;
+    private final Set<String> zonesWithPending = ConcurrentHashMap.newKeySet();
 
     public CommitAndPublish(AlertStateStore states, Store store, Lifecycle lifecycle, AgentMetrics metrics) {
         this.states = states;
@@ -52,11 +57,22 @@ public final class CommitAndPublish implements ZoneSink {
             states.commit(before, next.states(), next.notifications(), Map.of());
         }
         metrics.publishZone(zone.key(), zone.judgement().matrices(), FiringFindings.of(next.states().values()));
+        if (next.states().values().stream().anyMatch(st -> st.status() == AlertStatus.PENDING)) {
+            zonesWithPending.add(zone.key());
+        } else {
+            zonesWithPending.remove(zone.key());
+        }
+    }
+
+    /** True when the zone's last run left findings seen but not yet firing (a triggered recheck confirms them). */
+    public boolean hasPending(String zone) {
+        return zonesWithPending.contains(zone);
     }
 
     @Override
     public void sweepEnded(SweepReport report) {
         metrics.sweepFinished("dns", report.took(), report.started().plus(report.took()), report.clean());
+        metrics.changes().recheck(SCHEDULE_TRIGGER, Math.max(0, report.zones().size() - 1));
         if (!report.judged()) {
             if (report.failedZones().isEmpty()) {
                 LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");

@@ -30,6 +30,7 @@ public final class ZoneJudge {
     private final Set<String> sesSources;
     private final ZoneTimeout timeout;
     private final AtomicReference<SesIndex> index = new AtomicReference<>();
+    private final Propagation propagation;
 
     /**
      * @param ses        SES's view as judged now (a new object per SES scan)
@@ -37,6 +38,13 @@ public final class ZoneJudge {
      */
     public ZoneJudge(ZoneProbing probing, RuleEngine engine, Supplier<SesView> ses, Set<String> sesSources,
                      ZoneTimeout timeout) {
+        this(probing, engine, ses, sesSources, timeout, Propagation.none());
+    }
+
+    /** @param propagation which servers are still catching up with their zone's newest serial */
+    public ZoneJudge(ZoneProbing probing, RuleEngine engine, Supplier<SesView> ses, Set<String> sesSources,
+                     ZoneTimeout timeout, Propagation propagation) {
+        this.propagation = propagation;
         this.probing = probing;
         this.engine = engine;
         this.ses = ses;
@@ -45,7 +53,7 @@ public final class ZoneJudge {
     }
 
     JudgedZone judge(ZoneWork work, Instant at) throws InterruptedException, ExecutionException, TimeoutException {
-        Snapshot dns = await(probing.probe(work, at), work);
+        Snapshot dns = propagation.apply(await(probing.probe(work, at), work));
         SesIndex sesNow = sesIndex();
         Snapshot snapshot = dns.withSes(sesNow.forGroups(work.groups()));
         return new JudgedZone(work.apex(), snapshot, engine.judge(snapshot), Set.of(), sesNow.lines());

@@ -2,9 +2,15 @@ package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.agent.probe.ZoneIndex;
 import dev.dkimagent.agent.probe.ZoneWork;
+import dev.dkimagent.rules.model.Nameserver;
+import dev.dkimagent.rules.model.ZoneView;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -25,6 +31,7 @@ public final class ZonePipeline {
     private final Clock clock;
     private final ZoneLocks locks = new ZoneLocks();
     private volatile ZoneIndex index = ZoneIndex.empty();
+    private final Map<String, List<String>> addresses = new ConcurrentHashMap<>();
 
     public ZonePipeline(ZoneJudge judge, ZoneSink sink, Clock clock) {
         this.judge = judge;
@@ -60,8 +67,21 @@ public final class ZonePipeline {
         return index.zones().keySet();
     }
 
+    /** Each zone of the inventory with the nameserver addresses its last run asked (for the SOA watch). */
+    public Map<String, List<String>> addresses() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String zone : zones()) {
+            List<String> a = addresses.get(zone);
+            if (a != null) {
+                out.put(zone, a);
+            }
+        }
+        return out;
+    }
+
     void useIndex(ZoneIndex next) {
         index = next;
+        addresses.keySet().retainAll(next.zones().keySet());
     }
 
     ZoneOutcome run(ZoneWork work) throws InterruptedException {
@@ -92,7 +112,9 @@ public final class ZonePipeline {
 
     private ZoneOutcome judgeAndHandOver(ZoneWork work) throws InterruptedException {
         try {
-            sink.accept(judge.judge(work, clock.instant()));
+            JudgedZone judged = judge.judge(work, clock.instant());
+            remember(work.apex(), judged);
+            sink.accept(judged);
             return ZoneOutcome.JUDGED;
         } catch (TimeoutException e) {
             LOG.warn("zone {}: the probes did not finish in time; nothing of it was committed and the next sweep"
@@ -105,5 +127,12 @@ public final class ZonePipeline {
                     + " tries again", work.apex(), e);
         }
         return ZoneOutcome.FAILED;
+    }
+
+    private void remember(String apex, JudgedZone judged) {
+        ZoneView view = judged.snapshot().zones().get(apex);
+        if (view != null && view.discovered()) {
+            addresses.put(apex, view.servers().stream().map(Nameserver::address).distinct().toList());
+        }
     }
 }

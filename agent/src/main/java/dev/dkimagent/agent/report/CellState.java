@@ -32,6 +32,7 @@ final class CellState {
                 case LAME -> "LAME";
                 case ZONE_NOT_FOUND -> "NO-ZONE";
                 case NOT_ASKED -> NOT_JUDGED;
+                case CATCHING_UP -> "CATCHING-UP";
             };
         };
     }

@@ -23,6 +23,7 @@ public final class AgentScheduler implements AutoCloseable {
     public static final JobKey DNS_SWEEP = JobKey.jobKey("dns-sweep");
     public static final JobKey SES_INVENTORY = JobKey.jobKey("ses-inventory");
     public static final JobKey OUTBOX = JobKey.jobKey("outbox");
+    public static final JobKey SOA_WATCH = JobKey.jobKey("soa-watch");
 
     private final Scheduler scheduler;
 
@@ -60,6 +61,15 @@ public final class AgentScheduler implements AutoCloseable {
         scheduler.scheduleJob(job, trigger);
     }
 
+    /** Runs a job now, in addition to its schedule (a run under way makes this one wait). */
+    public void runNow(JobKey key) {
+        try {
+            scheduler.triggerJob(key);
+        } catch (SchedulerException e) {
+            // shutting down: the job's next scheduled run, if any, does the work
+        }
+    }
+
     public void start() throws SchedulerException {
         scheduler.start();
     }
@@ -78,7 +88,7 @@ public final class AgentScheduler implements AutoCloseable {
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "dkim-agent");
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
         p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         return p;

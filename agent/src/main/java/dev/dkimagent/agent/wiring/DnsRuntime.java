@@ -10,7 +10,9 @@ import dev.dkimagent.agent.dns.QueryEvent;
 import dev.dkimagent.agent.dns.SystemResolvers;
 import dev.dkimagent.agent.probe.ZoneLocator;
 import dev.dkimagent.agent.probe.ZoneProbe;
+import dev.dkimagent.rules.model.Answer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -69,6 +71,11 @@ public final class DnsRuntime implements AutoCloseable {
     /** Zone discovery and recursive look-ups through the resolvers. */
     public Discovery discovery() {
         return discovery;
+    }
+
+    /** The zone's SOA asked of one address directly (RD=0), paced like every other direct query (SOA watch). */
+    public CompletableFuture<Answer> soa(String address, String zone) {
+        return client.query(address, zone, "SOA", false);
     }
 
     public List<String> resolvers() {

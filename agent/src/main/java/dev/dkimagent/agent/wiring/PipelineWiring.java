@@ -5,6 +5,7 @@ import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.inventory.CombinedInventory;
 import dev.dkimagent.agent.pipeline.CheckCollector;
 import dev.dkimagent.agent.pipeline.CheckResult;
+import dev.dkimagent.agent.pipeline.Propagation;
 import dev.dkimagent.agent.pipeline.Sweep;
 import dev.dkimagent.agent.pipeline.SweepReport;
 import dev.dkimagent.agent.pipeline.ZoneJudge;
@@ -46,10 +47,15 @@ public final class PipelineWiring {
 
     /** Probes with this DNS runtime, judges with the settings' rules against {@code ses} as it is at each run. */
     public static ZoneJudge judge(Settings settings, DnsRuntime dns, Supplier<SesView> ses) {
+        return judge(settings, dns, ses, Propagation.none());
+    }
+
+    /** As above; servers behind their zone's newest serial within the grace are not judged (the daemon). */
+    public static ZoneJudge judge(Settings settings, DnsRuntime dns, Supplier<SesView> ses, Propagation propagation) {
         Set<String> sources = settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of();
         ZoneTimeout timeout = ZoneTimeout.of(DISCOVERY_ALLOWANCE, settings.dns().perNameserverQps(),
                 zonesInFlight(settings.dns()));
-        return new ZoneJudge(dns.probe()::probe, engine(settings), ses, sources, timeout);
+        return new ZoneJudge(dns.probe()::probe, engine(settings), ses, sources, timeout, propagation);
     }
 
     /** One sweep of every zone, collected for a report: what {@code check} (and the demo's matrix) print. */

@@ -29,7 +29,7 @@ class ScheduleAndAlertingValidationTest {
                 "dkim-agent.conf: 3: dkim-agent.schedule.ses-interval: expected a duration such as 500ms, 2s, 5m"
                         + " or 1d, got 'often'",
                 "dkim-agent.conf: 4: dkim-agent.schedule.sweep-interval: unknown key, expected one of"
-                        + " dns-interval, ses-interval");
+                        + " dns-interval, ses-interval, soa-interval");
     }
 
     @Test

@@ -38,7 +38,10 @@ final class CellJudge {
         }
         Optional<Soa> served = a.recordsOfType("SOA").stream().map(Rr::soa).filter(x -> x != null).findFirst();
         boolean inAnswer = a.rcode() == Answer.NOERROR && !a.recordsOfType("SOA").isEmpty();
-        return new ServerSoa(server, null, served.or(() -> Optional.ofNullable(a.authoritySoa())), inAnswer);
+        String catchingUp = zone.catchingUp().get(server.address());
+        NotJudged behind = catchingUp == null ? null
+                : new NotJudged(NotJudged.Reason.CATCHING_UP, catchingUp, "SOA", zone.apex(), true);
+        return new ServerSoa(server, behind, served.or(() -> Optional.ofNullable(a.authoritySoa())), inAnswer);
     }
 
     static Cell cell(Snapshot s, ZoneView zone, ServerSoa soa, ExpectedRecord r) {

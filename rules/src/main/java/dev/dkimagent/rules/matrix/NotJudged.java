@@ -21,7 +21,12 @@ public record NotJudged(Reason reason, String detail, String queryType, String q
         /** The zone was not found by discovery (NS01 ZONE_UNRESOLVED). */
         ZONE_NOT_FOUND,
         /** The observations hold no answer for this query: nothing to judge, nothing to report. */
-        NOT_ASKED
+        NOT_ASKED,
+        /**
+         * The server answers with an older SOA serial than the newest seen for its zone, within the
+         * propagation grace: a zone transfer is under way, nothing to report yet.
+         */
+        CATCHING_UP
     }
 
     /** The server gave no usable answer: a reason that says the server was not heard. */

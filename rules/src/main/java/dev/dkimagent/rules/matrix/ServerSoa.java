@@ -26,8 +26,13 @@ public record ServerSoa(Nameserver server, NotJudged problem, Optional<Soa> soa,
         return problem == null || problem.reason() == NotJudged.Reason.NOT_ASKED;
     }
 
-    /** Up: an authoritative NOERROR answer holding the SOA. */
+    /** Up: an authoritative NOERROR answer holding the SOA (a server catching up is up, only not judged yet). */
     public boolean up() {
-        return answered() && inAnswer;
+        return (answered() || catchingUp()) && inAnswer;
+    }
+
+    /** Healthy, but behind the newest serial within the propagation grace. */
+    public boolean catchingUp() {
+        return problem != null && problem.reason() == NotJudged.Reason.CATCHING_UP;
     }
 }

@@ -17,9 +17,12 @@ import java.util.TreeMap;
  * @param unaddressedHosts NS hosts (child, parent or resolver NS set) whose address lookup found
  *                         nothing, each with a short reason ("no A record", "A lookup timed out");
  *                         they have no entry in {@code servers}
+ * @param catchingUp       addresses still catching up with the zone's newest serial (within the
+ *                         propagation grace), each with a short reason: their cells are not judged
  */
 public record ZoneView(String apex, List<Nameserver> servers, Set<String> childNs, Set<String> parentNs,
-                       boolean overridden, String discoveryError, Map<String, String> unaddressedHosts) {
+                       boolean overridden, String discoveryError, Map<String, String> unaddressedHosts,
+                       Map<String, String> catchingUp) {
 
     public ZoneView {
         apex = Names.normal(apex);
@@ -27,6 +30,18 @@ public record ZoneView(String apex, List<Nameserver> servers, Set<String> childN
         childNs = Set.copyOf(childNs);
         parentNs = Set.copyOf(parentNs);
         unaddressedHosts = java.util.Collections.unmodifiableMap(new TreeMap<>(unaddressedHosts));
+        catchingUp = java.util.Collections.unmodifiableMap(new TreeMap<>(catchingUp));
+    }
+
+    /** A view with no address catching up. */
+    public ZoneView(String apex, List<Nameserver> servers, Set<String> childNs, Set<String> parentNs,
+                    boolean overridden, String discoveryError, Map<String, String> unaddressedHosts) {
+        this(apex, servers, childNs, parentNs, overridden, discoveryError, unaddressedHosts, Map.of());
+    }
+
+    /** The same view with these addresses catching up (address -> why). */
+    public ZoneView withCatchingUp(Map<String, String> addresses) {
+        return new ZoneView(apex, servers, childNs, parentNs, overridden, discoveryError, unaddressedHosts, addresses);
     }
 
     /** A view where every NS host had an address (or none was looked up). */
