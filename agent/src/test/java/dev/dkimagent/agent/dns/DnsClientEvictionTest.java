@@ -39,9 +39,12 @@ class DnsClientEvictionTest {
         return ns;
     }
 
-    /** Rate-limited, so the rate limiter keeps a slot per address too; a long timeout keeps a silent query going. */
+    /**
+     * Rate-limited, so the rate limiter keeps a slot per address too. The timeout outlasts every
+     * advance of the fake ticker (timeouts run on that ticker too), so a silent query stays in flight.
+     */
     private DnsClient client() {
-        DnsClient c = new DnsClient(TestDns.settings(Duration.ofSeconds(10), 1, 64, 1000), false, e -> { }, nanos::get);
+        DnsClient c = new DnsClient(TestDns.settings(Duration.ofHours(2), 1, 64, 1000), false, e -> { }, nanos::get);
         toClose.add(c);
         return c;
     }
