@@ -16,6 +16,6 @@ public record Query(String name, String type, String address) {
 
     @Override
     public int hashCode() {
-        return ((name.hashCode() * 31 + type.hashCode()) * 31 + address.hashCode());
+        return (name.hashCode() * 31 + type.hashCode()) * 31 + address.hashCode();
     }
 }
