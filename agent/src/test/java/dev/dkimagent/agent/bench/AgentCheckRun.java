@@ -15,7 +15,7 @@ final class AgentCheckRun {
 
     /** Whole process and sweep figures; exit 0 means no finding at warning or above. */
     record Result(int exit, long queries, double wallSeconds, double cpuSeconds, long maxRssKb,
-                  double startSeconds, double sweepSeconds, double finishSeconds) {
+                  double startSeconds, double sweepSeconds, double finishSeconds, long lastReplyEpochMs) {
         double sweepQps() {
             return queries / sweepSeconds;
         }
@@ -36,7 +36,7 @@ final class AgentCheckRun {
     }
 
     Result run(Path stdout) {
-        String opts = (javaOpts + " -Dorg.slf4j.simpleLogger.log.dev.dkimagent.agent.dns.DnsClient=debug").trim();
+        String opts = (javaOpts + " -Ddkim-agent.log.levels-file=" + debugSummary()).trim();
         TimedProcess.Result r = TimedProcess.run(
                 List.of(launcher.toString(), "check", "--config", config.toString(), "--format", "json"),
                 Map.of("JAVA_OPTS", opts), stdout);
@@ -49,7 +49,19 @@ final class AgentCheckRun {
         double start = (first - r.launchedAtMs()) / 1e3;
         double sweep = (last - first) / 1e3;
         return new Result(r.exit(), queries, r.wallSeconds(), r.cpuSeconds(), r.maxRssKb(), start, sweep,
-                r.wallSeconds() - start - sweep);
+                r.wallSeconds() - start - sweep, last);
+    }
+
+    /** A logback levels file (logback.xml includes it) turning on the DNS client's DEBUG line alone. */
+    private Path debugSummary() {
+        Path file = config.resolveSibling("logging.xml");
+        try {
+            java.nio.file.Files.writeString(file, "<included><logger name=\"dev.dkimagent.agent.dns.DnsClient\""
+                    + " level=\"DEBUG\"/></included>\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing " + file, e);
+        }
+        return file;
     }
 
     private static long value(String line, String key) {

@@ -58,6 +58,7 @@ final class BenchRun {
             long heapBefore = ResourceSampler.heapUsedAfterGc();
             long fdsBefore = ResourceSampler.openFds();
             List<Double> seconds = new java.util.ArrayList<>();
+            List<Double> cpus = new java.util.ArrayList<>();
             Retained last = null;
             try (ResourceSampler sampler = new ResourceSampler()) {
                 for (int i = 1; i <= timed; i++) {
@@ -66,6 +67,7 @@ final class BenchRun {
                     clean &= r != null;
                     if (r != null) {
                         seconds.add(r.seconds);
+                        cpus.add(r.cpuSeconds);
                         last = r;
                     }
                 }
@@ -77,35 +79,40 @@ final class BenchRun {
             }
             double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
             printSummary(seconds, last);
+            printCpu(cpus, last);
             return clean ? mean : -1;
         }
     }
 
     /** What one sweep leaves behind (kept until the heap is measured) and how long it took. */
-    private record Retained(Snapshot result, List<Verdict> verdicts, double seconds, long queries) {
+    private record Retained(Snapshot result, List<Verdict> verdicts, double seconds, long queries, double cpuSeconds) {
     }
 
     private Retained sweep(String name, DnsRuntime dns, List<Identity> list, QueryTally tally, RuleEngine engine)
             throws ExecutionException, InterruptedException {
         tally.takeCounts();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         Snapshot result = BenchProbe.probeAll(dns, list);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         QueryTally.Counts counts = tally.takeCounts();
+        long evalCpuStart = processCpuNanos();
         long evalStart = System.nanoTime();
         List<Verdict> verdicts = engine.evaluate(result);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-        out.printf("  %-10s wall %7.2f s  %8d queries (%d direct, %d key, %d discovery)  %8.0f queries/s"
-                        + "  rules %5.2f s  outcomes %s%n",
-                name, seconds, counts.total(), counts.direct(), counts.keyLookups(), counts.otherResolver(),
-                counts.total() / seconds, evalSeconds, counts.outcomes());
+        double evalCpu = (processCpuNanos() - evalCpuStart) / 1e9;
+        out.printf("  %-10s wall %7.2f s  CPU %6.2f s = %5.1f us/query  %8d queries (%d direct, %d key, %d discovery)"
+                        + "  %8.0f queries/s  rules %5.2f s wall, %5.2f s CPU  outcomes %s%n",
+                name, seconds, cpu, cpu * 1e6 / counts.total(), counts.total(), counts.direct(), counts.keyLookups(), counts.otherResolver(),
+                counts.total() / seconds, evalSeconds, evalCpu, counts.outcomes());
         printSlowRules(engine, result);
         if (counts.failures() > 0) {
             out.printf("  DEFECT: %d queries did not end in a reply on loopback: %s%n",
                     counts.failures(), counts.outcomes());
             return null;
         }
-        return new Retained(result, verdicts, seconds, counts.total());
+        return new Retained(result, verdicts, seconds, counts.total(), cpu);
     }
 
     /** The zone matrices, then each rule alone on them (outside the wall time above), slowest first. */
@@ -143,6 +150,23 @@ final class BenchRun {
                         + " %d queries per sweep, %.0f queries/s at the mean%n",
                 label, seconds.size(), identities, s.getMin(), s.getAverage(), s.getMax(), queries,
                 queries / s.getAverage());
+    }
+
+    /** Process CPU of the timed sweeps (every thread, GC and JIT included; the rules after each sweep excluded). */
+    private void printCpu(List<Double> cpus, Retained last) {
+        if (cpus.isEmpty()) {
+            return;
+        }
+        double[] v = cpus.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        out.printf("  SUMMARY %s CPU per sweep: median %.2f s [%.2f-%.2f], %.1f us per query at the median%n",
+                label, median, v[0], v[v.length - 1], median * 1e6 / last.queries);
+    }
+
+    /** This JVM's CPU time (all threads); counts in 10 ms steps on Linux, fine for sweeps of seconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void printVerdicts(List<Verdict> verdicts) {

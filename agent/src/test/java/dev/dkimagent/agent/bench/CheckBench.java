@@ -39,6 +39,7 @@ public final class CheckBench {
                 Runtime.getRuntime().availableProcessors());
         List<DnsperfPass.Result> perf = new ArrayList<>();
         List<AgentCheckRun.Result> agent = new ArrayList<>();
+        List<Double> loads = new ArrayList<>();
         boolean clean = true;
         try (BenchWorld world = BenchWorld.start(identities)) {
             DnsperfPass dnsperf = DnsperfPass.prepare(identities, dir);
@@ -50,9 +51,13 @@ public final class CheckBench {
                 agent.add(a);
                 clean &= a.exit() == 0;
                 printRun(out, i, p, a);
+                loads.add(loadAverage());
             }
         }
         new CheckBenchSummary(perf, agent, out).print();
+        out.printf(Locale.ROOT, "load average (1 min) after each run: median %s: other work on this machine"
+                + " shared its %d cores%n", Spread.of(loads, Double::doubleValue).format("%.1f"),
+                Runtime.getRuntime().availableProcessors());
         out.println(clean ? "every check: exit 0, no findings (as the healthy world must give)"
                 : "DEFECT: a check exited non-zero; see its JSON in " + dir);
         System.exit(clean ? 0 : 1);
@@ -60,10 +65,16 @@ public final class CheckBench {
 
     private static void printRun(PrintStream out, int i, DnsperfPass.Result p, AgentCheckRun.Result a) {
         out.printf(Locale.ROOT, "run %d  dnsperf %d q in %.2f s = %.0f q/s | agent exit %d, %d q, wall %.2f s"
-                        + " (start %.2f, sweep %.2f, finish %.2f), sweep %.0f q/s, CPU %.2f s = %.1f us/q, RSS %d MB%n",
+                        + " (start %.2f, sweep %.2f, finish %.2f), sweep %.0f q/s, CPU %.2f s = %.1f us/q, RSS %d MB,"
+                        + " last reply at %d (epoch ms), load %.1f%n",
                 i, p.queries(), p.seconds(), p.qps(), a.exit(), a.queries(), a.wallSeconds(), a.startSeconds(),
                 a.sweepSeconds(), a.finishSeconds(), a.sweepQps(), a.cpuSeconds(), a.cpuMicrosPerQuery(),
-                a.maxRssKb() / 1024);
+                a.maxRssKb() / 1024, a.lastReplyEpochMs(), loadAverage());
+    }
+
+    /** The 1-minute load average (/proc/loadavg): how busy the machine was around a run. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static Map<String, Integer> options(String[] args) {

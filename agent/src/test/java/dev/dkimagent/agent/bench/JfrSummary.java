@@ -19,7 +19,9 @@ import jdk.jfr.consumer.RecordingFile;
  * sample every 2 ms), e.g.
  * {@code AGENT_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/check.jfr,settings=$PWD/scripts/bench-check.jfc"
  * scripts/bench-check.sh runs=1}, then
- * {@code java -cp "$cp" dev.dkimagent.agent.bench.JfrSummary /tmp/check.jfr [frames-per-thread]}.
+ * {@code java -cp "$cp" dev.dkimagent.agent.bench.JfrSummary /tmp/check.jfr [frames-per-thread] [from-ms=EPOCH]}.
+ * {@code from-ms} counts only events that start at or after that wall-clock instant (epoch
+ * milliseconds): with the "last reply" instant the check bench prints, the finish phase alone.
  */
 public final class JfrSummary {
     private JfrSummary() {
@@ -28,6 +30,10 @@ public final class JfrSummary {
     public static void main(String[] args) throws IOException {
         List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        java.time.Instant from = args.length > 2
+                ? java.time.Instant.ofEpochMilli(Long.parseLong(args[2].replaceFirst("^from-ms=", "")))
+                : java.time.Instant.EPOCH;
+        events = events.stream().filter(e -> !e.getStartTime().isBefore(from)).toList();
         Map<String, Double> cpu = new HashMap<>();
         double gcPauses = 0;
         int gcs = 0;

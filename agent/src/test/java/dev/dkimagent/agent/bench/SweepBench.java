@@ -10,7 +10,7 @@ import java.util.Map;
  * Starts NSD on 127.60.0.x:53 (needs root), then measures
  * <ol>
  *   <li>"fast": every identity, per-nameserver-qps high enough not to limit (default 1,000,000:
- *       10,000 would already be a floor of 6 s, 60,000 queries per server spaced 100 us apart);</li>
+ *       10,000 would already be a floor of 3 s, 30,000 TXT queries per server spaced 100 us apart);</li>
  *   <li>"polite": a slice of the identities at the shipped default of 100 qps, extrapolated to
  *       all of them (the rate limit makes the time linear in queries per server).</li>
  * </ol>
@@ -73,9 +73,9 @@ public final class SweepBench {
             return;
         }
         out.printf("  extrapolated to %d identities at %d qps: %.0f s (%.1f min), measured %d and scaled linearly:"
-                        + " each server gets %d direct queries per identity, spaced 1/%d s apart%n",
+                        + " each server gets %d direct queries per healthy identity (TXT first), spaced 1/%d s apart%n",
                 all, qps, seconds * all / measured, seconds * all / measured / 60, measured,
-                2 * BenchIdentities.TOKENS_PER_IDENTITY, qps);
+                BenchIdentities.TOKENS_PER_IDENTITY, qps);
     }
 
     /** "name=value" pairs, values integers. */

@@ -10,6 +10,7 @@ import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
 import dev.dkimagent.rules.matrix.RecordRow;
+import dev.dkimagent.rules.model.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,6 @@ public final class Dkim02ServersAgree implements Rule {
 
     /** The served value without white space: a key re-wrapped by a provider is the same key. */
     private static String canonical(Cell cell) {
-        return cell.served().replaceAll("\\s+", "");
+        return Whitespace.removed(cell.served());
     }
 }

@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.catalogue.dkim;
 
+import dev.dkimagent.rules.model.Whitespace;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -34,7 +35,7 @@ public record DkimKey(Status status, int bits, String problem) {
         if (p == null) {
             return new DkimKey(Status.NO_KEY_TAG, 0, "no p= tag");
         }
-        String base64 = p.replaceAll("\\s+", "");
+        String base64 = Whitespace.removed(p);
         if (base64.isEmpty()) {
             return new DkimKey(Status.REVOKED, 0, null);
         }
