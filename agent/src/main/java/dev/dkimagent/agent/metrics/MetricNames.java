@@ -35,6 +35,10 @@ public final class MetricNames {
     public static final String SWEEPS = "dkim_sweeps";
     public static final String BUILD_INFO = "dkim_agent_build_info";
 
+    // the state store
+    public static final String STATE_STORE_UP = "dkim_state_store_up";
+    public static final String STATE_STORE_MOVED_ASIDE = "dkim_state_store_moved_aside";
+
     // label names
     public static final String IDENTITY = "identity";
     public static final String SELECTOR = "selector";
