@@ -28,28 +28,21 @@ record Opened(HikariDataSource pool, SingleWriter writer, String schemaVersion) 
         Optional<Path> existing = StateFile.existing(jdbcUrl);
         if (reopening && existing.isEmpty() && H2Files.dataFile(jdbcUrl).isPresent()) {
             throw new StoreException("the state file " + H2Files.dataFile(jdbcUrl).get() + " is gone; "
-                    + "the agent does not create a new one while running: restore it, or restart the agent");
+                    + "the agent does not create a new one while running: restore it (a restart would begin with an "
+                    + "empty state)");
         }
         if (existing.isPresent()) {
-            StateFile.refuseEmpty(existing.get());
+            StateFile.check(existing.get(), jdbcUrl, user, password, where);
         }
-        String url = H2Files.connectUrl(jdbcUrl, existing.isPresent());
-        try {
-            return openExisting(url, user, password, where, existing, now);
-        } catch (StoreException e) {
-            throw existing.map(file -> StateFile.classify(file, e)).orElse(e);
-        }
+        return openChecked(H2Files.connectUrl(jdbcUrl, existing.isPresent()), user, password, where, now);
     }
 
-    private static Opened openExisting(String url, String user, String password, String where,
-                                       Optional<Path> existing, Instant now) throws StoreException {
+    private static Opened openChecked(String url, String user, String password, String where, Instant now)
+            throws StoreException {
         SingleWriter writer = SingleWriter.acquire(url, user, password, where);
         HikariDataSource pool = null;
         try {
             pool = Pool.open(url, user, password, where);
-            if (existing.isPresent()) {
-                refuseWithoutOurTables(pool, existing.get(), where);
-            }
             String version = Migrations.migrate(pool, where);
             probe(pool, where, now);
             return new Opened(pool, writer, version);
@@ -59,16 +52,6 @@ record Opened(HikariDataSource pool, SingleWriter writer, String schemaVersion) 
             }
             writer.close();
             throw e;
-        }
-    }
-
-    private static void refuseWithoutOurTables(HikariDataSource pool, Path file, String where)
-            throws StoreException {
-        try (Connection c = pool.getConnection()) {
-            StateFile.refuseWithoutOurTables(file, c);
-            c.rollback();
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the state database at " + where + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,13 +17,19 @@ import java.util.Set;
  * The checks that keep an existing H2 state file from being replaced by an empty database. H2
  * opens a zero-length or zeroed file as a new, empty database without a word, and Flyway would
  * then build a fresh schema in it: all alert state gone. So a file that was there before opening
- * must open, and must hold at least one of our tables.
+ * must open read-only first, and hold at least one table.
  */
 final class StateFile {
 
-    /** H2: "File corrupted", "IO Exception" (unreadable, truncated header), "Unsupported file format version". */
+    /**
+     * H2: "File corrupted", "IO Exception" (unreadable, truncated header), "Unsupported file format
+     * version".
+     */
     private static final Set<Integer> UNREADABLE_CODES = Set.of(90030, 90028, 90048);
-    private static final Set<String> OUR_TABLES = Set.of(Migrations.HISTORY_TABLE, Migrations.LEGACY_TABLE, "outbox");
+    /** H2, opened read-only: "The database is read only" when the file holds no store and one would be created. */
+    private static final int READ_ONLY_WOULD_CREATE = 90097;
+    private static final String ZEROED = "it holds no database, H2 would create a new one in it: zeroed or emptied, "
+            + "e.g. by fsck after a full or read-only filesystem";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -48,12 +52,38 @@ final class StateFile {
         }
     }
 
-    /** The same failure, as "unreadable" when H2 says the file itself is bad; otherwise unchanged. */
-    static StoreException classify(Path file, StoreException e) {
+    /**
+     * Opens the existing file read-only (H2 writes nothing then, not even a new header into a
+     * zeroed file) and refuses it unless it opens and holds at least one table. A file that holds
+     * only other tables is not refused: the migrations add ours beside them, as before.
+     *
+     * @throws UnreadableStateException corrupt, truncated, zeroed or emptied
+     * @throws StoreException           held by another agent, wrong credentials, and the like
+     */
+    static void check(Path file, String jdbcUrl, String user, String password, String where) throws StoreException {
+        refuseEmpty(file);
+        String readOnly = H2Files.connectUrl(jdbcUrl, true) + ";ACCESS_MODE_DATA=r";
+        try (Connection c = SingleWriter.connect(readOnly, user, password, where)) {
+            if (!hasTables(c)) {
+                throw new UnreadableStateException(file, "it opens as a database without a single table: zeroed "
+                        + "or emptied", null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the state database at " + where + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            throw classify(file, e);
+        }
+    }
+
+    /** The failure as "unreadable" when H2 says the file itself is bad; otherwise unchanged. */
+    private static StoreException classify(Path file, StoreException e) {
         if (e instanceof UnreadableStateException) {
             return e;
         }
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == READ_ONLY_WOULD_CREATE) {
+                return new UnreadableStateException(file, ZEROED, e);
+            }
             if (t instanceof SQLException sql && UNREADABLE_CODES.contains(sql.getErrorCode())) {
                 return new UnreadableStateException(file, sql.getMessage(), e);
             }
@@ -61,18 +91,10 @@ final class StateFile {
         return e;
     }
 
-    /** Refuses a file that opened as a database without any of our tables (zeroed, or emptied). */
-    static void refuseWithoutOurTables(Path file, Connection c) throws SQLException, UnreadableStateException {
-        DatabaseMetaData meta = c.getMetaData();
-        try (ResultSet rs = meta.getTables(c.getCatalog(), null, "%", null)) {
-            while (rs.next()) {
-                if (OUR_TABLES.contains(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT))) {
-                    return;
-                }
-            }
+    private static boolean hasTables(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", null)) {
+            return rs.next();
         }
-        throw new UnreadableStateException(file, "it opens as a database without any dkim-agent table: "
-                + "zeroed or emptied, e.g. by fsck after a full or read-only filesystem", null);
     }
 
     /** Renames {@code file} to {@code <file>.unreadable-<UTC time>} and returns the new path. */

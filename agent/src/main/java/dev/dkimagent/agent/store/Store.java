@@ -196,12 +196,17 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * While the store is down and a reopen is due (1 s, 2 s, 4 s ... at most 30 s apart; see
+     * While up, makes a probe write every 10 s (a full disk or a read-only filesystem then shows
+     * before the next real write). While the store is down and a reopen is due (1 s, 2 s, 4 s ... at most 30 s apart; see
      * {@link StoreHealth}), closes what is left of it and opens it again: the single-writer
      * guarantee first, then the pool, the schema check and a probe write. The caller calls this
      * often (every second); the pacing is here.
      */
     public void heal() {
+        if (probeDue()) {
+            canRecord();
+            return;
+        }
         synchronized (writeLock) {
             Instant now = clock.instant();
             if (closed || !healthReopenDue(now)) {
@@ -218,6 +223,18 @@ public final class Store implements AutoCloseable {
             } catch (StoreException | RuntimeException e) {
                 reopenFailed(e.getMessage(), now);
             }
+        }
+    }
+
+    /** While up: is a probe write due (it is then counted as made)? */
+    private boolean probeDue() {
+        Instant now = clock.instant();
+        synchronized (health) {
+            if (closed || !health.probeDue(now)) {
+                return false;
+            }
+            health.probed(now);
+            return true;
         }
     }
 
@@ -381,7 +398,7 @@ public final class Store implements AutoCloseable {
                 return result;
             } catch (SQLException e) {
                 rollback(c);
-                throw down(what, e);
+                throw StatementFault.isStatementFault(e) ? failed(what, e) : down(what, e);
             } catch (RuntimeException e) {
                 rollback(c);
                 throw failed(what, e);
@@ -394,8 +411,17 @@ public final class Store implements AutoCloseable {
     /** A database error: the store is down until a reopen works. */
     private StoreAccessException down(String what, SQLException e) {
         StoreAccessException failure = failed(what, e);
-        markDown(what + " failed: " + e.getMessage());
+        markDown(what + " failed: " + e.getMessage() + rootCause(e));
         return failure;
+    }
+
+    /** H2 hides why a write failed ("No space left on device", "Read-only file system") in its causes. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
     }
 
     private StoreAccessException failed(String what, Exception e) {

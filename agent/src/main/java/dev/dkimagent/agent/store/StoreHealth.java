@@ -9,11 +9,14 @@ import java.time.Instant;
  *
  * <p>Up until a read, commit or probe fails; then down with the reason, and a reopen is due at
  * once, then after 1 s, 2 s, 4 s ... at most {@link #MAX_WAIT} between attempts, until one works.
+ * While up, a probe write is due every {@link #PROBE_EVERY}.
  */
 final class StoreHealth {
 
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /** While up, a probe write this often: an idle agent learns of a full disk before it has an alert to record. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(10);
 
     /** What a person or a probe sees. */
     record Status(boolean up, String reason, Instant since) {
@@ -22,9 +25,21 @@ final class StoreHealth {
     private Status status;
     private int failedAttempts;
     private Instant nextAttempt;
+    private Instant nextProbe;
 
     StoreHealth(Instant openedAt) {
         this.status = new Status(true, "open", openedAt);
+        this.nextProbe = openedAt.plus(PROBE_EVERY);
+    }
+
+    /** True when the store is up and a probe write is due. */
+    boolean probeDue(Instant now) {
+        return status.up() && !now.isBefore(nextProbe);
+    }
+
+    /** A probe was made (whatever its outcome): the next is due {@link #PROBE_EVERY} later. */
+    void probed(Instant now) {
+        nextProbe = now.plus(PROBE_EVERY);
     }
 
     Status status() {
@@ -68,6 +83,7 @@ final class StoreHealth {
         status = new Status(true, "reopened", now);
         failedAttempts = 0;
         nextAttempt = null;
+        nextProbe = now.plus(PROBE_EVERY);
     }
 
     /** When the next attempt is due (null while up). */
