@@ -39,9 +39,13 @@ class StateStoreFaultIT {
 
     private DaemonWorld world;
     private Postgres postgres;
+    private PrivateMount mount;
 
     @AfterEach
     void stop() {
+        if (mount != null) {
+            mount.close();
+        }
         if (world != null) {
             world.close();
         }
@@ -53,21 +57,22 @@ class StateStoreFaultIT {
     @Test
     void h2OnAFilesystemThatFillsUp_isDownWhileFull_andRecoversWithoutRestartOrRepeat() {
         world = startWorld();
-        PrivateMount mount = new PrivateMount(world.statePath().getParent(), 4096);
+        mount = PrivateMount.tmpfs(world.statePath().getParent(), 4096);
         AgentProcess agent = world.startAgent(mount.wrapper(), List.of()).awaitReady();
         mount.of(agent);
 
-        faultAndRecovery(agent, mount::fill, mount::free);
+        faultAndRecovery(agent, mount::fill, mount::free, "No space left on device");
     }
 
     @Test
-    void h2OnAFilesystemThatGoesReadOnly_isDownWhileReadOnly_andRecoversWithoutRestartOrRepeat() {
+    void h2OnAFilesystemTheKernelRemountsReadOnly_isDownUntilFsckAndRemount_andRecoversWithoutRestartOrRepeat() {
         world = startWorld();
-        PrivateMount mount = new PrivateMount(world.statePath().getParent(), 4096);
+        Path image = world.statePath().getParent().resolveSibling("state.ext4");
+        mount = PrivateMount.ext4(world.statePath().getParent(), image, 32);
         AgentProcess agent = world.startAgent(mount.wrapper(), List.of()).awaitReady();
         mount.of(agent);
 
-        faultAndRecovery(agent, mount::readOnly, mount::readWrite);
+        faultAndRecovery(agent, mount::failReadOnly, mount::fsckAndRemount, "Read-only file system");
     }
 
     @Test
@@ -77,7 +82,7 @@ class StateStoreFaultIT {
         world.stateUrl(postgres.newDatabase(), Postgres.USER);
         AgentProcess agent = world.startAgent().awaitReady();
 
-        faultAndRecovery(agent, postgres::stop, postgres::startAgain);
+        faultAndRecovery(agent, postgres::stop, postgres::startAgain, "");
     }
 
     @Test
@@ -127,12 +132,12 @@ class StateStoreFaultIT {
      * clears; the agent reopens its store by itself and posts the resolution, once, and never
      * the firing message again.
      */
-    private void faultAndRecovery(AgentProcess agent, Runnable fault, Runnable clear) {
+    private void faultAndRecovery(AgentProcess agent, Runnable fault, Runnable clear, String reason) {
         removeFromNs3(world, TOKEN);
         awaitFiring(world, agent, HEALTHY, 1, FIRING_LIMIT);
 
         fault.run();
-        awaitDown(agent);
+        awaitDown(agent, reason);
         restoreNs3(world);
         await("still down, nothing posted, over two sweeps").pollDelay(INTERVAL.multipliedBy(2))
                 .atMost(INTERVAL.multipliedBy(3)).untilAsserted(() -> {
@@ -156,11 +161,11 @@ class StateStoreFaultIT {
         assertThat(agent.output()).contains("is DOWN").contains("reopened and writable again");
     }
 
-    private static void awaitDown(AgentProcess agent) {
-        await("/readyz 503 and dkim_state_store_up 0").atMost(DOWN_LIMIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+    private static void awaitDown(AgentProcess agent, String reason) {
+        await("/readyz 503 (" + reason + ") and dkim_state_store_up 0").atMost(DOWN_LIMIT)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
                     AgentProcess.Reply ready = agent.get("/readyz");
-                    return ready.status() == 503 && ready.body().contains(DOWN)
+                    return ready.status() == 503 && ready.body().contains(DOWN) && ready.body().contains(reason)
                             && agent.metrics().value("dkim_state_store_up") == 0.0;
                 });
     }
