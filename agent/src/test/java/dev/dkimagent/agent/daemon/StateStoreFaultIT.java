@@ -85,6 +85,27 @@ class StateStoreFaultIT {
         faultAndRecovery(agent, postgres::stop, postgres::startAgain, "");
     }
 
+    /**
+     * H2 used to write a commit up to 500 ms later: a kill -9 in that window undid the record of a
+     * delivery and the restart posted it again. With WRITE_DELAY=0 the record is in the file when
+     * the commit returns.
+     */
+    @Test
+    void kill9AFewHundredMillisecondsAfterADelivery_theRestartDoesNotPostItAgain() {
+        world = startWorld();
+        AgentProcess first = world.startAgent().awaitReady();
+        removeFromNs3(world, TOKEN);
+        await("the firing post").atMost(FIRING_LIMIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> !WebhookMessages.firing(world.slack(), HEALTHY).isEmpty());
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        first.kill9();
+
+        AgentProcess second = world.startAgent().awaitReady();
+
+        stillAfterAnotherSweep(() -> assertThat(WebhookMessages.about(world.slack(), HEALTHY))
+                .as(describe(second)).hasSize(1));
+    }
+
     @Test
     void unreadableStateFile_isRefusedWithExit3AndWhatToDo_andLeftAsItIs() throws Exception {
         world = startWorld();
