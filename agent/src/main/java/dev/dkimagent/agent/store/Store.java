@@ -37,24 +37,21 @@ public final class Store implements AutoCloseable {
     private final Clock clock;
     private final Path movedAside;
     private final Object writeLock = new Object();
-    /** Guarded by itself; see {@link StoreHealth}. */
-    private final StoreHealth health;
+    private final GuardedHealth health;
     /** Replaced by a reopen (under writeLock); null once closed. */
     private volatile Opened current;
     private volatile boolean closed;
 
-    private Store(Credentials credentials, String where, StoreOptions options, Opened opened, Path movedAside) {
-        this.jdbcUrl = credentials.url();
-        this.user = credentials.user();
-        this.password = credentials.password();
+    private Store(String jdbcUrl, String user, String password, String where, StoreOptions options, Opened opened,
+                  Path movedAside) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.where = where;
         this.clock = options.clock();
         this.current = opened;
         this.movedAside = movedAside;
-        this.health = new StoreHealth(clock.instant());
-    }
-
-    private record Credentials(String url, String user, String password) {
+        this.health = new GuardedHealth(clock, where);
     }
 
     /** As {@link #open(String, String, String, StoreOptions)} with the default options. */
@@ -71,10 +68,9 @@ public final class Store implements AutoCloseable {
     public static Store open(String jdbcUrl, String user, String password, StoreOptions options)
             throws StoreException {
         String where = H2Files.databasePath(jdbcUrl).map(Object::toString).orElse(SafeUrl.of(jdbcUrl));
-        Credentials credentials = new Credentials(jdbcUrl, user, password);
         try {
             Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
-            return new Store(credentials, where, options, opened, null);
+            return new Store(jdbcUrl, user, password, where, options, opened, null);
         } catch (UnreadableStateException e) {
             if (!options.moveAsideUnreadable()) {
                 throw e;
@@ -84,7 +80,7 @@ public final class Store implements AutoCloseable {
                     + "starts with an empty state and announces every alert firing now again. Why: {}",
                     e.file(), aside, e.getMessage());
             Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
-            return new Store(credentials, where, options, opened, aside);
+            return new Store(jdbcUrl, user, password, where, options, opened, aside);
         }
     }
 
@@ -159,11 +155,11 @@ public final class Store implements AutoCloseable {
      */
     public boolean reachable() {
         Opened opened = current;
-        if (closed || opened == null || !health().up()) {
+        if (closed || opened == null || !health.up()) {
             return false;
         }
         if (!opened.usable()) {
-            markDown("the single-writer guarantee was lost (database closed or its session ended)");
+            health.markDown("the single-writer guarantee was lost (database closed or its session ended)");
             return false;
         }
         return true;
@@ -171,7 +167,7 @@ public final class Store implements AutoCloseable {
 
     /** Up or down, since when, and why. */
     public StoreStatus status() {
-        StoreHealth.Status s = health();
+        StoreHealth.Status s = health.status();
         return new StoreStatus(s.up() && !closed, closed ? "closed" : s.reason(), s.since());
     }
 
@@ -203,13 +199,13 @@ public final class Store implements AutoCloseable {
      * often (every second); the pacing is here.
      */
     public void heal() {
-        if (probeDue()) {
+        if (!closed && health.takeProbe()) {
             canRecord();
             return;
         }
         synchronized (writeLock) {
             Instant now = clock.instant();
-            if (closed || !healthReopenDue(now)) {
+            if (closed || !health.reopenDue(now)) {
                 return;
             }
             Opened old = current;
@@ -219,64 +215,11 @@ public final class Store implements AutoCloseable {
             }
             try {
                 current = Opened.open(jdbcUrl, user, password, where, now, true);
-                reopened(now);
+                health.reopened(now);
             } catch (StoreException | RuntimeException e) {
-                reopenFailed(e.getMessage(), now);
+                health.reopenFailed(e.getMessage(), now);
             }
         }
-    }
-
-    /** While up: is a probe write due (it is then counted as made)? */
-    private boolean probeDue() {
-        Instant now = clock.instant();
-        synchronized (health) {
-            if (closed || !health.probeDue(now)) {
-                return false;
-            }
-            health.probed(now);
-            return true;
-        }
-    }
-
-    private StoreHealth.Status health() {
-        synchronized (health) {
-            return health.status();
-        }
-    }
-
-    private boolean healthReopenDue(Instant now) {
-        synchronized (health) {
-            return health.reopenDue(now);
-        }
-    }
-
-    private void markDown(String reason) {
-        boolean turned;
-        synchronized (health) {
-            turned = health.failed(reason, clock.instant());
-        }
-        if (turned) {
-            LOG.error("state database at {} is DOWN: {}; nothing is delivered that cannot be recorded, "
-                    + "reopening with backoff", where, reason);
-        }
-    }
-
-    private void reopened(Instant now) {
-        Instant since;
-        synchronized (health) {
-            since = health.status().since();
-            health.reopened(now);
-        }
-        LOG.warn("state database at {} reopened and writable again (down since {})", where, since);
-    }
-
-    private void reopenFailed(String reason, Instant now) {
-        Instant next;
-        synchronized (health) {
-            health.reopenFailed(reason, now);
-            next = health.nextAttempt();
-        }
-        LOG.warn("state database at {} still down, next attempt at {}: {}", where, next, reason);
     }
 
     // ---- outbox, for the dispatcher ----
@@ -310,6 +253,24 @@ public final class Store implements AutoCloseable {
             OutboxSql.changeIncident(c, message.identity(), messageRef, at, change);
             return null;
         });
+        syncEmbedded("syncing a delivery record to disk");
+    }
+
+    /**
+     * On an embedded H2 file, forces what is committed onto the disk (fsync). A commit reaches
+     * the file (WRITE_DELAY=0), which survives kill -9, but stays in the page cache: an I/O error
+     * that remounts the filesystem read-only, or a host crash, drops it. A delivery record is the
+     * one write whose loss sends a message twice; PostgreSQL syncs every commit itself.
+     */
+    private void syncEmbedded(String what) {
+        if (H2Files.databasePath(jdbcUrl).isPresent()) {
+            write(what, c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
+                return null;
+            });
+        }
     }
 
     /** Counts a failed attempt and schedules the next. */
@@ -381,7 +342,7 @@ public final class Store implements AutoCloseable {
             throw new StoreAccessException("state database at " + where + ": " + what + " failed: the store is "
                     + (closed ? "closed" : "being reopened"), null);
         }
-        StoreHealth.Status s = health();
+        StoreHealth.Status s = health.status();
         if (!s.up()) {
             throw new StoreAccessException("state database at " + where + ": " + what + " failed: the store is "
                     + "down since " + s.since() + " (" + s.reason() + ")", null);
@@ -411,7 +372,7 @@ public final class Store implements AutoCloseable {
     /** A database error: the store is down until a reopen works. */
     private StoreAccessException down(String what, SQLException e) {
         StoreAccessException failure = failed(what, e);
-        markDown(what + " failed: " + e.getMessage() + rootCause(e));
+        health.markDown(what + " failed: " + e.getMessage() + rootCause(e));
         return failure;
     }
 

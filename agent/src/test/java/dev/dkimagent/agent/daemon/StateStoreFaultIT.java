@@ -61,7 +61,9 @@ class StateStoreFaultIT {
         AgentProcess agent = world.startAgent(mount.wrapper(), List.of()).awaitReady();
         mount.of(agent);
 
-        faultAndRecovery(agent, mount::fill, mount::free, "No space left on device");
+        // H2 may write again into free space inside its own file while the disk is still full:
+        // the store is then up (and records what it sends), so "down for the whole fault" is not asserted.
+        faultAndRecovery(agent, mount::fill, mount::free, "No space left on device", false);
     }
 
     @Test
@@ -72,7 +74,7 @@ class StateStoreFaultIT {
         AgentProcess agent = world.startAgent(mount.wrapper(), List.of()).awaitReady();
         mount.of(agent);
 
-        faultAndRecovery(agent, mount::failReadOnly, mount::fsckAndRemount, "Read-only file system");
+        faultAndRecovery(agent, mount::failReadOnly, mount::fsckAndRemount, "Read-only file system", true);
     }
 
     @Test
@@ -82,7 +84,7 @@ class StateStoreFaultIT {
         world.stateUrl(postgres.newDatabase(), Postgres.USER);
         AgentProcess agent = world.startAgent().awaitReady();
 
-        faultAndRecovery(agent, postgres::stop, postgres::startAgain, "");
+        faultAndRecovery(agent, postgres::stop, postgres::startAgain, "", true);
     }
 
     /**
@@ -153,25 +155,29 @@ class StateStoreFaultIT {
      * clears; the agent reopens its store by itself and posts the resolution, once, and never
      * the firing message again.
      */
-    private void faultAndRecovery(AgentProcess agent, Runnable fault, Runnable clear, String reason) {
+    private void faultAndRecovery(AgentProcess agent, Runnable fault, Runnable clear, String reason,
+                                  boolean absolute) {
         removeFromNs3(world, TOKEN);
         awaitFiring(world, agent, HEALTHY, 1, FIRING_LIMIT);
 
         fault.run();
         awaitDown(agent, reason);
         restoreNs3(world);
-        await("still down, nothing posted, over two sweeps").pollDelay(INTERVAL.multipliedBy(2))
-                .atMost(INTERVAL.multipliedBy(3)).untilAsserted(() -> {
-                    assertThat(agent.get("/readyz").status()).as(agent.output()).isEqualTo(503);
-                    assertThat(WebhookMessages.about(world.slack(), HEALTHY)).as(describe(agent)).hasSize(1);
-                });
+        if (absolute) {
+            explained(agent, () -> await("still down, nothing posted, over two sweeps")
+                    .pollDelay(INTERVAL.multipliedBy(2)).atMost(INTERVAL.multipliedBy(3)).untilAsserted(() -> {
+                        assertThat(agent.get("/readyz").status()).isEqualTo(503);
+                        assertThat(WebhookMessages.about(world.slack(), HEALTHY)).hasSize(1);
+                    }));
+        }
 
         clear.run();
-        await("store reopened").atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> agent.get("/readyz").status() == 200);
+        explained(agent, () -> await("store reopened").atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> agent.get("/readyz").status() == 200));
         assertThat(agent.metrics().value("dkim_state_store_up")).isEqualTo(1.0);
-        await("the resolution posted").atMost(FIRING_LIMIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> !WebhookMessages.resolved(world.slack(), HEALTHY).isEmpty());
+        explained(agent, () -> await("the resolution posted").atMost(FIRING_LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !WebhookMessages.resolved(world.slack(), HEALTHY).isEmpty()));
         stillAfterAnotherSweep(() -> {
             assertThat(WebhookMessages.firing(world.slack(), HEALTHY)).as(describe(agent)).hasSize(1);
             assertThat(WebhookMessages.resolved(world.slack(), HEALTHY)).as(describe(agent)).hasSize(1);
@@ -180,6 +186,15 @@ class StateStoreFaultIT {
         });
         assertThat(agent.isAlive()).isTrue();
         assertThat(agent.output()).contains("is DOWN").contains("reopened and writable again");
+    }
+
+    /** A wait that fails with the Slack posts and the agent's output, not just its alias. */
+    private void explained(AgentProcess agent, Runnable wait) {
+        try {
+            wait.run();
+        } catch (org.awaitility.core.ConditionTimeoutException | AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + describe(agent), e);
+        }
     }
 
     private static void awaitDown(AgentProcess agent, String reason) {
