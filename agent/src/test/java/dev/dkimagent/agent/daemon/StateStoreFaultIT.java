@@ -42,9 +42,16 @@ class StateStoreFaultIT {
     private PrivateMount mount;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (mount != null) {
             mount.close();
+        }
+        String keep = System.getenv("DKIM_TEST_KEEP_STATE_IMAGE");
+        if (keep != null && world != null) {
+            Path image = world.statePath().getParent().resolveSibling("state.ext4");
+            if (Files.exists(image)) {
+                Files.copy(image, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         if (world != null) {
             world.close();
