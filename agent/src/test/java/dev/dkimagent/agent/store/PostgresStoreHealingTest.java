@@ -68,6 +68,11 @@ class PostgresStoreHealingTest extends StoreHealingTest {
 
     @Override
     void allowReopen() throws Exception {
+        // unlock first: a closed session's locks are released a moment after close() returns
+        try (PreparedStatement ps = rival.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, PostgresLock.KEY);
+            ps.execute();
+        }
         rival.close();
         rival = null;
     }
