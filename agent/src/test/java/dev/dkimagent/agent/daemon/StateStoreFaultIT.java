@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * unreadable state file. During the fault the agent says so (/readyz 503 with the reason,
  * dkim_state_store_up 0) and posts nothing; when it clears the agent recovers without a restart,
  * delivers what happened meanwhile, and re-sends nothing it had delivered.
+ *
+ * <p>Run inside {@code unshare -n} as root (the agent makes its own mount namespace). To look at
+ * the ext4 image of the read-only test afterwards, set DKIM_TEST_KEEP_STATE_IMAGE to a file name.
  */
 class StateStoreFaultIT {
     private static final String PREFIX = "127.59.0";
