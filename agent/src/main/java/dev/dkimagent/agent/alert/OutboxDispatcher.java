@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * the restart: a repeat of the same post, never a different one. The window is one local commit
  * long; closing it would need an idempotency key the channel honours, which Slack does not offer.
  *
+ * <p>Nothing goes out that cannot be recorded: before each post the store must commit a probe
+ * write ({@link Store#canRecord()}); while the state store is down the outbox waits.
+ *
  * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
  * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in
  * memory only; after a restart each message's own next attempt still keeps the retried one back.
@@ -65,8 +68,8 @@ public final class OutboxDispatcher {
      * @return how many messages were delivered in this tick
      */
     public synchronized int deliverDue() {
-        if (paused()) {
-            return 0;
+        if (paused() || !store.reachable()) {
+            return 0;  // a store that is down reopens by itself (and says so in the log)
         }
         Set<Long> attempted = new HashSet<>();
         int delivered = 0;
@@ -88,6 +91,9 @@ public final class OutboxDispatcher {
                 break;
             }
             for (OutboxMessage message : due) {
+                if (!store.canRecord()) {
+                    return delivered;  // nothing goes out that could not be marked delivered
+                }
                 attempted.add(message.id());
                 Notification notification = readable(message);
                 delivered += notification != null && attempt(message, notification) ? 1 : 0;

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Runs the daemon: scheduled DNS sweeps and SES scans, alerts, /metrics. "
                 + "Stops cleanly on SIGTERM or Ctrl-C (within 10 s).%n"
                 + "Exit: 143 stopped by SIGTERM (130 by Ctrl-C), as for any JVM stopped by a signal; "
-                + "2 configuration error, 3 could not start (state locked, port taken).")
+                + "2 configuration error, 3 could not start (state locked or unreadable, port taken).")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     /** SIGTERM must end the process within 10 s: leave a margin for the JVM itself. */
@@ -35,6 +36,12 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--move-aside-unreadable-state",
+            description = "If the existing H2 state file cannot be opened (corrupt, truncated, emptied by fsck), "
+                    + "rename it to <file>.unreadable-<time> and start with an empty state (every firing alert "
+                    + "is announced again). Without it the agent refuses to start (exit 3) and leaves the file as it is.")
+    boolean moveAsideUnreadableState;
+
     @Override
     public Integer call() throws InterruptedException {
         Optional<Settings> loaded = config.loadOrReport(spec.commandLine().getErr());
@@ -44,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = loaded.get();
         Daemon daemon;
         try {
-            daemon = Daemon.start(settings, Clock.systemUTC());
+            daemon = Daemon.start(settings, Clock.systemUTC(), moveAsideUnreadableState);
         } catch (StoreException | IOException | SchedulerException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("dkim-agent run: cannot start: " + e.getMessage());

@@ -34,6 +34,9 @@ import dev.dkimagent.agent.notify.NotifyListener;
 import java.net.InetSocketAddress;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreException;
+import dev.dkimagent.agent.store.StoreHealer;
+import dev.dkimagent.agent.store.StoreOptions;
+import dev.dkimagent.agent.store.StoreStatus;
 import dev.dkimagent.agent.wiring.DnsRuntime;
 import dev.dkimagent.agent.wiring.QueryMetrics;
 import dev.dkimagent.agent.wiring.PipelineWiring;
@@ -66,18 +69,21 @@ public final class Daemon implements AutoCloseable {
     private AgentScheduler scheduler;
     private NotifyListener notifyListener;
 
-    private Daemon(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
+    private Daemon(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
+            throws StoreException, IOException, SchedulerException {
         try {
-            this.scheduler = wire(settings, clock, edges);
+            this.scheduler = wire(settings, clock, edges, moveAsideUnreadableState);
         } catch (StoreException | IOException | SchedulerException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges) throws StoreException, IOException, SchedulerException {
+    private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
+            throws StoreException, IOException, SchedulerException {
         AgentMetrics metrics = new AgentMetrics(Version.current());
-        Store store = keep(Store.open(settings.state().url(), settings.state().user(), settings.state().password()));
+        Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
+        keep(StoreHealer.start(store));
         AlertStateStore states = new AlertStateStore(store);
         DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
@@ -150,10 +156,24 @@ public final class Daemon implements AutoCloseable {
         return start(settings, clock, DaemonEdges.fromSettings());
     }
 
+    /**
+     * As {@link #start(Settings, Clock)}; {@code moveAsideUnreadableState} moves an existing state
+     * file that cannot be opened aside (loudly) instead of refusing to start.
+     */
+    public static Daemon start(Settings settings, Clock clock, boolean moveAsideUnreadableState)
+            throws StoreException, IOException, SchedulerException {
+        return start(settings, clock, DaemonEdges.fromSettings(), moveAsideUnreadableState);
+    }
+
     /** As {@link #start(Settings, Clock)}, with the alert channel or SES credentials supplied by the caller. */
     public static Daemon start(Settings settings, Clock clock, DaemonEdges edges)
             throws StoreException, IOException, SchedulerException {
-        Daemon daemon = new Daemon(settings, clock, edges);
+        return start(settings, clock, edges, false);
+    }
+
+    private static Daemon start(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
+            throws StoreException, IOException, SchedulerException {
+        Daemon daemon = new Daemon(settings, clock, edges, moveAsideUnreadableState);
         try {
             daemon.scheduler.start();
         } catch (SchedulerException e) {
@@ -186,9 +206,20 @@ public final class Daemon implements AutoCloseable {
         return channel;
     }
 
+    /** The store, reopened by itself with backoff when it goes down; its health is published. */
+    private Store openStore(Settings settings, Clock clock, boolean moveAside, AgentMetrics metrics)
+            throws StoreException {
+        var state = settings.state();
+        Store store = Store.open(state.url(), state.user(), state.password(), new StoreOptions(moveAside, clock));
+        store.movedAside().ifPresent(aside -> metrics.store().movedAside());
+        metrics.store().up(store::reachable);
+        return store;
+    }
+
     private static Readiness readiness(CommitAndPublish commit, Store store) {
         if (!store.reachable()) {
-            return Readiness.notReady("the state store is not reachable");
+            StoreStatus status = store.status();
+            return Readiness.notReady("the state store is down since " + status.since() + ": " + status.reason());
         }
         return commit.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
     }

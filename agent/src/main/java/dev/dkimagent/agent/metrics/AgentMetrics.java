@@ -44,6 +44,7 @@ public final class AgentMetrics {
     private final PublishedFamilies sesGauges = new PublishedFamilies(SesGauges.empty());
     private final ScrapeTimeGauge outboxPending = new ScrapeTimeGauge(NOTIFICATION_OUTBOX_PENDING,
             "Notifications waiting in the outbox for delivery.");
+    private final StoreGauges store = new StoreGauges();
 
     private final Counter dnsQueries = Counter.build(DNS_QUERIES,
             "Direct DNS queries to nameservers (RD=0), by how they ended.").labelNames(OUTCOME).create();
@@ -84,6 +85,12 @@ public final class AgentMetrics {
             registry.register(new NoCreatedSeries(c));
         }
         changes.collectors().forEach(c -> registry.register(new NoCreatedSeries(c)));
+        store.collectors().forEach(registry::register);
+    }
+
+    /** The state store's series. */
+    public StoreGauges store() {
+        return store;
     }
 
     /** NOTIFY, SOA watch and recheck metrics. */

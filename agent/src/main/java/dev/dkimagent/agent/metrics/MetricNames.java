@@ -44,6 +44,10 @@ public final class MetricNames {
     public static final String RECHECKS_DROPPED = "dkim_notify_rechecks_dropped";
     public static final String CHANGE_TO_RECHECK = "dkim_zone_change_to_recheck_seconds";
 
+    // the state store
+    public static final String STATE_STORE_UP = "dkim_state_store_up";
+    public static final String STATE_STORE_MOVED_ASIDE = "dkim_state_store_moved_aside";
+
     // label names
     public static final String IDENTITY = "identity";
     public static final String SELECTOR = "selector";

@@ -13,16 +13,35 @@ final class H2Files {
     }
 
     /**
-     * The URL to connect with: an embedded file database gets {@code DB_CLOSE_ON_EXIT=FALSE}
-     * unless the URL sets it. H2's own shutdown hook would otherwise close the database while
-     * the daemon's hook is still stopping a sweep, which then fails its commit; the daemon closes
-     * the store itself, after the schedule. Other URLs are returned as given.
+     * The URL to connect with. An embedded file database gets two options unless the URL sets them:
+     * {@code DB_CLOSE_ON_EXIT=FALSE}, since H2's own shutdown hook would otherwise close the
+     * database while the daemon's hook is still stopping a sweep (the daemon closes the store
+     * itself, after the schedule); and {@code WRITE_DELAY=0}, so a commit returns only once H2 has
+     * written it to the file: with H2's default delay (500 ms) a commit on a full disk still
+     * "succeeds" and is lost, and a kill -9 right after recording a delivery can undo the record.
+     * {@code mustExist} adds {@code IFEXISTS=TRUE}: a reopen never creates a new, empty database
+     * where the state file was. Other URLs are returned as given.
      */
-    static String connectUrl(String jdbcUrl) {
-        if (databasePath(jdbcUrl).isEmpty() || jdbcUrl.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+    static String connectUrl(String jdbcUrl, boolean mustExist) {
+        if (databasePath(jdbcUrl).isEmpty()) {
             return jdbcUrl;
         }
-        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = withDefault(jdbcUrl, "DB_CLOSE_ON_EXIT", "FALSE");
+        url = withDefault(url, "WRITE_DELAY", "0");
+        return mustExist ? withDefault(url, "IFEXISTS", "TRUE") : url;
+    }
+
+    static String connectUrl(String jdbcUrl) {
+        return connectUrl(jdbcUrl, false);
+    }
+
+    private static String withDefault(String url, String option, String value) {
+        return url.toUpperCase(Locale.ROOT).contains(";" + option + "=") ? url : url + ";" + option + "=" + value;
+    }
+
+    /** The file an embedded H2 URL keeps its data in ({@code <path>.mv.db}); empty for other URLs. */
+    static Optional<Path> dataFile(String jdbcUrl) {
+        return databasePath(jdbcUrl).map(p -> p.resolveSibling(p.getFileName() + ".mv.db"));
     }
 
     /** True for {@code jdbc:h2:mem:} without a name: a private database per connection, which a pool cannot share. */

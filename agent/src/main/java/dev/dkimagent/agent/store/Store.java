@@ -1,8 +1,9 @@
 package dev.dkimagent.agent.store;
 
-import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,44 +30,68 @@ public final class Store implements AutoCloseable {
     static final String DELIVERED = OutboxSql.DELIVERED;
     static final String PERMANENT = OutboxSql.PERMANENT;
 
-    private final HikariDataSource pool;
-    private final SingleWriter writer;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private final String where;
-    private final String schemaVersion;
+    private final Clock clock;
+    private final Path movedAside;
     private final Object writeLock = new Object();
+    private final GuardedHealth health;
+    /** Replaced by a reopen (under writeLock); null once closed. */
+    private volatile Opened current;
     private volatile boolean closed;
 
-    private Store(HikariDataSource pool, SingleWriter writer, String where, String schemaVersion) {
-        this.pool = pool;
-        this.writer = writer;
+    private Store(String jdbcUrl, String user, String password, String where, StoreOptions options, Opened opened,
+                  Path movedAside) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.where = where;
-        this.schemaVersion = schemaVersion;
+        this.clock = options.clock();
+        this.current = opened;
+        this.movedAside = movedAside;
+        this.health = new GuardedHealth(clock, where);
+    }
+
+    /** As {@link #open(String, String, String, StoreOptions)} with the default options. */
+    public static Store open(String jdbcUrl, String user, String password) throws StoreException {
+        return open(jdbcUrl, user, password, StoreOptions.defaults());
     }
 
     /**
      * Opens the state database (creating the directory of an H2 file), takes the single-writer
-     * guarantee, opens the pool, then migrates: only the holder ever migrates.
+     * guarantee, opens the pool, then migrates (only the holder ever migrates) and proves it can
+     * write. An existing H2 file that cannot be opened is refused ({@link UnreadableStateException}),
+     * or moved aside when the options ask for that.
      */
-    public static Store open(String jdbcUrl, String user, String password) throws StoreException {
+    public static Store open(String jdbcUrl, String user, String password, StoreOptions options)
+            throws StoreException {
         String where = H2Files.databasePath(jdbcUrl).map(Object::toString).orElse(SafeUrl.of(jdbcUrl));
-        SingleWriter writer = SingleWriter.acquire(jdbcUrl, user, password, where);
-        HikariDataSource pool = null;
         try {
-            pool = Pool.open(jdbcUrl, user, password, where);
-            String version = Migrations.migrate(pool, where);
-            return new Store(pool, writer, where, version);
-        } catch (StoreException | RuntimeException e) {
-            if (pool != null) {
-                pool.close();
+            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
+            return new Store(jdbcUrl, user, password, where, options, opened, null);
+        } catch (UnreadableStateException e) {
+            if (!options.moveAsideUnreadable()) {
+                throw e;
             }
-            writer.close();
-            throw e;
+            Path aside = StateFile.moveAside(e.file(), options.clock().instant());
+            LOG.error("MOVED ASIDE the unreadable state file {} to {} (--move-aside-unreadable-state): the agent "
+                    + "starts with an empty state and announces every alert firing now again. Why: {}",
+                    e.file(), aside, e.getMessage());
+            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
+            return new Store(jdbcUrl, user, password, where, options, opened, aside);
         }
+    }
+
+    /** Where an unreadable state file was moved at this start, if it was. */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
     }
 
     /** The schema version Flyway reports after opening (for logs and tests). */
     public String schemaVersion() {
-        return schemaVersion;
+        return opened("reading the schema version").schemaVersion();
     }
 
     /**
@@ -74,7 +99,7 @@ public final class Store implements AutoCloseable {
      * scheduler's job store). Its connections do not auto-commit.
      */
     public DataSource dataSource() {
-        return pool;
+        return opened("handing out the pool").pool();
     }
 
     // ---- alert states and SES memory ----
@@ -121,9 +146,80 @@ public final class Store implements AutoCloseable {
         return write("purging delivered messages", c -> OutboxSql.purgeDelivered(c, cutoff));
     }
 
-    /** True when the store is open and its single-writer guarantee still holds (for /readyz). */
+    // ---- health ----
+
+    /**
+     * True when the store is open, its last read or write worked and its single-writer guarantee
+     * still holds (for /readyz, dkim_state_store_up and the dispatcher). A lost guarantee marks
+     * the store down here.
+     */
     public boolean reachable() {
-        return !closed && !pool.isClosed() && writer.held();
+        Opened opened = current;
+        if (closed || opened == null || !health.up()) {
+            return false;
+        }
+        if (!opened.usable()) {
+            health.markDown("the single-writer guarantee was lost (database closed or its session ended)");
+            return false;
+        }
+        return true;
+    }
+
+    /** Up or down, since when, and why. */
+    public StoreStatus status() {
+        StoreHealth.Status s = health.status();
+        return new StoreStatus(s.up() && !closed, closed ? "closed" : s.reason(), s.since());
+    }
+
+    /**
+     * True when a record made now would be kept: the store is reachable and one probe write
+     * commits (on H2, to the file). The dispatcher asks before each post, so that nothing goes
+     * out that cannot be marked delivered. A failed probe marks the store down.
+     */
+    public boolean canRecord() {
+        if (!reachable()) {
+            return false;
+        }
+        try {
+            write("proving the store can write", c -> {
+                Probe.write(c, clock.instant());
+                return null;
+            });
+            return true;
+        } catch (StoreAccessException e) {
+            return false;
+        }
+    }
+
+    /**
+     * While up, makes a probe write every 10 s (a full disk or a read-only filesystem then shows
+     * before the next real write). While the store is down and a reopen is due (1 s, 2 s, 4 s ... at most 30 s apart; see
+     * {@link StoreHealth}), closes what is left of it and opens it again: the single-writer
+     * guarantee first, then the pool, the schema check and a probe write. The caller calls this
+     * often (every second); the pacing is here.
+     */
+    public void heal() {
+        if (!closed && health.takeProbe()) {
+            canRecord();
+            return;
+        }
+        synchronized (writeLock) {
+            Instant now = clock.instant();
+            if (closed || !health.reopenDue(now)) {
+                return;
+            }
+            Opened old = current;
+            current = null;
+            if (old != null) {
+                old.close();
+            }
+            try {
+                current = Opened.open(jdbcUrl, user, password, where, now, true);
+                health.reopened(now);
+            } catch (StoreException | RuntimeException e) {
+                health.reopenFailed(e.getMessage(), now);
+            }
+        }
     }
 
     // ---- outbox, for the dispatcher ----
@@ -157,6 +253,24 @@ public final class Store implements AutoCloseable {
             OutboxSql.changeIncident(c, message.identity(), messageRef, at, change);
             return null;
         });
+        syncEmbedded("syncing a delivery record to disk");
+    }
+
+    /**
+     * On an embedded H2 file, forces what is committed onto the disk (fsync). A commit reaches
+     * the file (WRITE_DELAY=0), which survives kill -9, but stays in the page cache: an I/O error
+     * that remounts the filesystem read-only, or a host crash, drops it. A delivery record is the
+     * one write whose loss sends a message twice; PostgreSQL syncs every commit itself.
+     */
+    private void syncEmbedded(String what) {
+        if (H2Files.databasePath(jdbcUrl).isPresent()) {
+            write(what, c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
+                return null;
+            });
+        }
     }
 
     /** Counts a failed attempt and schedules the next. */
@@ -196,13 +310,11 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
-        }
-        try {
-            pool.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing the state database pool at {} failed: {}", where, e.getMessage());
-        } finally {
-            writer.close();
+            Opened opened = current;
+            current = null;
+            if (opened != null) {
+                opened.close();
+            }
         }
     }
 
@@ -223,19 +335,54 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The open store, or a failure saying it is closed or down (without touching the database). */
+    private Opened opened(String what) {
+        Opened opened = current;
+        if (closed || opened == null) {
+            throw new StoreAccessException("state database at " + where + ": " + what + " failed: the store is "
+                    + (closed ? "closed" : "being reopened"), null);
+        }
+        StoreHealth.Status s = health.status();
+        if (!s.up()) {
+            throw new StoreAccessException("state database at " + where + ": " + what + " failed: the store is "
+                    + "down since " + s.since() + " (" + s.reason() + ")", null);
+        }
+        return opened;
+    }
+
     private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = pool.getConnection()) {
+        Opened opened = opened(what);
+        try (Connection c = opened.pool().getConnection()) {
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                rollback(c);
+                throw StatementFault.isStatementFault(e) ? failed(what, e) : down(what, e);
+            } catch (RuntimeException e) {
                 rollback(c);
                 throw failed(what, e);
             }
         } catch (SQLException e) {
-            throw failed(what, e);
+            throw down(what, e);
         }
+    }
+
+    /** A database error: the store is down until a reopen works. */
+    private StoreAccessException down(String what, SQLException e) {
+        StoreAccessException failure = failed(what, e);
+        health.markDown(what + " failed: " + e.getMessage() + rootCause(e));
+        return failure;
+    }
+
+    /** H2 hides why a write failed ("No space left on device", "Read-only file system") in its causes. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
     }
 
     private StoreAccessException failed(String what, Exception e) {
@@ -249,7 +396,7 @@ public final class Store implements AutoCloseable {
         try {
             c.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback on the state database at {} failed: {}", where, e.getMessage());
+            LOG.debug("rollback on the state database at {} failed: {}", where, e.getMessage());
         }
     }
 }

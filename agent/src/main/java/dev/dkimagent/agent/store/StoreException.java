@@ -1,7 +1,7 @@
 package dev.dkimagent.agent.store;
 
 /** The state database cannot be used: the message says what happened, where, and what to do. */
-public final class StoreException extends Exception {
+public class StoreException extends Exception {
 
     public StoreException(String message) {
         super(message);

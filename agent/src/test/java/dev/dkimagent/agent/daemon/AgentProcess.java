@@ -43,8 +43,18 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts {@code run} with {@code config}; {@code env} adds to the inherited environment. */
     static AgentProcess start(Path config, int port, Map<String, String> env, Path output) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "run",
-                "--config", config.toString()));
+        return start(List.of(), List.of(), config, port, env, output);
+    }
+
+    /**
+     * As above, with {@code wrapper} before the java command (e.g. {@code unshare -m ...}, which
+     * must exec it, so that the PID stays the agent's) and {@code runOptions} after {@code run}.
+     */
+    static AgentProcess start(List<String> wrapper, List<String> runOptions, Path config, int port,
+                              Map<String, String> env, Path output) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(java(), "-jar", jar().toString(), "run", "--config", config.toString()));
+        command.addAll(runOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.getParent().toFile())
                 .redirectErrorStream(true)

@@ -33,7 +33,9 @@ final class DaemonWorld implements AutoCloseable {
     private final SlackStub slack;
     private final Path dir;
     private final int port;
-    private final Path config;
+    private Path config;
+    private String stateUrl;
+    private String stateUser = "";
     private final List<AgentProcess> agents = new ArrayList<>();
 
     private DaemonWorld(DkimWorld dns, AwsSesStub ses, SlackStub slack, Path dir) {
@@ -42,6 +44,7 @@ final class DaemonWorld implements AutoCloseable {
         this.slack = slack;
         this.dir = dir;
         this.port = freePort();
+        this.stateUrl = "jdbc:h2:file:" + statePath();
         this.config = writeConfig();
     }
 
@@ -76,10 +79,22 @@ final class DaemonWorld implements AutoCloseable {
 
     /** Starts an agent on the shared config, state and port, with its own output file; does not wait for it. */
     AgentProcess startAgent() {
+        return startAgent(List.of(), List.of());
+    }
+
+    /** As {@link #startAgent()}, with a command before java and options after {@code run} (see AgentProcess). */
+    AgentProcess startAgent(List<String> wrapper, List<String> runOptions) {
         Path output = dir.resolve("agent-" + (agents.size() + 1) + ".out");
-        AgentProcess agent = AgentProcess.start(config, port, awsEnvironment(), output);
+        AgentProcess agent = AgentProcess.start(wrapper, runOptions, config, port, awsEnvironment(), output);
         agents.add(agent);
         return agent;
+    }
+
+    /** Agents started from now on keep their state at {@code url} (user {@code user}, no password). */
+    void stateUrl(String url, String user) {
+        this.stateUrl = url;
+        this.stateUser = user;
+        this.config = writeConfig();
     }
 
     /** Adds healthy.test (SUCCESS, the world's tokens) to the SES stub in {@link #REGION}. */
@@ -120,11 +135,11 @@ final class DaemonWorld implements AutoCloseable {
                     resolve-after = 1
                     slack.webhook-url = "%s"
                   }
-                  state.url = "jdbc:h2:file:%s"
+                  state { url = "%s", user = "%s" }
                   http { bind = "127.0.0.1", port = %d }
                 }
                 """.formatted(dns.resolverAddress(), REGION, ses.endpoint(), INTERVAL.toSeconds(),
-                INTERVAL.toSeconds(), slack.webhookUrl(), statePath(), port);
+                INTERVAL.toSeconds(), slack.webhookUrl(), stateUrl, stateUser, port);
         try {
             return Files.writeString(dir.resolve("dkim-agent.conf"), hocon);
         } catch (IOException e) {

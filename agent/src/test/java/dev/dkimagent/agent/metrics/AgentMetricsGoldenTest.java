@@ -41,6 +41,7 @@ class AgentMetricsGoldenTest {
                 new FiringFinding(null, null, "default", "us-east-1", "MON01", "SES_API_ERROR", "error")));
         productionEvents(metrics);
         metrics.outboxPending(() -> 3);
+        metrics.store().up(() -> true);
         Instant finished = Instant.parse("2026-11-28T12:00:05Z");
         metrics.sweepFinished("dns", Duration.ofMillis(1500), finished, true);
         metrics.sweepFinished("ses", Duration.ofSeconds(2), finished, false);

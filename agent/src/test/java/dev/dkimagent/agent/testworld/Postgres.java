@@ -97,6 +97,17 @@ public final class Postgres implements AutoCloseable {
         return TempFiles.readOrExplain(dir.resolve("postgres.log"));
     }
 
+    /** Stops the server (fast shutdown: sessions are ended), keeping its data and port for {@link #startAgain()}. */
+    public void stop() {
+        running = false;
+        run("pg_ctl stop", asServiceUser(tool("pg_ctl"), "-D", data(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** Starts a stopped server again on the same data and port; returns once it accepts connections. */
+    public void startAgain() {
+        pgCtlStart();
+    }
+
     @Override
     public void close() {
         try {
