@@ -19,43 +19,76 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox through one channel. The caller schedules {@link #deliverDue()} on its own
  * thread; the sweep only writes the outbox and never waits for a delivery.
  *
- * <p>At least once, with idempotent sends: a message is marked delivered in a commit made right
- * after the channel took it, and every attempt sends the same stored payload. If the process dies
- * after the channel accepted a message and before that commit, the message is sent again after
- * the restart: a repeat of the same post, never a different one. The window is one local commit
- * long; closing it would need an idempotency key the channel honours, which Slack does not offer.
- *
- * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
- * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in
- * memory only; after a restart each message's own next attempt still keeps the retried one back.
+ * <p>Never lose, bounded repeats (docs/operations.md#guarantees):
+ * <ul>
+ * <li>Every attempt is recorded as in flight before anything is sent, and its outcome after. A
+ *     post that may have been taken (no answer, or the process died during it) is "uncertain":
+ *     before it is sent again the channel looks for it ({@link AlertChannel#find}); when it cannot
+ *     look (a webhook) it is sent again once, after a backoff of {@code uncertainBackoff} doubling
+ *     per uncertain attempt. After two unanswered sends it is not sent a third time (counted
+ *     {@code unconfirmed}): at most one extra copy.</li>
+ * <li>A refusal of the configuration (404/410, invalid_auth, channel_not_found) holds the message:
+ *     pending, retried with a long backoff, at once after a restart and as soon as the channel's
+ *     settings fingerprint differs from the one that refused it. Later messages of the identity wait
+ *     behind it, so a resolution never overtakes its firing message; a resolution whose incident
+ *     was never announced (its firing message was set aside) is not sent alone.</li>
+ * <li>A Retry-After pauses the whole channel, capped at {@link #MAX_RETRY_AFTER} (with a
+ *     warning), and the pause is stored, so a restart keeps to it.</li>
+ * </ul>
  */
 public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration BACKOFF_BASE = Duration.ofSeconds(2);
     static final Duration BACKOFF_CAP = Duration.ofMinutes(10);
+    /** A refused configuration is fixed by a person: retry rarely, and at once after a restart. */
+    static final Duration HELD_BACKOFF_BASE = Duration.ofMinutes(15);
+    static final Duration HELD_BACKOFF_CAP = Duration.ofHours(6);
+    static final Duration UNCERTAIN_BACKOFF_CAP = Duration.ofHours(1);
+    /** The longest channel pause obeyed: alerts must not wait an hour because Slack said so. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+    /** Sends that may have been posted, at most: the original and one extra copy. */
+    static final int MAX_UNCONFIRMED_SENDS = 2;
     /** Attempts per tick at most, so one tick stays short even with a large backlog. */
     static final int MAX_ATTEMPTS_PER_TICK = 200;
+    /** History is read from a little before the first send, for clocks that disagree. */
+    private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(2);
 
     private final Store store;
     private final AlertChannel channel;
     private final Clock clock;
     private final Consumer<DeliveryEvent> listener;
     private final Backoff backoff;
+    private final Duration uncertainBackoff;
     /** The channel asked for a wait: no attempt before this instant; null = no pause. */
     private Instant pausedUntil;
+    /** Held messages released and the stored pause read, once per process. */
+    private boolean started;
 
     public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener) {
-        this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()));
+        this(store, channel, clock, listener, Duration.ofSeconds(30));
+    }
+
+    /** uncertainBackoff: the wait after the first uncertain attempt (the channel's read timeout fits). */
+    public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                            Duration uncertainBackoff) {
+        this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()),
+                uncertainBackoff);
     }
 
     OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
                      Backoff backoff) {
+        this(store, channel, clock, listener, backoff, Duration.ofSeconds(30));
+    }
+
+    OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                     Backoff backoff, Duration uncertainBackoff) {
         this.store = Objects.requireNonNull(store, "store");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.backoff = backoff;
+        this.uncertainBackoff = Objects.requireNonNull(uncertainBackoff, "uncertainBackoff");
     }
 
     /**
@@ -65,13 +98,13 @@ public final class OutboxDispatcher {
      * @return how many messages were delivered in this tick
      */
     public synchronized int deliverDue() {
-        if (paused()) {
-            return 0;
-        }
-        Set<Long> attempted = new HashSet<>();
         int delivered = 0;
         try {
-            delivered = deliverRounds(attempted);
+            startOnce();
+            if (paused()) {
+                return 0;
+            }
+            delivered = deliverRounds(new HashSet<>());
         } catch (RuntimeException e) {
             // a scheduled executor stops rescheduling a task that throws: report and try next tick
             LOG.error("outbox delivery via {} stopped for this tick: {}", channel.name(), e.getMessage());
@@ -79,10 +112,29 @@ public final class OutboxDispatcher {
         return delivered;
     }
 
+    /** At the first tick that reaches the store: held messages are due now, a stored pause is obeyed. */
+    private void startOnce() {
+        if (started) {
+            return;
+        }
+        Instant now = clock.instant();
+        int released = store.releaseHeld(now);
+        if (released > 0) {
+            LOG.info("{} message(s) held by a refused configuration are retried now via {}", released, channel.name());
+        }
+        store.channelPause(channel.name()).filter(now::isBefore).ifPresent(until -> {
+            pausedUntil = earliest(until, now.plus(MAX_RETRY_AFTER));
+            LOG.info("{} asked to wait before this restart: no alert goes out through it before {}", channel.name(),
+                    pausedUntil);
+        });
+        started = true;
+    }
+
     private int deliverRounds(Set<Long> attempted) {
         int delivered = 0;
         while (attempted.size() < MAX_ATTEMPTS_PER_TICK) {
-            List<OutboxMessage> due = store.dueMessages(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size());
+            List<OutboxMessage> due = store.dueMessages(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size(),
+                    channel.settingsFingerprint());
             due.removeIf(m -> attempted.contains(m.id()));  // a zero-wait retry waits for the next tick
             if (due.isEmpty()) {
                 break;
@@ -103,9 +155,14 @@ public final class OutboxDispatcher {
         return pausedUntil != null && clock.instant().isBefore(pausedUntil);
     }
 
-    /** Messages waiting to go out, due or backing off. */
+    /** Messages waiting to go out, due or backing off (held ones too). */
     public long pendingCount() {
         return store.pendingCount();
+    }
+
+    /** Messages held by a configuration the channel refused, waiting for it to be fixed. */
+    public long heldCount() {
+        return store.heldCount();
     }
 
     /** The message's notification, or null when its payload cannot be read: then it is set aside, loudly. */
@@ -120,16 +177,83 @@ public final class OutboxDispatcher {
         }
     }
 
-    private boolean attempt(OutboxMessage message, Notification notification) {
+    private boolean attempt(OutboxMessage stored, Notification notification) {
+        Instant now = clock.instant();
+        OutboxMessage message = settleInterrupted(stored, now);
+        if (message == null) {
+            return false;
+        }
         Incident incident = store.incident(message.identity()).orElse(null);
-        String threadRef = incident == null ? null : incident.threadRef();
-        DeliveryResult result = deliver(notification, threadRef);
+        if (notification.onlyResolved() && incident == null) {
+            neverAnnounced(message);
+            return false;
+        }
+        if (message.uncertainAttempts() > 0) {
+            Boolean settled = settleUncertain(message, notification, incident);
+            if (settled != null) {
+                return settled;
+            }
+        }
+        store.recordInFlight(message, now);
+        DeliveryResult result = deliver(notification, incident == null ? null : incident.threadRef(),
+                message.deliveryKey());
+        return handle(message, notification, incident, result);
+    }
+
+    /**
+     * A message whose last attempt was never recorded (the process died during it) counts that
+     * attempt as uncertain; returns it as it now stands, or null when it must first wait.
+     */
+    private OutboxMessage settleInterrupted(OutboxMessage m, Instant now) {
+        if (m.inFlightAt() == null) {
+            return m;
+        }
+        int uncertain = m.uncertainAttempts() + 1;
+        Instant next = m.inFlightAt().plus(uncertainDelay(uncertain));
+        store.recordUncertain(m, next, "the agent stopped during this attempt; it may have been posted");
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
+        OutboxMessage settled = new OutboxMessage(m.id(), m.identity(), m.payload(), m.attempts() + 1, uncertain,
+                null, m.firstSentAt() != null ? m.firstSentAt() : m.inFlightAt());
+        return next.isAfter(now) ? null : settled;
+    }
+
+    /**
+     * Before sending again what may already be posted: a post found is delivered; one the channel
+     * does not have is sent; when nobody can tell, it is sent once more at most. Null = send.
+     */
+    private Boolean settleUncertain(OutboxMessage message, Notification notification, Incident incident) {
+        Instant since = (message.firstSentAt() != null ? message.firstSentAt() : clock.instant()).minus(LOOKUP_MARGIN);
+        Lookup lookup = channel.find(message.deliveryKey(), since);
+        switch (lookup.state()) {
+            case FOUND -> {
+                LOG.info("alert for {} was posted by an attempt that got no answer; not sending it again",
+                        message.identity());
+                delivered(message, notification, DeliveryResult.delivered(lookup.messageRef()), incident);
+                return true;
+            }
+            case ABSENT -> {
+                return null;
+            }
+            default -> {
+                if (message.uncertainAttempts() < MAX_UNCONFIRMED_SENDS) {
+                    return null;
+                }
+                unconfirmed(message, notification, incident, lookup.error());
+                return false;
+            }
+        }
+    }
+
+    private boolean handle(OutboxMessage message, Notification notification, Incident incident,
+                           DeliveryResult result) {
         switch (result.outcome()) {
             case DELIVERED -> {
                 delivered(message, notification, result, incident);
                 return true;
             }
             case RETRY -> retry(message, result);
+            case UNCERTAIN -> uncertain(message, result);
+            case HELD -> held(message, result);
             case PERMANENT -> permanent(message, result);
             default -> throw new IllegalStateException("unknown outcome " + result.outcome());
         }
@@ -137,9 +261,9 @@ public final class OutboxDispatcher {
     }
 
     /** Channels should not throw; if one does, the message is retried rather than lost. */
-    private DeliveryResult deliver(Notification notification, String threadRef) {
+    private DeliveryResult deliver(Notification notification, String threadRef, String key) {
         try {
-            return channel.deliver(notification, threadRef);
+            return channel.deliver(notification, threadRef, key);
         } catch (RuntimeException e) {
             return DeliveryResult.retry(null, "channel threw " + e.getClass().getSimpleName());
         }
@@ -152,6 +276,23 @@ public final class OutboxDispatcher {
         if (change == IncidentChange.CLOSE && incident.threadRef() != null) {
             markResolved(n, incident.threadRef());
         }
+    }
+
+    /** Two sends went unanswered and nobody can say whether they were posted: a third could be a second copy. */
+    private void unconfirmed(OutboxMessage message, Notification n, Incident incident, String why) {
+        store.recordDelivered(message, null, clock.instant(), incidentChange(n, incident));
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCONFIRMED));
+        LOG.warn("alert for {} was sent {} times via {} without an answer ({}); not sending it again, so it is "
+                        + "posted at most twice: check the channel", message.identity(), message.uncertainAttempts(),
+                channel.name(), why);
+    }
+
+    /** A resolution whose firing message never went out: sent alone it would be the first word about it. */
+    private void neverAnnounced(OutboxMessage message) {
+        store.recordUnreadable(message, "not sent: the incident it resolves was never announced "
+                + "(its firing message was set aside)");
+        LOG.warn("resolution for {} not sent: its firing message was never delivered, and a resolution must not "
+                + "be the first word about an incident", message.identity());
     }
 
     /** An incident opens with the first delivered firing message and closes with an all-clear. */
@@ -173,20 +314,51 @@ public final class OutboxDispatcher {
 
     private void retry(OutboxMessage message, DeliveryResult result) {
         Instant now = clock.instant();
-        Duration wait = backoff.delay(message.attempts() + 1, result.retryAfter());
+        Duration asked = cappedRetryAfter(result.retryAfter());
+        Duration wait = backoff.delay(message.attempts() + 1, asked);
         store.recordRetry(message, now.plus(wait), result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.RETRY));
         LOG.debug("alert for {} via {} will be retried in {}: {}", message.identity(), channel.name(), wait,
                 result.error());
-        pauseIfAsked(now, result.retryAfter());
+        pauseIfAsked(now, asked);
     }
 
-    /** A positive Retry-After holds back the whole channel; zero or none only this message. */
+    private void uncertain(OutboxMessage message, DeliveryResult result) {
+        int uncertain = message.uncertainAttempts() + 1;
+        Duration wait = uncertainDelay(uncertain);
+        store.recordUncertain(message, clock.instant().plus(wait), result.error());
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
+        LOG.warn("alert for {} via {} got no answer and may have been posted; {} in {}: {}", message.identity(),
+                channel.name(), uncertain < MAX_UNCONFIRMED_SENDS ? "looking for it or sending it again"
+                        : "looking for it", wait, result.error());
+    }
+
+    private void held(OutboxMessage message, DeliveryResult result) {
+        Duration wait = heldDelay(message.attempts() + 1);
+        store.recordHeld(message, clock.instant().plus(wait), result.error(), channel.settingsFingerprint());
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.HELD));
+        LOG.error("alert for {} via {} is refused as configured ({}); it is kept and retried in {}, at once after "
+                        + "a restart or when the channel's settings change: fix the settings",
+                message.identity(), channel.name(), result.error(), wait);
+    }
+
+    /** The Retry-After obeyed: at most MAX_RETRY_AFTER, with a warning when Slack asked for more. */
+    private Duration cappedRetryAfter(Duration retryAfter) {
+        if (retryAfter == null || retryAfter.compareTo(MAX_RETRY_AFTER) <= 0) {
+            return retryAfter;
+        }
+        LOG.warn("{} asked to wait {} (Retry-After); waiting {} at most, so alerts are not held that long",
+                channel.name(), retryAfter, MAX_RETRY_AFTER);
+        return MAX_RETRY_AFTER;
+    }
+
+    /** A positive Retry-After holds back the whole channel, across restarts; zero or none only this message. */
     private void pauseIfAsked(Instant now, Duration retryAfter) {
         if (retryAfter == null || retryAfter.isZero() || retryAfter.isNegative()) {
             return;
         }
         pausedUntil = now.plus(retryAfter);
+        store.recordChannelPause(channel.name(), pausedUntil);
         LOG.info("{} asked to wait {}: no alert goes out through it before {}", channel.name(), retryAfter,
                 pausedUntil);
     }
@@ -194,9 +366,26 @@ public final class OutboxDispatcher {
     private void permanent(OutboxMessage message, DeliveryResult result) {
         store.recordPermanent(message, result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.PERMANENT));
-        LOG.error("alert for {} via {} cannot be delivered as configured ({}); kept in the outbox as "
-                        + "'permanent', later alerts still go out; check the channel's settings",
-                message.identity(), channel.name(), result.error());
+        LOG.error("alert for {} via {} was refused for its content ({}); kept in the outbox as 'permanent', "
+                + "later alerts still go out", message.identity(), channel.name(), result.error());
+    }
+
+    /** uncertainBackoff doubled per uncertain attempt after the first, up to an hour; no jitter (one message). */
+    Duration uncertainDelay(int uncertainAttempts) {
+        return doubled(uncertainBackoff, uncertainAttempts, UNCERTAIN_BACKOFF_CAP);
+    }
+
+    static Duration heldDelay(int attempts) {
+        return doubled(HELD_BACKOFF_BASE, attempts, HELD_BACKOFF_CAP);
+    }
+
+    private static Duration doubled(Duration base, int times, Duration cap) {
+        long millis = base.toMillis() << Math.min(Math.max(times - 1, 0), 20);
+        return Duration.ofMillis(Math.min(millis, cap.toMillis()));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Exponential backoff with full jitter, never shorter than what the channel asked for. */

@@ -75,8 +75,10 @@ public final class Daemon implements AutoCloseable {
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
-                event -> metrics.notification(event.channel(), event.outcome()));
+                event -> metrics.notification(event.channel(), event.outcome()),
+                settings.alerting().slack().readTimeout());
         metrics.outboxPending(outbox::pendingCount);
+        metrics.outboxHeld(outbox::heldCount);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
         jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
@@ -136,7 +138,8 @@ public final class Daemon implements AutoCloseable {
 
     private AlertChannel channel(AlertingSettings a) {
         var s = a.slack();
-        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl()));
+        AlertChannel channel = SlackChannels.create(new SlackSettings(s.webhookUrl(), s.botToken(), s.channel(), s.apiUrl(),
+                s.readTimeout()));
         if (channel instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
