@@ -155,7 +155,7 @@ abstract class AlertStateStoreTest {
     @Test
     void unreadableOutboxMessage_isSetAsideLoudly_andTheNextOneGoesOut() throws Exception {
         states.commit(Map.of(), Map.of(), List.of(AlertFixtures.firingNotification("example.com", T0),
-                AlertFixtures.resolvedNotification("example.com", T0)), Map.of());
+                AlertFixtures.reminderNotification("example.com", T0)), Map.of());
         tamper("UPDATE outbox SET payload_format = 9 WHERE id = (SELECT MIN(id) FROM outbox)");
         ScriptedChannel channel = new ScriptedChannel();
 
@@ -163,7 +163,7 @@ abstract class AlertStateStoreTest {
 
         assertThat(delivered).isEqualTo(1);
         assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::notification)
-                .containsExactly(AlertFixtures.resolvedNotification("example.com", T0));
+                .containsExactly(AlertFixtures.reminderNotification("example.com", T0));
         assertThat(store.outbox().get(0).status()).isEqualTo("permanent");
         assertThat(store.outbox().get(0).lastError()).isEqualTo("stored notification is unreadable: stored "
                 + "notification has format version 9; this agent reads version 1 only "

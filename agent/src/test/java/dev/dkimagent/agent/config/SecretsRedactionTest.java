@@ -13,13 +13,13 @@ class SecretsRedactionTest {
                 "#dkim-alerts", "https://slack.com/api/").toString();
 
         assertThat(text).isEqualTo("SlackSettingsConfig[webhookUrl=<redacted>, botToken=<redacted>,"
-                + " channel=#dkim-alerts, apiUrl=https://slack.com/api/]");
+                + " channel=#dkim-alerts, apiUrl=https://slack.com/api/, readTimeout=PT30S]");
     }
 
     @Test
     void slackToString_showsUnsetSecretsAsEmpty() {
         assertThat(new SlackSettingsConfig("", "", "", "").toString())
-                .isEqualTo("SlackSettingsConfig[webhookUrl=, botToken=, channel=, apiUrl=]");
+                .isEqualTo("SlackSettingsConfig[webhookUrl=, botToken=, channel=, apiUrl=, readTimeout=PT30S]");
     }
 
     @Test
