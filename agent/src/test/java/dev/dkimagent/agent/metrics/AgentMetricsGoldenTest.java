@@ -33,6 +33,7 @@ class AgentMetricsGoldenTest {
                 new FiringFinding(null, "SOA01", "MULTIPLE_SOA_SERIALS", "warning")));
         productionEvents(metrics);
         metrics.outboxPending(() -> 3);
+        metrics.outboxHeld(() -> 1);
         Instant finished = Instant.parse("2026-11-28T12:00:05Z");
         metrics.sweepFinished("dns", Duration.ofMillis(1500), finished, true);
         metrics.sweepFinished("ses", Duration.ofSeconds(2), finished, false);
