@@ -33,7 +33,9 @@ final class DaemonWorld implements AutoCloseable {
     private final SlackStub slack;
     private final Path dir;
     private final int port;
-    private final Path config;
+    private Path config;
+    /** The alerting.slack block of the config; a webhook to the stub unless a test sets another. */
+    private String slackSettings;
     private final List<AgentProcess> agents = new ArrayList<>();
 
     private DaemonWorld(DkimWorld dns, AwsSesStub ses, SlackStub slack, Path dir) {
@@ -42,6 +44,7 @@ final class DaemonWorld implements AutoCloseable {
         this.slack = slack;
         this.dir = dir;
         this.port = freePort();
+        this.slackSettings = "slack.webhook-url = \"" + slack.webhookUrl() + "\"";
         this.config = writeConfig();
     }
 
@@ -67,6 +70,16 @@ final class DaemonWorld implements AutoCloseable {
 
     Path config() {
         return config;
+    }
+
+    /**
+     * Rewrites the config with another {@code alerting.slack} block (HOCON inside
+     * {@code alerting { }}, e.g. {@code slack { bot-token = "xoxb-1", channel = "C1" }}); agents
+     * started afterwards read it.
+     */
+    void slackSettings(String hocon) {
+        this.slackSettings = hocon;
+        this.config = writeConfig();
     }
 
     /** The H2 database path the agents use (without .mv.db), as error messages name it. */
@@ -118,13 +131,13 @@ final class DaemonWorld implements AutoCloseable {
                   alerting {
                     firing-after = 2
                     resolve-after = 1
-                    slack.webhook-url = "%s"
+                    %s
                   }
                   state.url = "jdbc:h2:file:%s"
                   http { bind = "127.0.0.1", port = %d }
                 }
                 """.formatted(dns.resolverAddress(), REGION, ses.endpoint(), INTERVAL.toSeconds(),
-                INTERVAL.toSeconds(), slack.webhookUrl(), statePath(), port);
+                INTERVAL.toSeconds(), slackSettings, statePath(), port);
         try {
             return Files.writeString(dir.resolve("dkim-agent.conf"), hocon);
         } catch (IOException e) {
