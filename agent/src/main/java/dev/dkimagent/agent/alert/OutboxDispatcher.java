@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
  *     settings fingerprint differs from the one that refused it. Later messages of the identity wait
  *     behind it, so a resolution never overtakes its firing message; a resolution whose incident
  *     was never announced (its firing message was set aside) is not sent alone.</li>
- * <li>A Retry-After pauses the whole channel, capped at {@link #MAX_RETRY_AFTER} (with a
- *     warning), and the pause is stored, so a restart keeps to it.</li>
+ * <li>A Retry-After pauses the whole channel ({@link ChannelPause}: capped, stored).</li>
  * </ul>
  */
 public final class OutboxDispatcher {
@@ -46,7 +45,7 @@ public final class OutboxDispatcher {
     static final Duration HELD_BACKOFF_CAP = Duration.ofHours(6);
     static final Duration UNCERTAIN_BACKOFF_CAP = Duration.ofHours(1);
     /** The longest channel pause obeyed: alerts must not wait an hour because Slack said so. */
-    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+    public static final Duration MAX_RETRY_AFTER = ChannelPause.MAX;
     /** Sends that may have been posted, at most: the original and one extra copy. */
     static final int MAX_UNCONFIRMED_SENDS = 2;
     /** Attempts per tick at most, so one tick stays short even with a large backlog. */
@@ -60,8 +59,7 @@ public final class OutboxDispatcher {
     private final Consumer<DeliveryEvent> listener;
     private final Backoff backoff;
     private final Duration uncertainBackoff;
-    /** The channel asked for a wait: no attempt before this instant; null = no pause. */
-    private Instant pausedUntil;
+    private final ChannelPause pause;
     /** Held messages released and the stored pause read, once per process. */
     private boolean started;
 
@@ -89,6 +87,7 @@ public final class OutboxDispatcher {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.backoff = backoff;
         this.uncertainBackoff = Objects.requireNonNull(uncertainBackoff, "uncertainBackoff");
+        this.pause = new ChannelPause(store, channel.name());
     }
 
     /**
@@ -122,11 +121,7 @@ public final class OutboxDispatcher {
         if (released > 0) {
             LOG.info("{} message(s) held by a refused configuration are retried now via {}", released, channel.name());
         }
-        store.channelPause(channel.name()).filter(now::isBefore).ifPresent(until -> {
-            pausedUntil = earliest(until, now.plus(MAX_RETRY_AFTER));
-            LOG.info("{} asked to wait before this restart: no alert goes out through it before {}", channel.name(),
-                    pausedUntil);
-        });
+        pause.restore(now);
         started = true;
     }
 
@@ -152,7 +147,7 @@ public final class OutboxDispatcher {
     }
 
     private boolean paused() {
-        return pausedUntil != null && clock.instant().isBefore(pausedUntil);
+        return pause.active(clock.instant());
     }
 
     /** Messages waiting to go out, due or backing off (held ones too). */
@@ -314,13 +309,13 @@ public final class OutboxDispatcher {
 
     private void retry(OutboxMessage message, DeliveryResult result) {
         Instant now = clock.instant();
-        Duration asked = cappedRetryAfter(result.retryAfter());
+        Duration asked = pause.capped(result.retryAfter());
         Duration wait = backoff.delay(message.attempts() + 1, asked);
         store.recordRetry(message, now.plus(wait), result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.RETRY));
         LOG.debug("alert for {} via {} will be retried in {}: {}", message.identity(), channel.name(), wait,
                 result.error());
-        pauseIfAsked(now, asked);
+        pause.start(now, asked);
     }
 
     private void uncertain(OutboxMessage message, DeliveryResult result) {
@@ -342,27 +337,6 @@ public final class OutboxDispatcher {
                 message.identity(), channel.name(), result.error(), wait);
     }
 
-    /** The Retry-After obeyed: at most MAX_RETRY_AFTER, with a warning when Slack asked for more. */
-    private Duration cappedRetryAfter(Duration retryAfter) {
-        if (retryAfter == null || retryAfter.compareTo(MAX_RETRY_AFTER) <= 0) {
-            return retryAfter;
-        }
-        LOG.warn("{} asked to wait {} (Retry-After); waiting {} at most, so alerts are not held that long",
-                channel.name(), retryAfter, MAX_RETRY_AFTER);
-        return MAX_RETRY_AFTER;
-    }
-
-    /** A positive Retry-After holds back the whole channel, across restarts; zero or none only this message. */
-    private void pauseIfAsked(Instant now, Duration retryAfter) {
-        if (retryAfter == null || retryAfter.isZero() || retryAfter.isNegative()) {
-            return;
-        }
-        pausedUntil = now.plus(retryAfter);
-        store.recordChannelPause(channel.name(), pausedUntil);
-        LOG.info("{} asked to wait {}: no alert goes out through it before {}", channel.name(), retryAfter,
-                pausedUntil);
-    }
-
     private void permanent(OutboxMessage message, DeliveryResult result) {
         store.recordPermanent(message, result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.PERMANENT));
@@ -372,48 +346,10 @@ public final class OutboxDispatcher {
 
     /** uncertainBackoff doubled per uncertain attempt after the first, up to an hour; no jitter (one message). */
     Duration uncertainDelay(int uncertainAttempts) {
-        return doubled(uncertainBackoff, uncertainAttempts, UNCERTAIN_BACKOFF_CAP);
+        return Backoff.doubled(uncertainBackoff, uncertainAttempts, UNCERTAIN_BACKOFF_CAP);
     }
 
     static Duration heldDelay(int attempts) {
-        return doubled(HELD_BACKOFF_BASE, attempts, HELD_BACKOFF_CAP);
-    }
-
-    private static Duration doubled(Duration base, int times, Duration cap) {
-        long millis = base.toMillis() << Math.min(Math.max(times - 1, 0), 20);
-        return Duration.ofMillis(Math.min(millis, cap.toMillis()));
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    /** Exponential backoff with full jitter, never shorter than what the channel asked for. */
-    static final class Backoff {
-        private final Duration base;
-        private final Duration cap;
-        private final Jitter jitter;
-
-        /** Returns a value in [0, bound]. */
-        interface Jitter {
-            long next(long bound);
-        }
-
-        Backoff(Duration base, Duration cap, Jitter jitter) {
-            this.base = base;
-            this.cap = cap;
-            this.jitter = jitter;
-        }
-
-        static Jitter randomJitter() {
-            return bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1);
-        }
-
-        /** The wait before attempt number {@code attempt + 1}, after {@code attempt} failures (1-based). */
-        Duration delay(int attempt, Duration retryAfter) {
-            long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
-            Duration jittered = Duration.ofMillis(jitter.next(ceiling));
-            return retryAfter != null && retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
-        }
+        return Backoff.doubled(HELD_BACKOFF_BASE, attempts, HELD_BACKOFF_CAP);
     }
 }

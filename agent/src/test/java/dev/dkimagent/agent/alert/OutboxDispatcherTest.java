@@ -284,7 +284,7 @@ class OutboxDispatcherTest {
 
     OutboxDispatcher uncertainAfter(Duration wait) {
         return new OutboxDispatcher(store, channel, clock, events::add,
-                new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0), wait);
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0), wait);
     }
 
     @Test
@@ -354,7 +354,7 @@ class OutboxDispatcherTest {
         enqueue(AlertFixtures.firingNotification("example.com", T0));
         channel.then(DeliveryResult.retry(Duration.ZERO, "I/O"));
         OutboxDispatcher zeroJitter = new OutboxDispatcher(store, channel, clock, events::add,
-                new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0));
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0));
 
         assertThat(zeroJitter.deliverDue()).isZero();
         assertThat(zeroJitter.deliverDue()).isEqualTo(1);
@@ -394,9 +394,9 @@ class OutboxDispatcherTest {
 
     @Test
     void backoff_doublesFromTwoSecondsUpToTenMinutes_withFullJitterBelow() {
-        OutboxDispatcher.Backoff widest = new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10),
+        Backoff widest = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10),
                 bound -> bound);
-        OutboxDispatcher.Backoff narrowest = new OutboxDispatcher.Backoff(Duration.ofSeconds(2),
+        Backoff narrowest = new Backoff(Duration.ofSeconds(2),
                 Duration.ofMinutes(10), bound -> 0);
 
         assertThat(widest.delay(1, null)).isEqualTo(Duration.ofSeconds(2));

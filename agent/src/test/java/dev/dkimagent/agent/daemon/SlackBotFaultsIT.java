@@ -39,6 +39,7 @@ class SlackBotFaultsIT {
 
     private DaemonWorld world;
     private AgentProcess agent;
+    private boolean healthyBroken;
 
     @BeforeAll
     void startAgentWithABotToken() {
@@ -64,11 +65,7 @@ class SlackBotFaultsIT {
     void killNineInALoopDuringSlowPosts_everyMessageArrives_atMostOneExtraCopyEach() {
         for (int kill = 0; kill < KILLS; kill++) {
             int before = posts();
-            if (kill % 2 == 0) {
-                removeFromNs3(world, HEALTHY_TOKENS.get(kill % HEALTHY_TOKENS.size()));
-            } else {
-                restoreNs3(world);
-            }
+            toggleHealthy(kill);
             await("a post to kill during").atMost(NEXT_POST_LIMIT).pollInterval(Duration.ofMillis(200))
                     .until(() -> posts() > before);
             sleep(Duration.ofSeconds(1));  // inside Slack's 5 s answer
@@ -91,11 +88,7 @@ class SlackBotFaultsIT {
     void retryAfterOfAnHour_isCappedAtFiveMinutes_andThePauseSurvivesARestart() {
         world.slack().enqueue(SlackStub.POST_MESSAGE, Reply.rateLimited(3600));
         int before = posts();
-        if (copiesByMessage().size() % 2 == 0) {
-            removeFromNs3(world, HEALTHY_TOKENS.get(2));
-        } else {
-            restoreNs3(world);
-        }
+        toggleHealthy(2);
         await("the post Slack rate-limits").atMost(NEXT_POST_LIMIT).pollInterval(Duration.ofMillis(200))
                 .until(() -> posts() > before);
         await("the capped pause is logged").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
@@ -107,6 +100,16 @@ class SlackBotFaultsIT {
         assertThat(agent.output()).contains("asked to wait before this restart");
         stillAfterAnotherSweep(() -> assertThat(posts()).as("nothing posted during the pause").isEqualTo(before + 1));
         assertThat(agent.metrics().value("dkim_notification_outbox_pending")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** healthy.test loses a record on ns3, or gets it back: one more message either way. */
+    private void toggleHealthy(int token) {
+        if (healthyBroken) {
+            restoreNs3(world);
+        } else {
+            removeFromNs3(world, HEALTHY_TOKENS.get(token % HEALTHY_TOKENS.size()));
+        }
+        healthyBroken = !healthyBroken;
     }
 
     private int posts() {

@@ -125,7 +125,7 @@ class SlackWebhookFaultsIT {
 
         await("two unanswered posts, then unconfirmed").atMost(FIRING_LIMIT.plusSeconds(20))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> agent.metrics().value("dkim_notifications_total", "outcome=\"unconfirmed\"") == 1);
+                .until(() -> agent.metrics().valueOr(0, "dkim_notifications_total", "outcome=\"unconfirmed\"") == 1);
         stillAfterAnotherSweep(() -> assertThat(WebhookMessages.resolved(world.slack(), HEALTHY))
                 .as(WebhookMessages.describe(world.slack())).hasSize(3));  // one in step 2, two now
         assertThat(agent.metrics().value("dkim_notifications_total", "outcome=\"uncertain\"")).isEqualTo(2.0);
