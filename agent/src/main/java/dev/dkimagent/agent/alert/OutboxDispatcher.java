@@ -207,6 +207,8 @@ public final class OutboxDispatcher {
         Instant next = m.inFlightAt().plus(uncertainDelay(uncertain));
         store.recordUncertain(m, next, "the agent stopped during this attempt; it may have been posted");
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
+        LOG.warn("alert for {} via {} was being sent when the agent stopped and may have been posted; looking for "
+                + "it or sending it again at {}", m.identity(), channel.name(), next);
         OutboxMessage settled = new OutboxMessage(m.id(), m.identity(), m.payload(), m.attempts() + 1, uncertain,
                 null, m.firstSentAt() != null ? m.firstSentAt() : m.inFlightAt());
         return next.isAfter(now) ? null : settled;
