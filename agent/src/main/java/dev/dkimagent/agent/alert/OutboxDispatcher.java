@@ -60,6 +60,8 @@ public final class OutboxDispatcher {
     private final Backoff backoff;
     private final Duration uncertainBackoff;
     private final ChannelPause pause;
+    /** An attempt of this tick got no answer: the others would wait out the same read timeout. */
+    private boolean unanswered;
     /** Held messages released and the stored pause read, once per process. */
     private boolean started;
 
@@ -103,6 +105,7 @@ public final class OutboxDispatcher {
             if (paused()) {
                 return 0;
             }
+            unanswered = false;
             delivered = deliverRounds(new HashSet<>());
         } catch (RuntimeException e) {
             // a scheduled executor stops rescheduling a task that throws: report and try next tick
@@ -138,8 +141,10 @@ public final class OutboxDispatcher {
                 attempted.add(message.id());
                 Notification notification = readable(message);
                 delivered += notification != null && attempt(message, notification) ? 1 : 0;
-                if (paused()) {
-                    return delivered;  // posting on would only run into the same rate limit
+                if (paused() || unanswered) {
+                    // posting on would run into the same rate limit, or wait out the same silence (and
+                    // hold up a shutdown by one read timeout per message)
+                    return delivered;
                 }
             }
         }
@@ -321,6 +326,7 @@ public final class OutboxDispatcher {
     }
 
     private void uncertain(OutboxMessage message, DeliveryResult result) {
+        unanswered = true;
         int uncertain = message.uncertainAttempts() + 1;
         Duration wait = uncertainDelay(uncertain);
         store.recordUncertain(message, clock.instant().plus(wait), result.error());

@@ -282,6 +282,19 @@ class OutboxDispatcherTest {
                 .satisfies(row -> assertThat(row.messageRef()).isEqualTo("ts-posted-before-the-crash"));
     }
 
+    @Test
+    void deliverDue_anUnansweredPost_endsTheTick_theNextIdentityWaitsForTheNextTick() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
+        channel.then(DeliveryResult.uncertain("read timeout"));
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(30));
+
+        assertThat(dispatcher.deliverDue()).isZero();
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org");
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org", "b.org");
+    }
+
     OutboxDispatcher uncertainAfter(Duration wait) {
         return new OutboxDispatcher(store, channel, clock, events::add,
                 new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0), wait);
