@@ -15,6 +15,7 @@ import dev.dkimagent.agent.alert.slack.SlackStub.Reply;
 import dev.dkimagent.agent.alert.slack.SlackStub.Request;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -123,9 +124,13 @@ class SlackWebhookFaultsIT {
 
         restoreNs3(world);
 
-        await("two unanswered posts, then unconfirmed").atMost(FIRING_LIMIT.plusSeconds(20))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> agent.metrics().valueOr(0, "dkim_notifications_total", "outcome=\"unconfirmed\"") == 1);
+        try {
+            await("two unanswered posts, then unconfirmed").atMost(FIRING_LIMIT.plusSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> agent.metrics().valueOr(0, "dkim_notifications_total", "outcome=\"unconfirmed\"") == 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + WebhookMessages.describe(world.slack()) + agent.output(), e);
+        }
         stillAfterAnotherSweep(() -> assertThat(WebhookMessages.resolved(world.slack(), HEALTHY))
                 .as(WebhookMessages.describe(world.slack())).hasSize(3));  // one in step 2, two now
         assertThat(agent.metrics().value("dkim_notifications_total", "outcome=\"uncertain\"")).isEqualTo(2.0);
