@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.alert;
 
+import java.time.Instant;
+
 /**
  * Where notifications go: Slack (webhook or bot) or the log. Implementations never throw for
  * delivery problems; they return a {@link DeliveryResult}.
@@ -17,6 +19,30 @@ public interface AlertChannel {
      *                     reply under (bot token only); null when none is open
      */
     DeliveryResult deliver(Notification notification, String threadRef);
+
+    /**
+     * As {@link #deliver(Notification, String)}, tagging the post with {@code messageKey} where
+     * the channel can (bot token: message metadata), so {@link #find} can look for it later.
+     */
+    default DeliveryResult deliver(Notification notification, String threadRef, String messageKey) {
+        return deliver(notification, threadRef);
+    }
+
+    /**
+     * Looks for a post tagged {@code messageKey} made at or after {@code since}: asked before a
+     * message whose earlier attempt was uncertain is sent again. UNKNOWN when the channel cannot look.
+     */
+    default Lookup find(String messageKey, Instant since) {
+        return Lookup.unknown(name() + " cannot look for earlier posts");
+    }
+
+    /**
+     * A short fingerprint of the settings that decide where posts go (no secret in it): a message
+     * held by a configuration error is retried at once when this changes.
+     */
+    default String settingsFingerprint() {
+        return name();
+    }
 
     /**
      * Marks the message that opened an incident as resolved (bot token: chat.update). Channels

@@ -15,9 +15,19 @@ public record DeliveryResult(Outcome outcome, String messageRef, Duration retryA
     public enum Outcome {
         /** Taken by the channel: never send again. */
         DELIVERED,
-        /** Try again later (429, 5xx, I/O): with backoff, or after retryAfter. */
+        /** Not taken (429, 5xx, connection refused): try again later, with backoff or after retryAfter. */
         RETRY,
-        /** Will never succeed as configured (404/410 webhook, invalid_auth, channel_not_found): keep, count, log once. */
+        /**
+         * Maybe taken: the request went out and no answer came back (read timeout, connection
+         * reset). Look for it before sending again, or send again with a long backoff.
+         */
+        UNCERTAIN,
+        /**
+         * Refused as configured (404/410 webhook, invalid_auth, channel_not_found): kept pending
+         * with a long backoff, retried at once after a restart or a settings change.
+         */
+        HELD,
+        /** Slack refused the message itself (invalid payload): sending it again cannot help. */
         PERMANENT
     }
 
@@ -27,6 +37,14 @@ public record DeliveryResult(Outcome outcome, String messageRef, Duration retryA
 
     public static DeliveryResult retry(Duration retryAfter, String error) {
         return new DeliveryResult(Outcome.RETRY, null, retryAfter, error);
+    }
+
+    public static DeliveryResult uncertain(String error) {
+        return new DeliveryResult(Outcome.UNCERTAIN, null, null, error);
+    }
+
+    public static DeliveryResult held(String error) {
+        return new DeliveryResult(Outcome.HELD, null, null, error);
     }
 
     public static DeliveryResult permanent(String error) {

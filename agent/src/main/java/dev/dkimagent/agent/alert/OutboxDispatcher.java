@@ -19,46 +19,79 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox through one channel. The caller schedules {@link #deliverDue()} on its own
  * thread; the sweep only writes the outbox and never waits for a delivery.
  *
- * <p>At least once, with idempotent sends: a message is marked delivered in a commit made right
- * after the channel took it, and every attempt sends the same stored payload. If the process dies
- * after the channel accepted a message and before that commit, the message is sent again after
- * the restart: a repeat of the same post, never a different one. The window is one local commit
- * long; closing it would need an idempotency key the channel honours, which Slack does not offer.
- *
- * <p>Nothing goes out that cannot be recorded: before each post the store must commit a probe
- * write ({@link Store#canRecord()}); while the state store is down the outbox waits.
- *
- * <p>A rate limit is the channel's, not one message's: when the channel asks for a wait (429
- * Retry-After), the tick stops and nothing goes out before that wait is over. The pause lives in
- * memory only; after a restart each message's own next attempt still keeps the retried one back.
+ * <p>Never lose, bounded repeats (docs/operations.md#guarantees):
+ * <ul>
+ * <li>Every attempt is recorded as in flight before anything is sent, and its outcome after. A
+ *     post that may have been taken (no answer, or the process died during it) is "uncertain":
+ *     before it is sent again the channel looks for it ({@link AlertChannel#find}); when it cannot
+ *     look (a webhook) it is sent again once, after a backoff of {@code uncertainBackoff} doubling
+ *     per uncertain attempt. After two unanswered sends it is not sent a third time (counted
+ *     {@code unconfirmed}): at most one extra copy.</li>
+ * <li>A refusal of the configuration (404/410, invalid_auth, channel_not_found) holds the message:
+ *     pending, retried with a long backoff, at once after a restart and as soon as the channel's
+ *     settings fingerprint differs from the one that refused it. Later messages of the identity wait
+ *     behind it, so a resolution never overtakes its firing message; a resolution whose incident
+ *     was never announced (its firing message was set aside) is not sent alone.</li>
+ * <li>A Retry-After pauses the whole channel ({@link ChannelPause}: capped, stored).</li>
+ * <li>Nothing goes out that cannot be recorded: before each post the store must commit a probe
+ *     write ({@link Store#canRecord()}); while the state store is down the outbox waits.</li>
+ * </ul>
  */
 public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration BACKOFF_BASE = Duration.ofSeconds(2);
     static final Duration BACKOFF_CAP = Duration.ofMinutes(10);
+    /** A refused configuration is fixed by a person: retry rarely, and at once after a restart. */
+    static final Duration HELD_BACKOFF_BASE = Duration.ofMinutes(15);
+    static final Duration HELD_BACKOFF_CAP = Duration.ofHours(6);
+    static final Duration UNCERTAIN_BACKOFF_CAP = Duration.ofHours(1);
+    /** The longest channel pause obeyed: alerts must not wait an hour because Slack said so. */
+    public static final Duration MAX_RETRY_AFTER = ChannelPause.MAX;
+    /** Sends that may have been posted, at most: the original and one extra copy. */
+    static final int MAX_UNCONFIRMED_SENDS = 2;
     /** Attempts per tick at most, so one tick stays short even with a large backlog. */
     static final int MAX_ATTEMPTS_PER_TICK = 200;
+    /** History is read from a little before the first send, for clocks that disagree. */
+    private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(2);
 
     private final Store store;
     private final AlertChannel channel;
     private final Clock clock;
     private final Consumer<DeliveryEvent> listener;
     private final Backoff backoff;
-    /** The channel asked for a wait: no attempt before this instant; null = no pause. */
-    private Instant pausedUntil;
+    private final Duration uncertainBackoff;
+    private final ChannelPause pause;
+    /** An attempt of this tick got no answer: the others would wait out the same read timeout. */
+    private boolean unanswered;
+    /** Held messages released and the stored pause read, once per process. */
+    private boolean started;
 
     public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener) {
-        this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()));
+        this(store, channel, clock, listener, Duration.ofSeconds(30));
+    }
+
+    /** uncertainBackoff: the wait after the first uncertain attempt (the channel's read timeout fits). */
+    public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                            Duration uncertainBackoff) {
+        this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()),
+                uncertainBackoff);
     }
 
     OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
                      Backoff backoff) {
+        this(store, channel, clock, listener, backoff, Duration.ofSeconds(30));
+    }
+
+    OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                     Backoff backoff, Duration uncertainBackoff) {
         this.store = Objects.requireNonNull(store, "store");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.backoff = backoff;
+        this.uncertainBackoff = Objects.requireNonNull(uncertainBackoff, "uncertainBackoff");
+        this.pause = new ChannelPause(store, channel.name());
     }
 
     /**
@@ -68,13 +101,17 @@ public final class OutboxDispatcher {
      * @return how many messages were delivered in this tick
      */
     public synchronized int deliverDue() {
-        if (paused() || !store.reachable()) {
+        if (!store.reachable()) {
             return 0;  // a store that is down reopens by itself (and says so in the log)
         }
-        Set<Long> attempted = new HashSet<>();
         int delivered = 0;
         try {
-            delivered = deliverRounds(attempted);
+            startOnce();
+            if (paused()) {
+                return 0;
+            }
+            unanswered = false;
+            delivered = deliverRounds(new HashSet<>());
         } catch (RuntimeException e) {
             // a scheduled executor stops rescheduling a task that throws: report and try next tick
             LOG.error("outbox delivery via {} stopped for this tick: {}", channel.name(), e.getMessage());
@@ -82,10 +119,25 @@ public final class OutboxDispatcher {
         return delivered;
     }
 
+    /** At the first tick that reaches the store: held messages are due now, a stored pause is obeyed. */
+    private void startOnce() {
+        if (started) {
+            return;
+        }
+        Instant now = clock.instant();
+        int released = store.releaseHeld(now);
+        if (released > 0) {
+            LOG.info("{} message(s) held by a refused configuration are retried now via {}", released, channel.name());
+        }
+        pause.restore(now);
+        started = true;
+    }
+
     private int deliverRounds(Set<Long> attempted) {
         int delivered = 0;
         while (attempted.size() < MAX_ATTEMPTS_PER_TICK) {
-            List<OutboxMessage> due = store.dueMessages(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size());
+            List<OutboxMessage> due = store.dueMessages(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size(),
+                    channel.settingsFingerprint());
             due.removeIf(m -> attempted.contains(m.id()));  // a zero-wait retry waits for the next tick
             if (due.isEmpty()) {
                 break;
@@ -97,8 +149,10 @@ public final class OutboxDispatcher {
                 attempted.add(message.id());
                 Notification notification = readable(message);
                 delivered += notification != null && attempt(message, notification) ? 1 : 0;
-                if (paused()) {
-                    return delivered;  // posting on would only run into the same rate limit
+                if (paused() || unanswered) {
+                    // posting on would run into the same rate limit, or wait out the same silence (and
+                    // hold up a shutdown by one read timeout per message)
+                    return delivered;
                 }
             }
         }
@@ -106,12 +160,17 @@ public final class OutboxDispatcher {
     }
 
     private boolean paused() {
-        return pausedUntil != null && clock.instant().isBefore(pausedUntil);
+        return pause.active(clock.instant());
     }
 
-    /** Messages waiting to go out, due or backing off. */
+    /** Messages waiting to go out, due or backing off (held ones too). */
     public long pendingCount() {
         return store.pendingCount();
+    }
+
+    /** Messages held by a configuration the channel refused, waiting for it to be fixed. */
+    public long heldCount() {
+        return store.heldCount();
     }
 
     /** The message's notification, or null when its payload cannot be read: then it is set aside, loudly. */
@@ -126,16 +185,85 @@ public final class OutboxDispatcher {
         }
     }
 
-    private boolean attempt(OutboxMessage message, Notification notification) {
+    private boolean attempt(OutboxMessage stored, Notification notification) {
+        Instant now = clock.instant();
+        OutboxMessage message = settleInterrupted(stored, now);
+        if (message == null) {
+            return false;
+        }
         Incident incident = store.incident(message.identity()).orElse(null);
-        String threadRef = incident == null ? null : incident.threadRef();
-        DeliveryResult result = deliver(notification, threadRef);
+        if (notification.onlyResolved() && incident == null) {
+            neverAnnounced(message);
+            return false;
+        }
+        if (message.uncertainAttempts() > 0) {
+            Boolean settled = settleUncertain(message, notification, incident);
+            if (settled != null) {
+                return settled;
+            }
+        }
+        store.recordInFlight(message, now);
+        DeliveryResult result = deliver(notification, incident == null ? null : incident.threadRef(),
+                message.deliveryKey());
+        return handle(message, notification, incident, result);
+    }
+
+    /**
+     * A message whose last attempt was never recorded (the process died during it) counts that
+     * attempt as uncertain; returns it as it now stands, or null when it must first wait.
+     */
+    private OutboxMessage settleInterrupted(OutboxMessage m, Instant now) {
+        if (m.inFlightAt() == null) {
+            return m;
+        }
+        int uncertain = m.uncertainAttempts() + 1;
+        Instant next = m.inFlightAt().plus(uncertainDelay(uncertain));
+        store.recordUncertain(m, next, "the agent stopped during this attempt; it may have been posted");
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
+        LOG.warn("alert for {} via {} was being sent when the agent stopped and may have been posted; looking for "
+                + "it or sending it again at {}", m.identity(), channel.name(), next);
+        OutboxMessage settled = new OutboxMessage(m.id(), m.identity(), m.payload(), m.attempts() + 1, uncertain,
+                null, m.firstSentAt() != null ? m.firstSentAt() : m.inFlightAt());
+        return next.isAfter(now) ? null : settled;
+    }
+
+    /**
+     * Before sending again what may already be posted: a post found is delivered; one the channel
+     * does not have is sent; when nobody can tell, it is sent once more at most. Null = send.
+     */
+    private Boolean settleUncertain(OutboxMessage message, Notification notification, Incident incident) {
+        Instant since = (message.firstSentAt() != null ? message.firstSentAt() : clock.instant()).minus(LOOKUP_MARGIN);
+        Lookup lookup = channel.find(message.deliveryKey(), since);
+        switch (lookup.state()) {
+            case FOUND -> {
+                LOG.info("alert for {} was posted by an attempt that got no answer; not sending it again",
+                        message.identity());
+                delivered(message, notification, DeliveryResult.delivered(lookup.messageRef()), incident);
+                return true;
+            }
+            case ABSENT -> {
+                return null;
+            }
+            default -> {
+                if (message.uncertainAttempts() < MAX_UNCONFIRMED_SENDS) {
+                    return null;
+                }
+                unconfirmed(message, notification, incident, lookup.error());
+                return false;
+            }
+        }
+    }
+
+    private boolean handle(OutboxMessage message, Notification notification, Incident incident,
+                           DeliveryResult result) {
         switch (result.outcome()) {
             case DELIVERED -> {
                 delivered(message, notification, result, incident);
                 return true;
             }
             case RETRY -> retry(message, result);
+            case UNCERTAIN -> uncertain(message, result);
+            case HELD -> held(message, result);
             case PERMANENT -> permanent(message, result);
             default -> throw new IllegalStateException("unknown outcome " + result.outcome());
         }
@@ -143,9 +271,9 @@ public final class OutboxDispatcher {
     }
 
     /** Channels should not throw; if one does, the message is retried rather than lost. */
-    private DeliveryResult deliver(Notification notification, String threadRef) {
+    private DeliveryResult deliver(Notification notification, String threadRef, String key) {
         try {
-            return channel.deliver(notification, threadRef);
+            return channel.deliver(notification, threadRef, key);
         } catch (RuntimeException e) {
             return DeliveryResult.retry(null, "channel threw " + e.getClass().getSimpleName());
         }
@@ -158,6 +286,23 @@ public final class OutboxDispatcher {
         if (change == IncidentChange.CLOSE && incident.threadRef() != null) {
             markResolved(n, incident.threadRef());
         }
+    }
+
+    /** Two sends went unanswered and nobody can say whether they were posted: a third could be a second copy. */
+    private void unconfirmed(OutboxMessage message, Notification n, Incident incident, String why) {
+        store.recordDelivered(message, null, clock.instant(), incidentChange(n, incident));
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCONFIRMED));
+        LOG.warn("alert for {} was sent {} times via {} without an answer ({}); not sending it again, so it is "
+                        + "posted at most twice: check the channel", message.identity(), message.uncertainAttempts(),
+                channel.name(), why);
+    }
+
+    /** A resolution whose firing message never went out: sent alone it would be the first word about it. */
+    private void neverAnnounced(OutboxMessage message) {
+        store.recordUnreadable(message, "not sent: the incident it resolves was never announced "
+                + "(its firing message was set aside)");
+        LOG.warn("resolution for {} not sent: its firing message was never delivered, and a resolution must not "
+                + "be the first word about an incident", message.identity());
     }
 
     /** An incident opens with the first delivered firing message and closes with an all-clear. */
@@ -179,58 +324,48 @@ public final class OutboxDispatcher {
 
     private void retry(OutboxMessage message, DeliveryResult result) {
         Instant now = clock.instant();
-        Duration wait = backoff.delay(message.attempts() + 1, result.retryAfter());
+        Duration asked = pause.capped(result.retryAfter());
+        Duration wait = backoff.delay(message.attempts() + 1, asked);
         store.recordRetry(message, now.plus(wait), result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.RETRY));
         LOG.debug("alert for {} via {} will be retried in {}: {}", message.identity(), channel.name(), wait,
                 result.error());
-        pauseIfAsked(now, result.retryAfter());
+        pause.start(now, asked);
     }
 
-    /** A positive Retry-After holds back the whole channel; zero or none only this message. */
-    private void pauseIfAsked(Instant now, Duration retryAfter) {
-        if (retryAfter == null || retryAfter.isZero() || retryAfter.isNegative()) {
-            return;
-        }
-        pausedUntil = now.plus(retryAfter);
-        LOG.info("{} asked to wait {}: no alert goes out through it before {}", channel.name(), retryAfter,
-                pausedUntil);
+    private void uncertain(OutboxMessage message, DeliveryResult result) {
+        unanswered = true;
+        int uncertain = message.uncertainAttempts() + 1;
+        Duration wait = uncertainDelay(uncertain);
+        store.recordUncertain(message, clock.instant().plus(wait), result.error());
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
+        LOG.warn("alert for {} via {} got no answer and may have been posted; {} in {}: {}", message.identity(),
+                channel.name(), uncertain < MAX_UNCONFIRMED_SENDS ? "looking for it or sending it again"
+                        : "looking for it", wait, result.error());
+    }
+
+    private void held(OutboxMessage message, DeliveryResult result) {
+        Duration wait = heldDelay(message.attempts() + 1);
+        store.recordHeld(message, clock.instant().plus(wait), result.error(), channel.settingsFingerprint());
+        listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.HELD));
+        LOG.error("alert for {} via {} is refused as configured ({}); it is kept and retried in {}, at once after "
+                        + "a restart or when the channel's settings change: fix the settings",
+                message.identity(), channel.name(), result.error(), wait);
     }
 
     private void permanent(OutboxMessage message, DeliveryResult result) {
         store.recordPermanent(message, result.error());
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.PERMANENT));
-        LOG.error("alert for {} via {} cannot be delivered as configured ({}); kept in the outbox as "
-                        + "'permanent', later alerts still go out; check the channel's settings",
-                message.identity(), channel.name(), result.error());
+        LOG.error("alert for {} via {} was refused for its content ({}); kept in the outbox as 'permanent', "
+                + "later alerts still go out", message.identity(), channel.name(), result.error());
     }
 
-    /** Exponential backoff with full jitter, never shorter than what the channel asked for. */
-    static final class Backoff {
-        private final Duration base;
-        private final Duration cap;
-        private final Jitter jitter;
+    /** uncertainBackoff doubled per uncertain attempt after the first, up to an hour; no jitter (one message). */
+    Duration uncertainDelay(int uncertainAttempts) {
+        return Backoff.doubled(uncertainBackoff, uncertainAttempts, UNCERTAIN_BACKOFF_CAP);
+    }
 
-        /** Returns a value in [0, bound]. */
-        interface Jitter {
-            long next(long bound);
-        }
-
-        Backoff(Duration base, Duration cap, Jitter jitter) {
-            this.base = base;
-            this.cap = cap;
-            this.jitter = jitter;
-        }
-
-        static Jitter randomJitter() {
-            return bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1);
-        }
-
-        /** The wait before attempt number {@code attempt + 1}, after {@code attempt} failures (1-based). */
-        Duration delay(int attempt, Duration retryAfter) {
-            long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
-            Duration jittered = Duration.ofMillis(jitter.next(ceiling));
-            return retryAfter != null && retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
-        }
+    static Duration heldDelay(int attempts) {
+        return Backoff.doubled(HELD_BACKOFF_BASE, attempts, HELD_BACKOFF_CAP);
     }
 }

@@ -3,6 +3,7 @@ package dev.dkimagent.agent.config;
 import com.typesafe.config.Config;
 import dev.dkimagent.agent.alert.slack.SlackSettings;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,13 +29,14 @@ final class SlackReader {
         String token = botToken(tokenNode);
         String channel = slack.child("channel").string("a channel name or ID").orElse("");
         String apiUrl = apiUrl(slack.child("api-url"));
+        Duration readTimeout = slack.child("read-timeout").positiveDuration().orElse(null);
         if (!webhook.isEmpty() && !token.isEmpty()) {
             tokenNode.problem("set either webhook-url or bot-token, not both");
         } else if (!token.isEmpty() && channel.isEmpty()) {
             tokenNode.problem("a bot token needs a channel: set " + PATH + ".channel (a name such as"
                     + " \"#dkim-alerts\" or a channel ID)");
         }
-        return new SlackSettings(webhook, token, channel, apiUrl);
+        return new SlackSettings(webhook, token, channel, apiUrl, readTimeout);
     }
 
     private static String webhookUrl(Node node) {

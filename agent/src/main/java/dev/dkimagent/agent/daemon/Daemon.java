@@ -95,9 +95,11 @@ public final class Daemon implements AutoCloseable {
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
-                event -> metrics.notification(event.channel(), event.outcome()));
+                event -> metrics.notification(event.channel(), event.outcome()),
+                settings.alerting().slack().readTimeout());
         metrics.outboxPending(outbox::pendingCount);
         metrics.notificationChannel(channel.name(), DeliveryEvent.OUTCOMES);
+        metrics.outboxHeld(outbox::heldCount);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
         jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));

@@ -45,6 +45,9 @@ public final class AgentMetrics {
     private final ScrapeTimeGauge outboxPending = new ScrapeTimeGauge(NOTIFICATION_OUTBOX_PENDING,
             "Notifications waiting in the outbox for delivery.");
     private final StoreGauges store = new StoreGauges();
+    private final ScrapeTimeGauge outboxHeld = new ScrapeTimeGauge(NOTIFICATION_OUTBOX_HELD,
+            "Notifications kept in the outbox because the channel refused its configuration (404/410, "
+                    + "invalid_auth, channel_not_found); they go out once the settings are fixed.");
 
     private final Counter dnsQueries = Counter.build(DNS_QUERIES,
             "Direct DNS queries to nameservers (RD=0), by how they ended.").labelNames(OUTCOME).create();
@@ -78,7 +81,7 @@ public final class AgentMetrics {
                 .labelNames(VERSION).create();
         buildInfo.labels(LabelValues.name(version)).set(1);
         for (Collector c : List.of(zoneGauges.dnsCollector(), sesGauges, zoneGauges.findingCollector(), outboxPending,
-                sweepDuration, sweepLastSuccess, scheduleInterval, buildInfo)) {
+                outboxHeld, sweepDuration, sweepLastSuccess, scheduleInterval, buildInfo)) {
             registry.register(c);
         }
         for (Collector c : List.of(dnsQueries, queryDuration, sesCalls, notifications, sweeps)) {
@@ -209,6 +212,11 @@ public final class AgentMetrics {
     /** One delivery attempt ended, e.g. ("slack_webhook", "delivered"), ("slack_bot", "retry"): see DeliveryEvent. */
     public void notification(String channel, String outcome) {
         notifications.labels(lowerToken(channel), lowerToken(outcome)).inc();
+    }
+
+    /** Where dkim_notification_outbox_held reads its value at each scrape. */
+    public void outboxHeld(LongSupplier held) {
+        outboxHeld.source(held);
     }
 
     /** Where dkim_notification_outbox_pending reads its value at each scrape. */

@@ -32,6 +32,7 @@ public final class MetricNames {
     public static final String SES_API_CALLS = "dkim_ses_api_calls";
     public static final String NOTIFICATIONS = "dkim_notifications";
     public static final String NOTIFICATION_OUTBOX_PENDING = "dkim_notification_outbox_pending";
+    public static final String NOTIFICATION_OUTBOX_HELD = "dkim_notification_outbox_held";
     public static final String SWEEP_DURATION = "dkim_sweep_duration_seconds";
     public static final String SWEEP_LAST_SUCCESS = "dkim_sweep_last_success_timestamp_seconds";
     public static final String SWEEPS = "dkim_sweeps";

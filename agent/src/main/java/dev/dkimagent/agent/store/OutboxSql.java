@@ -41,19 +41,34 @@ final class OutboxSql {
 
     /** The oldest pending message of each identity, if due, oldest first. */
     static List<OutboxMessage> due(Connection c, Instant now, int limit) throws SQLException {
-        String sql = "SELECT o.id, o.identity_name, o.payload_format, o.payload_json, o.attempts FROM outbox o "
-                + "WHERE o.status = ? AND o.next_attempt <= ? AND o.id = (SELECT MIN(p.id) FROM outbox p "
-                + "WHERE p.status = ? AND p.identity_name = o.identity_name) ORDER BY o.id";
+        return due(c, now, limit, null);
+    }
+
+    /**
+     * As above; a message held under settings other than {@code settings} (a fingerprint; null =
+     * none) is due at once, whatever its next attempt.
+     */
+    static List<OutboxMessage> due(Connection c, Instant now, int limit, String settings) throws SQLException {
+        String heldElsewhere = settings == null ? "" : " OR (o.held_settings IS NOT NULL AND o.held_settings <> ?)";
+        String sql = "SELECT o.id, o.identity_name, o.payload_format, o.payload_json, o.attempts, "
+                + "o.uncertain_attempts, o.in_flight_at, o.first_sent_at FROM outbox o "
+                + "WHERE o.status = ? AND (o.next_attempt <= ?" + heldElsewhere + ") AND o.id = (SELECT MIN(p.id) "
+                + "FROM outbox p WHERE p.status = ? AND p.identity_name = o.identity_name) ORDER BY o.id";
         List<OutboxMessage> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, PENDING);
-            ps.setLong(2, now.toEpochMilli());
-            ps.setString(3, PENDING);
+            int i = 1;
+            ps.setString(i++, PENDING);
+            ps.setLong(i++, now.toEpochMilli());
+            if (settings != null) {
+                ps.setString(i++, settings);
+            }
+            ps.setString(i, PENDING);
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OutboxMessage(rs.getLong(1), rs.getString(2),
-                            new Document(rs.getInt(3), rs.getString(4)), rs.getInt(5)));
+                            new Document(rs.getInt(3), rs.getString(4)), rs.getInt(5), rs.getInt(6),
+                            Sql.instant(rs, 7), Sql.instant(rs, 8)));
                 }
             }
         }
@@ -94,7 +109,8 @@ final class OutboxSql {
 
     static void setFinal(Connection c, long id, String status, String messageRef, Instant deliveredAt, String error)
             throws SQLException {
-        String sql = "UPDATE outbox SET status = ?, message_ref = ?, delivered_at = ?, last_error = ? WHERE id = ?";
+        String sql = "UPDATE outbox SET status = ?, message_ref = ?, delivered_at = ?, last_error = ?, "
+                + "in_flight_at = NULL, held_settings = NULL WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status);
             ps.setString(2, messageRef);
@@ -114,7 +130,8 @@ final class OutboxSql {
     }
 
     static void retry(Connection c, OutboxMessage message, Instant nextAttempt, String error) throws SQLException {
-        String sql = "UPDATE outbox SET attempts = ?, next_attempt = ?, last_error = ? WHERE id = ?";
+        String sql = "UPDATE outbox SET attempts = ?, next_attempt = ?, last_error = ?, in_flight_at = NULL, "
+                + "held_settings = NULL WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, message.attempts() + 1);
             ps.setLong(2, nextAttempt.toEpochMilli());

@@ -298,6 +298,63 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    // ---- delivery state that survives a restart (V3): uncertain attempts, held messages, pauses ----
+
+    /**
+     * As {@link #dueMessages(Instant, int)}; a message held under settings whose fingerprint is not
+     * {@code settings} is due at once.
+     */
+    public List<OutboxMessage> dueMessages(Instant now, int limit, String settings) {
+        return read("reading the outbox", c -> OutboxSql.due(c, now, limit, settings));
+    }
+
+    /** Records that an attempt starts now, before anything is sent. */
+    public void recordInFlight(OutboxMessage message, Instant at) {
+        write("recording an attempt", c -> {
+            DeliverySql.inFlight(c, message.id(), at);
+            return null;
+        });
+    }
+
+    /** Counts an attempt that may have been posted and schedules the next. */
+    public void recordUncertain(OutboxMessage message, Instant nextAttempt, String error) {
+        write("recording an uncertain attempt", c -> {
+            DeliverySql.uncertain(c, message, nextAttempt, error);
+            return null;
+        });
+    }
+
+    /** Keeps a message the channel refused as configured (settings fingerprint {@code settings}) until {@code nextAttempt}. */
+    public void recordHeld(OutboxMessage message, Instant nextAttempt, String error, String settings) {
+        write("recording a held message", c -> {
+            DeliverySql.held(c, message, nextAttempt, error, settings);
+            return null;
+        });
+    }
+
+    /** Makes every held message due now; returns how many there were. */
+    public int releaseHeld(Instant now) {
+        return write("releasing held messages", c -> DeliverySql.releaseHeld(c, now));
+    }
+
+    /** Pending messages held by a configuration error. */
+    public long heldCount() {
+        return read("counting held messages", DeliverySql::heldCount);
+    }
+
+    /** The pause a channel asked for, if one was recorded (it may be over). */
+    public Optional<Instant> channelPause(String channel) {
+        return read("reading the channel pause", c -> DeliverySql.pause(c, channel));
+    }
+
+    /** Records (or, with null, clears) the pause a channel asked for. */
+    public void recordChannelPause(String channel, Instant until) {
+        write("recording the channel pause", c -> {
+            DeliverySql.setPause(c, channel, until);
+            return null;
+        });
+    }
+
     /** Every outbox row in order, for diagnostics and tests. */
     public List<OutboxRow> outbox() {
         return read("reading the outbox", OutboxSql::all);

@@ -4,6 +4,7 @@ import static dev.dkimagent.agent.alert.AlertFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dkimagent.agent.store.OutboxMessage;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.StoreAccessException;
 import dev.dkimagent.agent.store.TestDatabase;
@@ -155,7 +156,7 @@ abstract class AlertStateStoreTest {
     @Test
     void unreadableOutboxMessage_isSetAsideLoudly_andTheNextOneGoesOut() throws Exception {
         states.commit(Map.of(), Map.of(), List.of(AlertFixtures.firingNotification("example.com", T0),
-                AlertFixtures.resolvedNotification("example.com", T0)), Map.of());
+                AlertFixtures.reminderNotification("example.com", T0)), Map.of());
         tamper("UPDATE outbox SET payload_format = 9 WHERE id = (SELECT MIN(id) FROM outbox)");
         ScriptedChannel channel = new ScriptedChannel();
 
@@ -163,11 +164,45 @@ abstract class AlertStateStoreTest {
 
         assertThat(delivered).isEqualTo(1);
         assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::notification)
-                .containsExactly(AlertFixtures.resolvedNotification("example.com", T0));
+                .containsExactly(AlertFixtures.reminderNotification("example.com", T0));
         assertThat(store.outbox().get(0).status()).isEqualTo("permanent");
         assertThat(store.outbox().get(0).lastError()).isEqualTo("stored notification is unreadable: stored "
                 + "notification has format version 9; this agent reads version 1 only "
                 + "(written by a newer dkim-agent?)");
+    }
+
+    @Test
+    void deliveryState_inFlightUncertainHeldAndPause_roundTrip() {
+        states.commit(Map.of(), Map.of(), List.of(AlertFixtures.firingNotification("a.example", T0),
+                AlertFixtures.firingNotification("b.example", T0)), Map.of());
+        OutboxMessage a = store.dueMessages(T0, 10).get(0);
+        OutboxMessage b = store.dueMessages(T0, 10).get(1);
+
+        store.recordInFlight(a, T0);
+        OutboxMessage interrupted = store.dueMessages(T0, 10).get(0);
+        store.recordUncertain(interrupted, T0.plusSeconds(30), "no answer");
+        OutboxMessage uncertain = store.dueMessages(T0.plusSeconds(30), 10).get(0);
+        store.recordHeld(b, T0.plusSeconds(900), "HTTP 404", "fp-1");
+        store.recordChannelPause("slack_bot", T0.plusSeconds(300));
+
+        assertThat(interrupted.inFlightAt()).isEqualTo(T0);
+        assertThat(interrupted.firstSentAt()).isEqualTo(T0);
+        assertThat(uncertain.uncertainAttempts()).isEqualTo(1);
+        assertThat(uncertain.attempts()).isEqualTo(1);
+        assertThat(uncertain.inFlightAt()).isNull();
+        assertThat(uncertain.firstSentAt()).isEqualTo(T0);
+        assertThat(store.heldCount()).isEqualTo(1);
+        assertThat(store.dueMessages(T0.plusSeconds(60), 10, "fp-1")).extracting(OutboxMessage::identity)
+                .as("held under these settings: waits").containsExactly("a.example");
+        assertThat(store.dueMessages(T0.plusSeconds(60), 10, "fp-2")).extracting(OutboxMessage::identity)
+                .as("held under other settings: due at once").containsExactly("a.example", "b.example");
+        assertThat(store.releaseHeld(T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(store.dueMessages(T0.plusSeconds(60), 10, "fp-1")).extracting(OutboxMessage::identity)
+                .containsExactly("a.example", "b.example");
+        assertThat(store.channelPause("slack_bot")).hasValue(T0.plusSeconds(300));
+        assertThat(store.channelPause("slack_webhook")).isEmpty();
+        store.recordChannelPause("slack_bot", null);
+        assertThat(store.channelPause("slack_bot")).isEmpty();
     }
 
     @Test

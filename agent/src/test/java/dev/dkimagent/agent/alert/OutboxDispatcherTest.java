@@ -115,36 +115,189 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void deliverDue_afterRestartDuringThePause_theRetriedMessageStillWaits() throws Exception {
+    void deliverDue_afterRestartDuringThePause_theWholeChannelStillWaits() throws Exception {
         open();
         enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
         channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
         assertThat(dispatcher().deliverDue()).isZero();
+        store.close();
 
+        open();
         clock.advance(Duration.ofSeconds(5));
-        assertThat(dispatcher().deliverDue()).isEqualTo(1);
+        assertThat(dispatcher().deliverDue()).as("a restart keeps to the stored pause").isZero();
+        clock.advance(Duration.ofSeconds(25));
+        assertThat(dispatcher().deliverDue()).isEqualTo(2);
 
-        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org", "b.org");
-        assertThat(store.outbox().get(0).nextAttempt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity)
+                .containsExactly("a.org", "a.org", "b.org");
     }
 
     @Test
-    void deliverDue_permanent_keepsItAndDeliversTheRest() throws Exception {
+    void deliverDue_retryAfterOfAnHour_isCappedAtFiveMinutes_andStored() throws Exception {
         open();
-        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0),
-                AlertFixtures.resolvedNotification("a.org", T0));
-        channel.then(DeliveryResult.permanent("channel_not_found"));
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        channel.then(DeliveryResult.retry(Duration.ofHours(1), "HTTP 429"));
+        OutboxDispatcher dispatcher = dispatcher();
 
-        int delivered = dispatcher().deliverDue();
+        dispatcher.deliverDue();
 
-        assertThat(delivered).isEqualTo(2);
-        assertThat(store.outbox()).extracting(OutboxRow::identity, OutboxRow::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a.org", "permanent"),
-                org.assertj.core.groups.Tuple.tuple("b.org", "delivered"),
-                org.assertj.core.groups.Tuple.tuple("a.org", "delivered"));
-        assertThat(store.outbox().get(0).lastError()).isEqualTo("channel_not_found");
-        assertThat(events).extracting(DeliveryEvent::outcome).containsExactly("permanent", "delivered", "delivered");
-        assertThat(store.pendingCount()).isZero();
+        assertThat(store.channelPause("scripted")).hasValue(T0.plus(OutboxDispatcher.MAX_RETRY_AFTER));
+        assertThat(store.outbox().get(0).nextAttempt()).isEqualTo(T0.plus(OutboxDispatcher.MAX_RETRY_AFTER));
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        assertThat(dispatcher.deliverDue()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+    }
+
+    @Test
+    void deliverDue_held_keepsTheMessagePendingWithALongBackoff_andTheResolutionBehindIt() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.resolvedNotification("a.org", T0));
+        channel.then(DeliveryResult.held("HTTP 404 no_service"));
+        OutboxDispatcher dispatcher = dispatcher();
+
+        assertThat(dispatcher.deliverDue()).isZero();
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(dispatcher.deliverDue()).isZero();
+
+        assertThat(store.outbox()).extracting(OutboxRow::status).containsExactly("pending", "pending");
+        assertThat(store.outbox().get(0).nextAttempt()).isEqualTo(T0.plus(OutboxDispatcher.HELD_BACKOFF_BASE));
+        assertThat(store.outbox().get(0).lastError()).isEqualTo("HTTP 404 no_service");
+        assertThat(dispatcher.heldCount()).isEqualTo(1);
+        assertThat(dispatcher.pendingCount()).isEqualTo(2);
+        assertThat(events).extracting(DeliveryEvent::outcome).containsExactly("held");
+        assertThat(channel.deliveries()).hasSize(1);
+    }
+
+    @Test
+    void deliverDue_heldThenRestart_sendsAtOnce_firingThenResolved() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.resolvedNotification("a.org", T0));
+        channel.then(DeliveryResult.held("HTTP 404 no_service"));
+        dispatcher().deliverDue();
+        store.close();
+
+        open();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(dispatcher().deliverDue()).isEqualTo(2);
+
+        assertThat(channel.deliveries()).extracting(c -> c.notification().onlyResolved())
+                .containsExactly(false, false, true);
+        assertThat(store.outbox()).extracting(OutboxRow::status).containsExactly("delivered", "delivered");
+        assertThat(store.heldCount()).isZero();
+        assertThat(store.incident("a.org")).isEmpty();
+    }
+
+    @Test
+    void deliverDue_heldThenSettingsChange_sendsAtOnceWithoutARestart() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        channel.then(DeliveryResult.held("invalid_auth"));
+        OutboxDispatcher dispatcher = dispatcher();
+        dispatcher.deliverDue();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(dispatcher.deliverDue()).as("same settings: waits its backoff").isZero();
+
+        channel.fingerprint = "settings-2";
+
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+        assertThat(events).extracting(DeliveryEvent::outcome).containsExactly("held", "delivered");
+    }
+
+    @Test
+    void deliverDue_uncertainWithoutLookUp_sendsOnceMoreAfterBackoff_thenStopsAsUnconfirmed() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.resolvedNotification("a.org", T0));
+        channel.then(DeliveryResult.uncertain("read timeout")).then(DeliveryResult.uncertain("read timeout"));
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(30));
+
+        dispatcher.deliverDue();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(dispatcher.deliverDue()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.deliverDue();
+        assertThat(store.outbox().get(0).nextAttempt()).as("doubled").isEqualTo(clock.instant().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
+        int third = dispatcher.deliverDue();
+
+        assertThat(channel.deliveries()).extracting(c -> c.notification().onlyResolved())
+                .as("two sends of the firing message at most, then the resolution").containsExactly(false, false, true);
+        assertThat(third).isEqualTo(1);
+        assertThat(events).extracting(DeliveryEvent::outcome)
+                .containsExactly("uncertain", "uncertain", "unconfirmed", "delivered");
+        assertThat(store.outbox()).extracting(OutboxRow::status).containsExactly("delivered", "delivered");
+    }
+
+    @Test
+    void deliverDue_uncertainAndFoundInTheChannel_isDeliveredWithoutSendingAgain() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        channel.then(DeliveryResult.uncertain("read timeout")).thenFind(Lookup.found("ts-found"));
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(30));
+
+        dispatcher.deliverDue();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+
+        assertThat(channel.deliveries()).hasSize(1);
+        assertThat(channel.keys).containsExactly("outbox-1");
+        assertThat(channel.finds()).extracting(ScriptedChannel.Call::identity).containsExactly("outbox-1");
+        assertThat(store.incident("a.org")).hasValueSatisfying(i -> assertThat(i.threadRef()).isEqualTo("ts-found"));
+    }
+
+    @Test
+    void deliverDue_uncertainAndAbsent_sendsAgain_evenAfterTwoUncertainAttempts() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        channel.then(DeliveryResult.uncertain("reset")).then(DeliveryResult.uncertain("reset"))
+                .thenFind(Lookup.absent()).thenFind(Lookup.absent());
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(1));
+
+        for (int tick = 0; tick < 3; tick++) {
+            dispatcher.deliverDue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(channel.deliveries()).hasSize(3);
+        assertThat(store.outbox()).singleElement().satisfies(row -> assertThat(row.messageRef()).isEqualTo("ts1"));
+    }
+
+    @Test
+    void deliverDue_processDiedDuringAnAttempt_countsItUncertain_waits_thenLooksBeforeSending() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        store.recordInFlight(store.dueMessages(T0, 10).get(0), T0);
+        store.close();
+        open();
+        channel.thenFind(Lookup.found("ts-posted-before-the-crash"));
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(30));
+
+        assertThat(dispatcher.deliverDue()).as("waits the uncertain backoff").isZero();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+
+        assertThat(channel.deliveries()).isEmpty();
+        assertThat(events).extracting(DeliveryEvent::outcome).containsExactly("uncertain", "delivered");
+        assertThat(store.outbox()).singleElement()
+                .satisfies(row -> assertThat(row.messageRef()).isEqualTo("ts-posted-before-the-crash"));
+    }
+
+    @Test
+    void deliverDue_anUnansweredPost_endsTheTick_theNextIdentityWaitsForTheNextTick() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
+        channel.then(DeliveryResult.uncertain("read timeout"));
+        OutboxDispatcher dispatcher = uncertainAfter(Duration.ofSeconds(30));
+
+        assertThat(dispatcher.deliverDue()).isZero();
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org");
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org", "b.org");
+    }
+
+    OutboxDispatcher uncertainAfter(Duration wait) {
+        return new OutboxDispatcher(store, channel, clock, events::add,
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0), wait);
     }
 
     @Test
@@ -214,7 +367,7 @@ class OutboxDispatcherTest {
         enqueue(AlertFixtures.firingNotification("example.com", T0));
         channel.then(DeliveryResult.retry(Duration.ZERO, "I/O"));
         OutboxDispatcher zeroJitter = new OutboxDispatcher(store, channel, clock, events::add,
-                new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0));
+                new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), bound -> 0));
 
         assertThat(zeroJitter.deliverDue()).isZero();
         assertThat(zeroJitter.deliverDue()).isEqualTo(1);
@@ -254,9 +407,9 @@ class OutboxDispatcherTest {
 
     @Test
     void backoff_doublesFromTwoSecondsUpToTenMinutes_withFullJitterBelow() {
-        OutboxDispatcher.Backoff widest = new OutboxDispatcher.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10),
+        Backoff widest = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10),
                 bound -> bound);
-        OutboxDispatcher.Backoff narrowest = new OutboxDispatcher.Backoff(Duration.ofSeconds(2),
+        Backoff narrowest = new Backoff(Duration.ofSeconds(2),
                 Duration.ofMinutes(10), bound -> 0);
 
         assertThat(widest.delay(1, null)).isEqualTo(Duration.ofSeconds(2));
@@ -265,6 +418,9 @@ class OutboxDispatcherTest {
         assertThat(widest.delay(10, null)).isEqualTo(Duration.ofMinutes(10));
         assertThat(widest.delay(1000, null)).isEqualTo(Duration.ofMinutes(10));
         assertThat(narrowest.delay(5, null)).isEqualTo(Duration.ZERO);
+        assertThat(OutboxDispatcher.heldDelay(1)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(OutboxDispatcher.heldDelay(3)).isEqualTo(Duration.ofHours(1));
+        assertThat(OutboxDispatcher.heldDelay(50)).isEqualTo(Duration.ofHours(6));
         assertThat(narrowest.delay(5, Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
         assertThat(widest.delay(5, Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(32));
     }

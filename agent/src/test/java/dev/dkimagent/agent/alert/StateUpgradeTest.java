@@ -41,7 +41,7 @@ abstract class StateUpgradeTest {
     void open_legacyDatabase_isAdoptedByFlywayAndMigrated() throws Exception {
         TestDatabase db = legacyDatabase();
         try (Store store = db.open()) {
-            assertThat(store.schemaVersion()).isEqualTo("3");
+            assertThat(store.schemaVersion()).isEqualTo("4");
         }
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT \"version\", \"type\" FROM \"flyway_schema_history\" "

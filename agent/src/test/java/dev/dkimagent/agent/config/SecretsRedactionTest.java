@@ -15,13 +15,13 @@ class SecretsRedactionTest {
                 "#dkim-alerts", "https://slack.com/api/").toString();
 
         assertThat(text).isEqualTo("SlackSettings[mode=WEBHOOK, webhookUrl=<redacted>, botToken=<redacted>,"
-                + " channel=#dkim-alerts, apiUrl=https://slack.com/api/]");
+                + " channel=#dkim-alerts, apiUrl=https://slack.com/api/, readTimeout=PT30S]");
     }
 
     @Test
     void slackToString_showsUnsetSecretsAsEmpty() {
         assertThat(new SlackSettings(null, "", "", null).toString())
-                .isEqualTo("SlackSettings[mode=NONE, webhookUrl=, botToken=, channel=, apiUrl=]");
+                .isEqualTo("SlackSettings[mode=NONE, webhookUrl=, botToken=, channel=, apiUrl=, readTimeout=PT30S]");
     }
 
     @Test

@@ -100,4 +100,19 @@ class SlackValidationTest {
         assertThat(problems("dkim-agent.alerting.slack.webhok-url = \"https://hooks.slack.com/x\"")).containsExactly(
                 "dkim-agent.conf: 1: dkim-agent.alerting.slack.webhok-url: unknown key, did you mean 'webhook-url'?");
     }
+
+    @Test
+    void readTimeout_defaultsTo30s_andIsSettable() throws ConfigException {
+        assertThat(ConfigFixtures.load("").alerting().slack().readTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(ConfigFixtures.load("dkim-agent.alerting.slack.read-timeout = 45s").alerting().slack().readTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(45));
+    }
+
+    @Test
+    void readTimeout_zeroOrNotADuration_isRejectedNamingTheKey() {
+        assertThat(problems("dkim-agent.alerting.slack.read-timeout = 0s")).singleElement().asString()
+                .startsWith("dkim-agent.conf: 1: dkim-agent.alerting.slack.read-timeout: expected a duration > 0");
+        assertThat(problems("dkim-agent.alerting.slack.read-timeout = soon")).singleElement().asString()
+                .startsWith("dkim-agent.conf: 1: dkim-agent.alerting.slack.read-timeout: expected a duration");
+    }
 }

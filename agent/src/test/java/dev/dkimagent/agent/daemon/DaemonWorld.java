@@ -36,6 +36,8 @@ final class DaemonWorld implements AutoCloseable {
     private Path config;
     private String stateUrl;
     private String stateUser = "";
+    /** The alerting.slack block of the config; a webhook to the stub unless a test sets another. */
+    private String slackSettings;
     private final List<AgentProcess> agents = new ArrayList<>();
 
     private DaemonWorld(DkimWorld dns, AwsSesStub ses, SlackStub slack, Path dir) {
@@ -45,6 +47,7 @@ final class DaemonWorld implements AutoCloseable {
         this.dir = dir;
         this.port = freePort();
         this.stateUrl = "jdbc:h2:file:" + statePath();
+        this.slackSettings = "slack.webhook-url = \"" + slack.webhookUrl() + "\"";
         this.config = writeConfig();
     }
 
@@ -70,6 +73,16 @@ final class DaemonWorld implements AutoCloseable {
 
     Path config() {
         return config;
+    }
+
+    /**
+     * Rewrites the config with another {@code alerting.slack} block (HOCON inside
+     * {@code alerting { }}, e.g. {@code slack { bot-token = "xoxb-1", channel = "C1" }}); agents
+     * started afterwards read it.
+     */
+    void slackSettings(String hocon) {
+        this.slackSettings = hocon;
+        this.config = writeConfig();
     }
 
     /** The H2 database path the agents use (without .mv.db), as error messages name it. */
@@ -133,13 +146,13 @@ final class DaemonWorld implements AutoCloseable {
                   alerting {
                     firing-after = 2
                     resolve-after = 1
-                    slack.webhook-url = "%s"
+                    %s
                   }
                   state { url = "%s", user = "%s" }
                   http { bind = "127.0.0.1", port = %d }
                 }
                 """.formatted(dns.resolverAddress(), REGION, ses.endpoint(), INTERVAL.toSeconds(),
-                INTERVAL.toSeconds(), slack.webhookUrl(), stateUrl, stateUser, port);
+                INTERVAL.toSeconds(), slackSettings, stateUrl, stateUser, port);
         try {
             return Files.writeString(dir.resolve("dkim-agent.conf"), hocon);
         } catch (IOException e) {

@@ -40,4 +40,9 @@ record MetricsText(String text) {
         String line = matching.get(0);
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
+
+    /** As {@link #value}, or {@code absent} when no sample matches (a counter child not created yet). */
+    double valueOr(double absent, String name, String... labelFragments) {
+        return samples(name, labelFragments).isEmpty() ? absent : value(name, labelFragments);
+    }
 }

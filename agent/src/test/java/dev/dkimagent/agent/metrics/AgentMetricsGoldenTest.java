@@ -42,6 +42,7 @@ class AgentMetricsGoldenTest {
         productionEvents(metrics);
         metrics.outboxPending(() -> 3);
         metrics.store().up(() -> true);
+        metrics.outboxHeld(() -> 1);
         Instant finished = Instant.parse("2026-11-28T12:00:05Z");
         metrics.sweepFinished("dns", Duration.ofMillis(1500), finished, true);
         metrics.sweepFinished("ses", Duration.ofSeconds(2), finished, false);

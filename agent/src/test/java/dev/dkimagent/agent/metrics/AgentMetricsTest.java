@@ -126,6 +126,20 @@ class AgentMetricsTest {
     }
 
     @Test
+    void outboxHeld_readAtScrapeTime_andAFailingSourceYieldsNoSeries() {
+        long[] held = {0};
+        metrics.outboxHeld(() -> held[0]);
+        assertThat(samples()).contains("dkim_notification_outbox_held 0.0");
+        held[0] = 3;
+        assertThat(samples()).contains("dkim_notification_outbox_held 3.0");
+
+        metrics.outboxHeld(() -> {
+            throw new IllegalStateException("store down");
+        });
+        assertThat(samples()).noneMatch(l -> l.startsWith("dkim_notification_outbox_held"));
+    }
+
+    @Test
     void dnsQuery_withoutReply_countsButDoesNotObserveDuration() {
         QueryMetrics.feeding(metrics).accept(QueryEvent.of("127.53.0.12", "CNAME", Answer.failed(Transport.TIMEOUT, "timeout"), false));
         assertThat(samples()).contains("dkim_dns_queries_total{outcome=\"timeout\",} 1.0")

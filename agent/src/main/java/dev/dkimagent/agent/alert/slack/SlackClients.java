@@ -7,24 +7,26 @@ import java.util.List;
 /** Builds the Slack client the channels share. */
 final class SlackClients {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
-    private static final int CALL_TIMEOUT_MILLIS = 20_000;
+    /** OkHttp's connect timeout (the SDK leaves it at 10 s); a failed connect sent nothing. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private SlackClients() {
     }
 
     /**
      * A client with our settings: no stats (else an extra auth.test before calls), bounded
-     * timeouts, and no response listeners, because the SDK's debug listener logs the request
+     * timeouts (the read timeout configured; the whole call at most connect + write + read), and no
+     * response listeners, because the SDK's debug listener logs the request
      * URL, which for a webhook is the secret.
      */
     static Slack create(SlackSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setStatsEnabled(false);
         config.setHttpClientResponseHandlers(List.of());
-        config.setHttpClientReadTimeoutMillis(READ_TIMEOUT_MILLIS);
-        config.setHttpClientWriteTimeoutMillis(READ_TIMEOUT_MILLIS);
-        config.setHttpClientCallTimeoutMillis(CALL_TIMEOUT_MILLIS);
+        int read = (int) Math.min(Integer.MAX_VALUE / 4, settings.readTimeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(read);
+        config.setHttpClientWriteTimeoutMillis(read);
+        config.setHttpClientCallTimeoutMillis(CONNECT_TIMEOUT_MILLIS + 2 * read);
         if (SlackSettings.present(settings.apiUrl())) {
             config.setMethodsEndpointUrlPrefix(methodsPrefix(settings.apiUrl()));
         }

@@ -10,13 +10,20 @@ import java.util.Set;
 
 /**
  * Posts notifications to a Slack incoming webhook. Webhooks cannot thread or edit, so every
- * notification (a resolution too) is a new message and {@link #markResolved} does nothing.
+ * notification (a resolution too) is a new message and {@link #markResolved} does nothing. A
+ * webhook cannot be asked what it posted: an uncertain post is sent again after a backoff, at
+ * most once (see OutboxDispatcher).
+ *
+ * <p>A 4xx answer (404/410 from Slack or "404 Not Found" from a proxy, 403 invalid_token ...) is
+ * a configuration error: the message is HELD, not dropped. Only a 400 about the payload itself
+ * (invalid_payload, no_text ...) is PERMANENT.
  */
 public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
 
-    /** Bodies Slack answers for a webhook that will never work again. */
-    private static final Set<String> PERMANENT_BODIES =
-            Set.of("invalid_token", "no_service", "channel_is_archived", "action_prohibited", "no_team");
+    /** 400 bodies about the message itself: sending the same payload again cannot help. */
+    private static final Set<String> PAYLOAD_BODIES = Set.of("invalid_payload", "no_text",
+            "missing_text_or_fallback_or_attachments", "invalid_attachments", "invalid_blocks",
+            "too_many_attachments", "invalid_blocks_format");
 
     private static final String URL_HINT =
             "the webhook is revoked, archived or wrong: create a new incoming webhook and update the configured URL";
@@ -25,11 +32,13 @@ public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
     private final Slack slack;
     private final String webhookUrl;
     private final Redactor redactor;
+    private final String fingerprint;
 
     public SlackWebhookChannel(SlackSettings settings) {
         this.slack = SlackClients.create(settings);
         this.webhookUrl = settings.webhookUrl();
         this.redactor = new Redactor(settings.secrets());
+        this.fingerprint = settings.fingerprint();
     }
 
     @Override
@@ -43,9 +52,7 @@ public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
             WebhookResponse response = slack.send(webhookUrl, SlackMessage.of(notification).toPayload());
             return classify(response);
         } catch (IOException | RuntimeException e) {
-            return DeliveryResult.retry(null, redactor.clean(
-                    "Could not reach the Slack webhook (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); will retry"));
+            return IoFailures.classify("the Slack webhook", e, redactor);
         }
     }
 
@@ -53,6 +60,11 @@ public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
     @Override
     public DeliveryResult markResolved(Notification resolution, String threadRef) {
         return DeliveryResult.delivered(null);
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return fingerprint;
     }
 
     @Override
@@ -67,9 +79,6 @@ public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
             return DeliveryResult.delivered(null);
         }
         String what = "Slack webhook answered HTTP " + code + (body.isEmpty() ? "" : " " + body);
-        if (PERMANENT_BODIES.contains(body)) {
-            return permanent(what, URL_HINT);
-        }
         if (code == 429) {
             return DeliveryResult.retry(RetryAfter.fromHeaders(response.getHeaders()),
                     redactor.clean(what + "; rate limited, will retry"));
@@ -77,10 +86,9 @@ public final class SlackWebhookChannel implements AlertChannel, AutoCloseable {
         if (code >= 500 || code == 408) {
             return DeliveryResult.retry(null, redactor.clean(what + "; will retry"));
         }
-        return permanent(what, code == 400 ? PAYLOAD_HINT : URL_HINT);
-    }
-
-    private DeliveryResult permanent(String what, String hint) {
-        return DeliveryResult.permanent(redactor.clean(what + "; " + hint));
+        if (code == 400 && PAYLOAD_BODIES.contains(body)) {
+            return DeliveryResult.permanent(redactor.clean(what + "; " + PAYLOAD_HINT));
+        }
+        return DeliveryResult.held(redactor.clean(what + "; " + URL_HINT + " (the message is kept and sent then)"));
     }
 }

@@ -3,9 +3,11 @@ package dev.dkimagent.agent.alert.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dkimagent.agent.alert.DeliveryResult;
+import dev.dkimagent.agent.alert.Lookup;
 import dev.dkimagent.agent.alert.DeliveryResult.Outcome;
 import dev.dkimagent.agent.alert.slack.SlackStub.Reply;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,7 @@ class SlackBotChannelTest {
     void deliver_noThread_postsToChannelAndReturnsTs() {
         DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
 
-        assertThat(result).isEqualTo(DeliveryResult.delivered("1700000000.000100"));
+        assertThat(result).isEqualTo(DeliveryResult.delivered(stub.ts(1)));
         SlackStub.Request request = stub.last(SlackStub.POST_MESSAGE);
         assertThat(request.authorized()).isTrue();
         assertThat(request.field("channel")).isEqualTo("#dkim-alerts");
@@ -113,33 +115,33 @@ class SlackBotChannelTest {
     }
 
     @Test
-    void deliver_invalidAuth_permanent() {
+    void deliver_invalidAuth_heldForTheSettingsToBeFixed() {
         stub.enqueue(SlackStub.POST_MESSAGE, Reply.slackError("invalid_auth"));
 
         DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+        assertThat(result.outcome()).isEqualTo(Outcome.HELD);
         assertThat(result.error()).contains("invalid_auth", "bot token");
     }
 
     @Test
-    void deliver_wrongToken_permanentInvalidAuth() throws Exception {
+    void deliver_wrongToken_heldInvalidAuth() throws Exception {
         try (SlackBotChannel wrong = new SlackBotChannel(
                 new SlackSettings(null, "xoxb-wrong-token", "#dkim-alerts", stub.apiUrl()))) {
             DeliveryResult result = wrong.deliver(Alerts.threeMissing(), null);
 
-            assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+            assertThat(result.outcome()).isEqualTo(Outcome.HELD);
             assertThat(stub.last(SlackStub.POST_MESSAGE).authorized()).isFalse();
         }
     }
 
     @Test
-    void deliver_channelNotFound_permanentWithHint() {
+    void deliver_channelNotFound_heldWithHint() {
         stub.enqueue(SlackStub.POST_MESSAGE, Reply.slackError("channel_not_found"));
 
         DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
+        assertThat(result.outcome()).isEqualTo(Outcome.HELD);
         assertThat(result.error()).contains("channel_not_found", "invite the bot");
     }
 
@@ -205,5 +207,54 @@ class SlackBotChannelTest {
         SlackStub.Request request = stub.last(SlackStub.POST_MESSAGE);
         assertThat(request.headers()).containsEntry("authorization", "(redacted)");
         assertThat(request.headers().toString() + request.body()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void deliver_withKey_tagsThePostWithMetadata_andFindFindsIt() {
+        DeliveryResult posted = channel.deliver(Alerts.threeMissing(), null, "outbox-7");
+        Instant since = Instant.ofEpochSecond(Long.parseLong(stub.ts(1).split("\\.")[0])).minusSeconds(60);
+
+        Lookup found = channel.find("outbox-7", since);
+        Lookup other = channel.find("outbox-8", since);
+
+        assertThat(posted.outcome()).isEqualTo(Outcome.DELIVERED);
+        String metadata = stub.last(SlackStub.POST_MESSAGE).field("metadata");
+        assertThat(metadata).contains("\"event_type\":\"dkim_agent_alert\"", "\"message_key\":\"outbox-7\"");
+        assertThat(found).isEqualTo(Lookup.found(stub.ts(1)));
+        assertThat(other).isEqualTo(Lookup.absent());
+        assertThat(stub.last(SlackStub.HISTORY).field("include_all_metadata")).isIn("1", "true");
+        assertThat(stub.last(SlackStub.HISTORY).field("channel")).isEqualTo(SlackStub.CHANNEL_ID);
+    }
+
+    @Test
+    void find_postsBeforeSince_areNotLookedAt() {
+        channel.deliver(Alerts.threeMissing(), null, "outbox-7");
+
+        Lookup later = channel.find("outbox-7", Instant.ofEpochSecond(Long.parseLong(stub.ts(1).split("\\.")[0]) + 5));
+
+        assertThat(later).isEqualTo(Lookup.absent());
+    }
+
+    @Test
+    void find_historyRefused_unknownNamingTheError() {
+        stub.enqueue(SlackStub.HISTORY, Reply.slackError("missing_scope"));
+
+        Lookup lookup = channel.find("outbox-7", Instant.EPOCH);
+
+        assertThat(lookup.state()).isEqualTo(Lookup.State.UNKNOWN);
+        assertThat(lookup.error()).contains("conversations.history", "missing_scope");
+    }
+
+    @Test
+    void deliver_noAnswerWithinTheReadTimeout_uncertain_butSlackPostedIt() throws Exception {
+        try (SlackBotChannel quick = new SlackBotChannel(new SlackSettings(null, TOKEN, "#dkim-alerts",
+                stub.apiUrl(), Duration.ofMillis(500)))) {
+            stub.enqueue(SlackStub.POST_MESSAGE, Reply.hang());
+
+            DeliveryResult result = quick.deliver(Alerts.threeMissing(), null, "outbox-9");
+
+            assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
+            assertThat(quick.find("outbox-9", Instant.EPOCH)).isEqualTo(Lookup.found(stub.ts(1)));
+        }
     }
 }

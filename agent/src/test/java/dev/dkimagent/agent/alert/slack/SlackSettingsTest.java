@@ -59,4 +59,22 @@ class SlackSettingsTest {
         assertThat(RetryAfter.parse("Wed, 21 Oct 2026 07:28:00 GMT")).isNull();
         assertThat(RetryAfter.parse(null)).isNull();
     }
+
+    @Test
+    void fingerprint_sameSettingsSame_otherUrlOrChannelOther_neverTheSecret() {
+        String a = new SlackSettings(URL, null, null, null).fingerprint();
+
+        assertThat(new SlackSettings(URL, null, null, null, java.time.Duration.ofSeconds(5)).fingerprint())
+                .as("the read timeout does not decide where posts go").isEqualTo(a);
+        assertThat(new SlackSettings(URL + "X", null, null, null).fingerprint()).isNotEqualTo(a);
+        assertThat(new SlackSettings(null, "xoxb-1", "C1", null).fingerprint())
+                .isNotEqualTo(new SlackSettings(null, "xoxb-1", "C2", null).fingerprint());
+        assertThat(a).matches("[0-9a-f]{16}").doesNotContain("SECRETPATH");
+    }
+
+    @Test
+    void readTimeout_defaultsTo30Seconds() {
+        assertThat(new SlackSettings(URL, null, null, null).readTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(new SlackSettings(URL, null, null, null, null).readTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
 }

@@ -18,7 +18,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,12 +33,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * too, with {@code blocks} parsed), and answers from a scripted queue per path, or with success
  * when the queue is empty. {@link #down()} stops listening (connection refused); {@link #up()}
  * listens again on the same port.
+ *
+ * <p>Faults: a reply may come late ({@link Reply#after}) or never ({@link Reply#hang()}); a path
+ * may answer one reply until told otherwise ({@link #answerAlways}, e.g. 404 until "fixed") or
+ * every request late ({@link #delayAll}). A request is recorded, and a successful chat.postMessage
+ * posted (with its metadata, served back by {@code conversations.history}), when it arrives:
+ * as Slack does, a post is taken even when its answer never reaches the client.
  */
 public final class SlackStub implements AutoCloseable {
 
     public static final String WEBHOOK_PATH = "/services/T000/B000/XXXX";
     public static final String POST_MESSAGE = "/api/chat.postMessage";
     public static final String UPDATE = "/api/chat.update";
+    public static final String HISTORY = "/api/conversations.history";
     public static final String CHANNEL_ID = "C1";
 
     /** One request as the stub saw it. */
@@ -61,8 +72,26 @@ public final class SlackStub implements AutoCloseable {
         }
     }
 
-    /** A scripted answer. */
-    public record Reply(int status, Map<String, String> headers, String body) {
+    /** A scripted answer, sent after {@code delay} (null or zero: at once). */
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+
+        public Reply(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, Duration.ZERO);
+        }
+
+        /** The same answer, {@code wait} later. */
+        public Reply after(Duration wait) {
+            return new Reply(status, headers, body, wait);
+        }
+
+        /** Takes the request and never answers (until the stub closes). */
+        public static Reply hang() {
+            return ok().after(HANG);
+        }
+
+        boolean success() {
+            return status == 200 && body == null;
+        }
 
         /** 200 with the default body for the path (webhook "ok", Web API ok=true with a fresh ts). */
         public static Reply ok() {
@@ -84,7 +113,22 @@ public final class SlackStub implements AutoCloseable {
         }
     }
 
+    private static final Duration HANG = Duration.ofHours(1);
+
+    /** A message chat.postMessage took, as conversations.history shows it. */
+    private record Posted(String ts, JsonObject payload) {
+    }
+
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final Map<String, Reply> always = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "slack-stub");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final long epochSecond = Instant.now().getEpochSecond();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
     private volatile String expectedToken;
@@ -127,6 +171,29 @@ public final class SlackStub implements AutoCloseable {
         }
     }
 
+    /** Every request to {@code path} gets {@code reply} (after the queue) until called with null. */
+    public void answerAlways(String path, Reply reply) {
+        if (reply == null) {
+            always.remove(path);
+        } else {
+            always.put(path, reply);
+        }
+    }
+
+    /** Every answer on {@code path} comes {@code delay} late (null or zero: at once). */
+    public void delayAll(String path, Duration delay) {
+        if (delay == null || delay.isZero()) {
+            delays.remove(path);
+        } else {
+            delays.put(path, delay);
+        }
+    }
+
+    /** The ts the stub gives the n-th (1-based) message chat.postMessage took. */
+    public String ts(int n) {
+        return String.format("%d.%06d", epochSecond, 100 * n);
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -162,12 +229,14 @@ public final class SlackStub implements AutoCloseable {
     @Override
     public void close() {
         down();
+        handlers.shutdownNow();  // wakes hanging answers
     }
 
     private HttpServer listen(int onPort) {
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
             created.createContext("/", this::handle);
+            created.setExecutor(handlers);  // a slow answer must not hold up the others
             created.start();
             return created;
         } catch (IOException e) {
@@ -180,10 +249,34 @@ public final class SlackStub implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean authorized = authorized(exchange, path);
-            requests.add(new Request(exchange.getRequestMethod(), path, headers(exchange), body,
-                    parse(exchange, body), authorized));
+            JsonObject payload = parse(exchange, body);
+            requests.add(new Request(exchange.getRequestMethod(), path, headers(exchange), body, payload, authorized));
             Reply reply = authorized ? next(path) : Reply.slackError("invalid_auth");
-            respond(exchange, reply, path);
+            String ts = path.equals(POST_MESSAGE) && reply.success() ? post(payload) : null;
+            if (!pause(reply.delay()) || !pause(delays.get(path))) {
+                return;  // the stub is closing: the client sees the connection drop
+            }
+            respond(exchange, reply, path, ts, payload);
+        }
+    }
+
+    private synchronized String post(JsonObject payload) {
+        String ts = ts(posted.size() + 1);
+        posted.add(new Posted(ts, payload));
+        return ts;
+    }
+
+    /** Sleeps; false when interrupted (the stub closes). */
+    private static boolean pause(Duration delay) {
+        if (delay == null || delay.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -202,15 +295,20 @@ public final class SlackStub implements AutoCloseable {
                 }
             }
         }
+        Reply fixed = always.get(path);
+        if (fixed != null) {
+            return fixed;
+        }
         return isKnown(path) ? Reply.ok() : Reply.status(404, "no_service");
     }
 
     private static boolean isKnown(String path) {
-        return path.equals(WEBHOOK_PATH) || path.equals(POST_MESSAGE) || path.equals(UPDATE);
+        return path.equals(WEBHOOK_PATH) || path.equals(POST_MESSAGE) || path.equals(UPDATE) || path.equals(HISTORY);
     }
 
-    private void respond(HttpExchange exchange, Reply reply, String path) throws IOException {
-        String body = reply.body() != null ? reply.body() : defaultBody(path);
+    private void respond(HttpExchange exchange, Reply reply, String path, String ts, JsonObject request)
+            throws IOException {
+        String body = reply.body() != null ? reply.body() : defaultBody(path, ts, request);
         boolean json = body.startsWith("{");
         exchange.getResponseHeaders().set("Content-Type", json ? "application/json; charset=utf-8" : "text/plain");
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -221,12 +319,44 @@ public final class SlackStub implements AutoCloseable {
         }
     }
 
-    private String defaultBody(String path) {
+    private String defaultBody(String path, String ts, JsonObject request) {
         if (path.equals(WEBHOOK_PATH)) {
             return "ok";
         }
-        String ts = String.format("1700000000.%06d", 100 * messages.incrementAndGet());
-        return "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + ts + "\"}";
+        if (path.equals(HISTORY)) {
+            return history(request);
+        }
+        String answered = ts != null ? ts : ts(1000 + messages.incrementAndGet());
+        return "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + answered + "\"}";
+    }
+
+    /** conversations.history: what chat.postMessage took since {@code oldest}, newest first, one page. */
+    private String history(JsonObject request) {
+        double oldest = request.has("oldest") ? Double.parseDouble(request.get("oldest").getAsString()) : 0;
+        String include = request.has("include_all_metadata") ? request.get("include_all_metadata").getAsString() : "";
+        boolean withMetadata = include.equals("1") || include.equals("true");
+        JsonArray messages = new JsonArray();
+        for (int i = posted.size() - 1; i >= 0; i--) {
+            Posted message = posted.get(i);
+            if (Double.parseDouble(message.ts()) < oldest) {
+                continue;
+            }
+            JsonObject m = new JsonObject();
+            m.addProperty("type", "message");
+            m.addProperty("ts", message.ts());
+            JsonElement text = message.payload().get("text");
+            m.addProperty("text", text == null ? "" : text.getAsString());
+            JsonElement metadata = message.payload().get("metadata");
+            if (withMetadata && metadata != null) {
+                m.add("metadata", metadata.isJsonPrimitive() ? JsonParser.parseString(metadata.getAsString()) : metadata);
+            }
+            messages.add(m);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("ok", true);
+        body.add("messages", messages);
+        body.addProperty("has_more", false);
+        return body.toString();
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {

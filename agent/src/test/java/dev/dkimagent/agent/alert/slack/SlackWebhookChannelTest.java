@@ -65,21 +65,56 @@ class SlackWebhookChannelTest {
     }
 
     @Test
-    void deliver_404NoService_permanent() {
+    void deliver_404NoService_heldUntilTheWebhookIsFixed() {
         stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.status(404, "no_service"));
 
         DeliveryResult result = channel.deliver(Alerts.threeMissing(), null);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
-        assertThat(result.error()).contains("HTTP 404 no_service", "create a new incoming webhook");
+        assertThat(result.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(result.error()).contains("HTTP 404 no_service", "create a new incoming webhook", "kept");
     }
 
     @Test
-    void deliver_410And403InvalidToken_permanent() {
-        stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.status(410, "channel_is_archived"), Reply.status(403, "invalid_token"));
+    void deliver_410And403InvalidTokenAndAProxys404NotFound_held() {
+        stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.status(410, "channel_is_archived"), Reply.status(403, "invalid_token"),
+                Reply.status(404, "<html><body><h1>404 Not Found</h1></body></html>"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(channel.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.HELD);
+        }
+    }
+
+    @Test
+    void deliver_400InvalidPayload_permanent_becauseTheMessageItselfIsRefused() {
+        stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.status(400, "invalid_payload"), Reply.status(400, "channel_not_found"));
 
         assertThat(channel.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.PERMANENT);
-        assertThat(channel.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.PERMANENT);
+        assertThat(channel.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.HELD);
+    }
+
+    @Test
+    void deliver_answerLaterThanTheReadTimeout_uncertain_andSlackGotIt() throws Exception {
+        try (SlackWebhookChannel quick = new SlackWebhookChannel(
+                new SlackSettings(stub.webhookUrl(), null, null, null, Duration.ofMillis(500)))) {
+            stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.ok().after(Duration.ofSeconds(3)));
+
+            DeliveryResult result = quick.deliver(Alerts.threeMissing(), null);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
+            assertThat(result.error()).contains("No answer from the Slack webhook", "may have been posted")
+                    .doesNotContain(SlackStub.WEBHOOK_PATH);
+            assertThat(stub.requests(SlackStub.WEBHOOK_PATH)).hasSize(1);
+        }
+    }
+
+    @Test
+    void deliver_answerWithinTheReadTimeout_delivered() throws Exception {
+        try (SlackWebhookChannel patient = new SlackWebhookChannel(
+                new SlackSettings(stub.webhookUrl(), null, null, null, Duration.ofSeconds(5)))) {
+            stub.enqueue(SlackStub.WEBHOOK_PATH, Reply.ok().after(Duration.ofSeconds(2)));
+
+            assertThat(patient.deliver(Alerts.threeMissing(), null).outcome()).isEqualTo(Outcome.DELIVERED);
+        }
     }
 
     @Test
