@@ -50,7 +50,7 @@ abstract class StateUpgradeTest {
             while (rs.next()) {
                 history.add(rs.getString(1) + " " + rs.getString(2));
             }
-            assertThat(history).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+            assertThat(history).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
         }
     }
 
