@@ -17,6 +17,7 @@ import dev.dkimagent.agent.wiring.DnsRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,6 +39,7 @@ final class ChangeWatch implements AutoCloseable {
                 CommitAndPublish commit, Function<String, Optional<Duration>> graceLeft, DnsRuntime dns,
                 ChangeMetrics metrics) throws IOException {
         NotifyEvents events = events(metrics);
+        metrics.triggers(Arrays.stream(Trigger.values()).map(Trigger::label).toList());
         this.queue = new RecheckQueue(zone -> zones.recheck(zone) == ZoneOutcome.JUDGED, commit::hasPending,
                 graceLeft, settings.minGap(), settings.confirmAfter(), Math.max(0, firingAfter - 1), settings.queueSize(),
                 RECHECK_THREADS, System::nanoTime, events);
@@ -47,6 +49,10 @@ final class ChangeWatch implements AutoCloseable {
                     settings.allow(), new NotifyKeys(settings.tsig()), zones::watches,
                     (zone, serial) -> queue.request(zone, Trigger.NOTIFY, serial), events, System::nanoTime))
                     : null;
+            if (listener != null) {
+                metrics.listening(NotifyEvents.OTHER_ZONE, Arrays.stream(NotifyResult.values())
+                        .filter(r -> r != NotifyResult.ACCEPTED).map(NotifyResult::label).toList());
+            }
         } catch (IOException | RuntimeException e) {
             queue.close();
             throw e;

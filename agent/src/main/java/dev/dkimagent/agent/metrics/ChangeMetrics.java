@@ -34,6 +34,25 @@ public final class ChangeMetrics {
         return List.of(notifyReceived, rechecks, dropped, changeToRecheck);
     }
 
+    /**
+     * Starts the recheck and dropped counters of each trigger at 0, so the first triggered recheck
+     * (or the first drop) is an increase alerts and dashboards can see.
+     */
+    public void triggers(List<String> triggers) {
+        triggers.forEach(trigger -> {
+            rechecks.labels(trigger);
+            dropped.labels(trigger);
+        });
+    }
+
+    /**
+     * The listener is on: starts its counters of these results for zone {@code other} at 0 (the
+     * refusals; an accepted NOTIFY's zone is known only when it arrives).
+     */
+    public void listening(String otherZone, List<String> results) {
+        results.forEach(result -> notifyReceived.labels(LabelValues.name(otherZone), result));
+    }
+
     public void notifyReceived(String zone, String result) {
         notifyReceived.labels(LabelValues.name(zone), result).inc();
     }

@@ -142,7 +142,9 @@ class NotifyTransferIT {
         assertThat(valid.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(valid.getHeader().getFlag(Flags.AA)).isTrue();
         MetricsText metrics = agent.metrics();
-        assertThat(metrics.samples("dkim_notify_received_total")).as(metrics.text()).hasSizeGreaterThanOrEqualTo(4);
+        // the refusal results start at 0: count those the hostile input moved
+        assertThat(metrics.samples("dkim_notify_received_total").stream().filter(line -> !line.endsWith(" 0.0")))
+                .as(metrics.text()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(metrics.value("dkim_notify_received_total", "zone=\"other\"", "result=\"refused_source\""))
                 .isGreaterThan(0);
         assertThat(metrics.value("dkim_notify_received_total", "zone=\"other\"", "result=\"malformed\""))

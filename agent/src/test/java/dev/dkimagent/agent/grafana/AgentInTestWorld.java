@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The daemon running in-process against the shared DNS world (healthy.test and the drifted
  * mycompany.test) and an SES stub that reports healthy.test verified and mycompany.test
- * TEMPORARY_FAILURE an hour after its last success, so every metric family has series.
+ * TEMPORARY_FAILURE an hour after its last success, so every metric family has series (the NOTIFY
+ * listener is on, on a free port, so its counters exist; the canary is off: it needs a mailbox).
  */
 final class AgentInTestWorld implements AutoCloseable {
     static final String REGION = "us-east-1";
@@ -73,6 +74,7 @@ final class AgentInTestWorld implements AutoCloseable {
                   alerting { firing-after = 1 }
                   state { url = "jdbc:h2:file:%s" }
                   http { bind = "127.0.0.1", port = 0 }
+                  notify { enabled = true, listen = ["127.0.0.1:0"] }
                 }
                 """.formatted(world.resolverAddress(), WorldData.HEALTHY, quoted(WorldData.HEALTHY_TOKENS),
                 WorldData.MYCOMPANY, quoted(WorldData.MYCOMPANY_TOKENS), REGION, ses.endpoint(),

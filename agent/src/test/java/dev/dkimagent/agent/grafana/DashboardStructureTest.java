@@ -27,6 +27,8 @@ class DashboardStructureTest {
     /** A metric selector of the agent's own or its JVM/process metrics, with its matchers if any. */
     private static final Pattern SELECTOR = Pattern.compile("\\b((?:dkim|process|jvm)_[a-z_]+)(\\{[^}]*})?");
     private static final String AGENT_MATCHERS = "{job=\"$job\", instance=~\"$instance\"";
+    /** A link into the repository: the file (docs/..., README.md) and the heading anchor if any. */
+    private static final Pattern DOC_LINK = Pattern.compile("/blob/main/((?:docs/[A-Za-z0-9/]+|README)\\.md)(?:#([a-z0-9_-]+))?");
     private static final Pattern RUNBOOK = Pattern.compile("docs/operations\\.md#([a-z0-9-]+)");
     private static final Pattern DOC_ROW = Pattern.compile("^\\| `(dkim_[a-z_]+)` \\| (\\w+) \\|", Pattern.MULTILINE);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -125,7 +127,39 @@ class DashboardStructureTest {
                 "dkim_zone_soa_serial", "dkim_nameserver_query_duration_seconds_bucket");
         assertThat(metricsOf("dkim-agent-health")).contains("dkim_sweep_duration_seconds",
                 "dkim_sweep_last_success_timestamp_seconds", "dkim_dns_queries_total", "dkim_ses_api_calls_total",
-                "dkim_notification_outbox_pending", "dkim_notifications_total", "dkim_agent_build_info");
+                "dkim_notification_outbox_pending", "dkim_notifications_total", "dkim_agent_build_info",
+                "dkim_notify_received_total", "dkim_zone_rechecks_total", "dkim_notify_rechecks_dropped_total",
+                "dkim_zone_change_to_recheck_seconds_bucket", "dkim_canary_last_success_timestamp_seconds",
+                "dkim_canary_round_trip_seconds");
+    }
+
+    /** Every link from a panel to a document of the project names a file that exists and a heading in it. */
+    @Test
+    void docLinks_pointAtExistingFilesAndHeadings() {
+        int links = 0;
+        for (Dashboard d : dashboards) {
+            for (JsonNode panel : d.panels()) {
+                Matcher link = DOC_LINK.matcher(panel.path("links").toString());
+                while (link.find()) {
+                    String where = d.file() + " / " + panel.path("title").asText() + ": " + link.group();
+                    String text = GrafanaFiles.read(link.group(1));
+                    if (link.group(2) != null) {
+                        assertThat(anchors(text)).as(where).contains(link.group(2));
+                    }
+                    links++;
+                }
+            }
+        }
+        assertThat(links).isGreaterThan(10);
+    }
+
+    /** GitHub's anchors of a Markdown file's headings: lower case, punctuation dropped, spaces to hyphens. */
+    private static Set<String> anchors(String markdown) {
+        Set<String> out = new TreeSet<>();
+        Matcher heading = Pattern.compile("(?m)^#+ (.+)$").matcher(markdown);
+        heading.results().forEach(r -> out.add(r.group(1).trim().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-')));
+        return out;
     }
 
     @Test
@@ -204,6 +238,7 @@ class DashboardStructureTest {
     @Test
     void everyExportedMetric_isOnADashboard_andTheJvmPanelsExist() {
         dev.dkimagent.agent.metrics.AgentMetrics metrics = new dev.dkimagent.agent.metrics.AgentMetrics("1");
+        new dev.dkimagent.agent.metrics.CanaryGauges(metrics.registry()); // registered when the canary is on
         Set<String> exported = new TreeSet<>();
         java.util.Collections.list(metrics.registry().metricFamilySamples()).forEach(f -> exported.add(
                 f.type == io.prometheus.client.Collector.Type.COUNTER ? f.name + "_total"
