@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param perAddressQuery time allowed per direct query to one address
  */
 public record ZoneTimeout(Duration base, Duration perAddressQuery) {
-    /** Per record: the expected type, TXT, and A + AAAA after a CNAME that came back NODATA. */
+    /** Per record at most: TXT, then CNAME, then A + AAAA after a CNAME that came back NODATA (RecordQueries). */
     private static final int QUERIES_PER_RECORD = 4;
 
     /** The bound for DNS settings: {@code base} plus twice the paced time of every zone in flight. */

@@ -25,7 +25,10 @@ import java.util.function.Supplier;
 
 /** The per-zone pipeline's parts from settings, the same for {@code run} and {@code check}. */
 public final class PipelineWiring {
-    /** Direct queries one small zone has in flight at most (3 records x 4 addresses, CNAME and TXT, SOA): about 16. */
+    /**
+     * Direct queries one small zone has in flight (3 records x 4 addresses, TXT first and a CNAME
+     * where the TXT answer calls for one, plus the SOA): about 16.
+     */
     static final int QUERIES_PER_ZONE = 16;
     /** Discovery and key look-ups of one zone: a few resolver round trips, each up to timeout x attempts. */
     static final Duration DISCOVERY_ALLOWANCE = Duration.ofMinutes(2);
