@@ -1,28 +1,16 @@
 package dev.dkimagent.agent.alert;
 
 import dev.dkimagent.agent.store.TestDatabase;
-import dev.dkimagent.agent.testworld.Postgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.dkimagent.agent.testworld.PostgresCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresAlertStateStoreTest extends AlertStateStoreTest {
 
-    static Postgres postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresCluster POSTGRES = new PostgresCluster();
 
     @Override
     TestDatabase freshDatabase() {
-        return TestDatabase.postgres(postgres);
+        return TestDatabase.postgres(POSTGRES.get());
     }
 }

@@ -1,29 +1,17 @@
 package dev.dkimagent.agent.alert;
 
 import dev.dkimagent.agent.store.TestDatabase;
-import dev.dkimagent.agent.testworld.Postgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.dkimagent.agent.testworld.PostgresCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A PostgreSQL database with d74c9ab's schema and the fixture's rows, upgraded in place. */
 class PostgresStateUpgradeTest extends StateUpgradeTest {
 
-    static Postgres postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresCluster POSTGRES = new PostgresCluster();
 
     @Override
     TestDatabase legacyDatabase() throws Exception {
-        return LegacyDatabases.postgres(postgres, dir);
+        return LegacyDatabases.postgres(POSTGRES.get(), dir);
     }
 }

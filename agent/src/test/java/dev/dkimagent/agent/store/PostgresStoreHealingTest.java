@@ -1,13 +1,12 @@
 package dev.dkimagent.agent.store;
 
-import dev.dkimagent.agent.testworld.Postgres;
+import dev.dkimagent.agent.testworld.PostgresCluster;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Healing on a real PostgreSQL: every session of the database ended by the server (as a restart
@@ -15,20 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresStoreHealingTest extends StoreHealingTest {
 
-    static Postgres postgres;
+    @RegisterExtension
+    static final PostgresCluster POSTGRES = new PostgresCluster();
     private Connection rival;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @AfterEach
     void closeRival() throws SQLException {
@@ -39,7 +27,7 @@ class PostgresStoreHealingTest extends StoreHealingTest {
 
     @Override
     TestDatabase freshDatabase() {
-        return TestDatabase.postgres(postgres);
+        return TestDatabase.postgres(POSTGRES.get());
     }
 
     @Override

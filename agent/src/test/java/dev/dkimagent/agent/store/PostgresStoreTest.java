@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dkimagent.agent.testworld.Postgres;
+import dev.dkimagent.agent.testworld.PostgresCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,9 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store on a real PostgreSQL (one throwaway cluster per class, one database per test), plus its lock. */
 class PostgresStoreTest extends StoreTest {
@@ -22,23 +22,12 @@ class PostgresStoreTest extends StoreTest {
     private static final long LOCK_CLASSID = 1684760941L;
     private static final long LOCK_OBJID = 1634168436L;
 
-    static Postgres postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = Postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresCluster POSTGRES = new PostgresCluster();
 
     @Override
     TestDatabase freshDatabase() {
-        return TestDatabase.postgres(postgres);
+        return TestDatabase.postgres(POSTGRES.get());
     }
 
     @Test
@@ -67,7 +56,7 @@ class PostgresStoreTest extends StoreTest {
 
     @Test
     void lock_isPerDatabase_soAgentsOnOtherDatabasesOfTheServerStart() throws Exception {
-        String other = postgres.newDatabase();
+        String other = POSTGRES.get().newDatabase();
         try (Store first = open(); Store second = Store.open(other, Postgres.USER, "")) {
             assertThat(first.reachable()).isTrue();
             assertThat(second.reachable()).isTrue();
