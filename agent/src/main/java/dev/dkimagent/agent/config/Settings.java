@@ -25,12 +25,13 @@ import java.util.Map;
  * @param http            {@code dkim-agent.http}
  * @param canary          {@code dkim-agent.canary}
  * @param watch           {@code dkim-agent.notify}, {@code schedule.soa-interval}, {@code alerting.propagation-grace}
+ * @param cluster         {@code dkim-agent.cluster}
  */
 public record Settings(String source, DnsSettings dns, List<Identity> identities,
                        Map<String, List<String>> zoneNameservers, RuleSettings rules,
                        Map<String, Severity> levels, SesSettings ses, ScheduleSettings schedule,
                        AlertingSettings alerting, StateSettings state, HttpSettings http, CanarySettings canary,
-                       NotifySettings watch) {
+                       NotifySettings watch, ClusterSettings cluster) {
 
     public Settings {
         identities = List.copyOf(identities);

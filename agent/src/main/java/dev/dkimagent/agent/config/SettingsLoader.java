@@ -87,9 +87,10 @@ public final class SettingsLoader {
         HttpSettings http = HttpReader.read(root.child("http"), reference);
         CanarySettings canary = CanaryReader.read(root.child("canary"), reference);
         NotifySettings watch = NotifyReader.read(root, reference);
+        ClusterSettings cluster = ClusterReader.read(root.child("cluster"), reference, state);
         problems.throwIfAny();
         return new Settings(sourceName, dns, identities, zones, ruleSettings, levels, ses, schedule, alerting,
-                state, http, canary, watch);
+                state, http, canary, watch, cluster);
     }
 
     /** reference.conf as shipped: the defaults, and the list of known keys. Immutable, so read once. */
