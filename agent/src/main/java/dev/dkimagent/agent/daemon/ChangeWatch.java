@@ -8,6 +8,7 @@ import dev.dkimagent.agent.notify.NotifyKeys;
 import dev.dkimagent.agent.notify.NotifyListener;
 import dev.dkimagent.agent.notify.NotifyResult;
 import dev.dkimagent.agent.notify.RecheckQueue;
+import dev.dkimagent.agent.notify.SerialClaims;
 import dev.dkimagent.agent.notify.SoaWatch;
 import dev.dkimagent.agent.notify.Trigger;
 import dev.dkimagent.agent.pipeline.CommitAndPublish;
@@ -71,6 +72,11 @@ final class ChangeWatch implements AutoCloseable {
     /** Runs after every triggered recheck: the daemon delivers what it committed now, not at the next outbox tick. */
     void afterRecheck(Runnable action) {
         this.afterRecheck = action;
+    }
+
+    /** In a cluster: a NOTIFY serial is rechecked by the first node to claim it in the shared state. */
+    void shareSerials(SerialClaims claims) {
+        queue.shareSerials(claims);
     }
 
     Optional<SoaWatch> soaWatch() {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <li>a zone has at most one recheck waiting: further triggers while it waits join it (a burst of
  *     NOTIFYs gives one recheck);</li>
  * <li>a NOTIFY whose serial was already rechecked, or is being rechecked, is a repeat and does
- *     nothing (primaries resend, several servers notify);</li>
+ *     nothing (primaries resend, several servers notify); in a cluster, so is a serial another node
+ *     claimed first ({@link SerialClaims});</li>
  * <li>a zone's rechecks start at least {@code minGap} apart: a trigger soon after a recheck waits
  *     for the gap (it is not dropped: the change it announces is looked at);</li>
  * <li>at most {@code capacity} zones wait at once; beyond that a trigger is dropped and counted
@@ -67,6 +68,7 @@ public final class RecheckQueue implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private final Map<String, Zone> zones = new HashMap<>();
     private int waiting;
+    private volatile SerialClaims serials = SerialClaims.LOCAL;
 
     /**
      * @param pendingFindings true when the zone has findings seen but not yet firing
@@ -98,6 +100,11 @@ public final class RecheckQueue implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Shares NOTIFY serials with the other nodes of a cluster: only the first to claim one rechecks it. */
+    public void shareSerials(SerialClaims claims) {
+        this.serials = claims;
     }
 
     /** Asks for a recheck of {@code zone}; {@code serial} is the new serial the trigger saw, if any. */
@@ -143,17 +150,23 @@ public final class RecheckQueue implements AutoCloseable {
     private void run(String zone) {
         Trigger trigger;
         long sight;
+        long serial;
         synchronized (this) {
             Zone z = zones.get(zone);
             z.waiting = null;
             waiting--;
             z.lastStart = nanos.getAsLong();
             z.rechecking = z.newestSerial.orElse(Long.MIN_VALUE);
+            serial = z.rechecking;
             trigger = z.trigger;
             sight = z.firstSight;
             z.firstSight = Long.MIN_VALUE;
         }
         try {
+            if (trigger == Trigger.NOTIFY && serial != Long.MIN_VALUE && !serials.claim(zone, serial)) {
+                LOG.info("NOTIFY of {} serial {}: another node of the cluster rechecks it", zone, serial);
+                return;
+            }
             boolean judged = rechecker.recheck(zone);
             events.recheck(trigger);
             if (sight != Long.MIN_VALUE && judged) {

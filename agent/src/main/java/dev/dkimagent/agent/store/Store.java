@@ -146,6 +146,15 @@ public final class Store implements AutoCloseable {
         return write("purging delivered messages", c -> OutboxSql.purgeDelivered(c, cutoff));
     }
 
+    /**
+     * Claims a NOTIFY's serial for {@code node} (cluster mode, PostgreSQL): true when no node
+     * claimed it before. Claims older than {@code forgetBefore} are forgotten in the same step.
+     */
+    public boolean claimNotifySerial(String zone, long serial, String node, Instant at, Instant forgetBefore) {
+        return write("claiming serial " + serial + " of " + zone,
+                c -> NotifySerialSql.claim(c, zone, serial, node, at, forgetBefore));
+    }
+
     // ---- health ----
 
     /**

@@ -171,7 +171,7 @@ class StateStoreFaultIT {
         awaitFiring(world, agent, HEALTHY, 1, FIRING_LIMIT);
 
         fault.run();
-        awaitDown(agent, reason);
+        explained(agent, () -> awaitDown(agent, reason));
         restoreNs3(world);
         if (absolute) {
             explained(agent, () -> await("still down, nothing posted, over two sweeps")

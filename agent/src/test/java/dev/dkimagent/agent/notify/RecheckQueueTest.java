@@ -58,6 +58,20 @@ class RecheckQueueTest {
     }
 
     @Test
+    void notifySerialClaimedByAnotherNode_isNotRechecked_otherTriggersAndSerialsAre() {
+        queue = queue(GAP, 1, 10);
+        queue.shareSerials((zone, serial) -> serial != 5);
+
+        queue.request("a.test", Trigger.NOTIFY, OptionalLong.of(5));
+        queue.request("b.test", Trigger.NOTIFY, OptionalLong.of(6));
+        queue.request("c.test", Trigger.SOA, OptionalLong.of(5));
+
+        await().until(() -> rechecked.size() == 2);
+        await().pollDelay(GAP.multipliedBy(2)).until(() -> true);
+        assertThat(rechecked).containsExactlyInAnyOrder("b.test", "c.test");
+    }
+
+    @Test
     void fullQueue_dropsAndCounts() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         queue = new RecheckQueue(zone -> {

@@ -46,6 +46,21 @@ class PostgresStoreTest extends StoreTest {
     }
 
     @Test
+    void notifySerial_isClaimedByTheFirstNodeOnly_andForgottenAfterwards() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        try (Store store = open()) {
+            assertThat(store.claimNotifySerial("example.com", 7, "node-a", t, t.minusSeconds(60))).isTrue();
+            assertThat(store.claimNotifySerial("example.com", 7, "node-b", t, t.minusSeconds(60))).isFalse();
+            assertThat(store.claimNotifySerial("example.com", 8, "node-b", t, t.minusSeconds(60))).isTrue();
+            assertThat(store.claimNotifySerial("example.org", 7, "node-b", t, t.minusSeconds(60))).isTrue();
+
+            java.time.Instant dayLater = t.plusSeconds(86_400);
+            assertThat(store.claimNotifySerial("example.com", 7, "node-b", dayLater, dayLater.minusSeconds(60)))
+                    .as("a claim older than the cut-off is forgotten").isTrue();
+        }
+    }
+
+    @Test
     void lockSessionEndedByTheServer_makesTheStoreUnreachable() throws Exception {
         try (Store store = open()) {
             terminate(lockHolders().get(0));
