@@ -6,19 +6,23 @@ import dev.dkimagent.agent.store.SesMemoryRow;
 import dev.dkimagent.agent.store.StateChange;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.SesMemory;
+import dev.dkimagent.rules.model.SesView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Alert states, SES memory and the outbox in the store, as the alert types: the codecs turn them
- * into the store's rows. A commit writes only what changed.
+ * Alert states, SES memory, the last SES scan's view and the outbox in the store, as the alert
+ * types: the codecs turn them into the store's rows. A commit writes only what changed.
  */
 public final class AlertStateStore {
 
@@ -64,10 +68,41 @@ public final class AlertStateStore {
         List<OutboxEntry> outbox = notifications.stream()
                 .map(n -> new OutboxEntry(n.identity(), n.at(), NotificationCodec.encode(n)))
                 .toList();
+        store.commit(new StateChange(upserts, deletes, memoryRows(sesMemory), outbox));
+    }
+
+    /**
+     * Lands one SES scan in one transaction: the SES memory after it ({@link SesHistory#next}) and
+     * the view it was judged with, which every node reads back with {@link #sesView()}.
+     *
+     * @param identities the identities SES named, with their records
+     * @param view       the scan's view, with the memory it was judged against
+     * @return the stored view's sequence number
+     */
+    public long commitSesScan(Map<String, SesMemory> sesMemory, Instant scannedAt, List<Identity> identities,
+                              SesView view) {
+        return store.commitSesScan(memoryRows(sesMemory), scannedAt, SesViewCodec.encode(identities, view));
+    }
+
+    /** The sequence number of the last stored SES scan (0 before the first); cheap. */
+    public long sesViewSequence() {
+        return store.sesViewSequence();
+    }
+
+    /**
+     * The last stored SES scan, decoded; empty before the first.
+     *
+     * @throws StoredFormatException when it cannot be read (a format this agent does not know)
+     */
+    public Optional<StoredSesView> sesView() {
+        return store.sesView().map(SesViewCodec::decode);
+    }
+
+    private static List<SesMemoryRow> memoryRows(Map<String, SesMemory> sesMemory) {
         List<SesMemoryRow> ses = new ArrayList<>();
         sesMemory.forEach((key, m) -> ses.add(new SesMemoryRow(key,
                 m.lastStatus() == null ? null : m.lastStatus().name(), m.lastSuccess(), m.lastTokens())));
-        store.commit(new StateChange(upserts, deletes, ses, outbox));
+        return ses;
     }
 
     private static Map<String, AlertState> decode(Map<String, AlertStateRow> rows) {

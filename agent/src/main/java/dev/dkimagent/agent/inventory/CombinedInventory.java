@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * scan. An account and region that could not be read keep what the previous scan saw of them, so
  * a blind monitor neither drops records from the check nor "resolves" SES findings it can no
  * longer see (MON01 says it is blind). SES's view is judged with the memory earlier scans left,
- * which the caller passes with each scan.
+ * which the caller passes with each scan. A scan stored by another node enters through
+ * {@link #adopt}.
  */
 public final class CombinedInventory {
     private final List<Identity> configured;
@@ -51,6 +52,23 @@ public final class CombinedInventory {
             SesView view = merged.view();
             return new Latest(merged, new SesView(view.states(), view.errors(), memory));
         });
+    }
+
+    /**
+     * Takes a view an SES scan left in the shared state (another node's, or this agent's before a
+     * restart) as it was judged there: the SES identities with their records, blind pairs already
+     * carried over, and the view with the memory it was judged against. The next scan carries
+     * blind pairs over from it.
+     */
+    public void adopt(List<Identity> sesIdentities, SesView judged) {
+        SesScan scan = new SesScan(sesIdentities, new SesView(judged.states(), judged.errors(), Map.of()));
+        latest.set(new Latest(scan, judged));
+    }
+
+    /** The identities the latest SES scan named (blind pairs' carried over), without the configured ones. */
+    public List<Identity> sesIdentities() {
+        Latest now = latest.get();
+        return now == null ? List.of() : now.scan().identities();
     }
 
     public boolean sesScanned() {

@@ -136,6 +136,31 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    // ---- the last SES scan's view, shared by every node (V7) ----
+
+    /** The number of the last stored SES scan, 0 before the first: one small read, for "has it changed?". */
+    public long sesViewSequence() {
+        return read("reading the SES view's sequence number", SesViewSql::sequence);
+    }
+
+    /** The last stored SES scan's view, or empty before the first. */
+    public Optional<SesViewRow> sesView() {
+        return read("reading the SES view", SesViewSql::read);
+    }
+
+    /**
+     * Lands one SES scan in one transaction: the SES memory entries it moved and its view, which
+     * replaces the stored one under the next sequence number. All of it, or none of it.
+     *
+     * @return the sequence number the stored view got
+     */
+    public long commitSesScan(List<SesMemoryRow> sesMemory, Instant scannedAt, Document view) {
+        return write("saving the SES scan (nothing of it was saved)", c -> {
+            SesMemorySql.upsert(c, sesMemory);
+            return SesViewSql.write(c, scannedAt, view);
+        });
+    }
+
     /**
      * Forgets delivered messages delivered before {@code cutoff}, so the outbox does not grow for
      * the daemon's lifetime. Pending and permanent messages are kept (the latter for inspection).

@@ -63,6 +63,25 @@ class CombinedInventoryTest {
         assertThat(inventory.sesView()).as("the same view until the next scan").isSameAs(inventory.sesView());
     }
 
+    @Test
+    void adopt_storedView_isJudgedAsStored_andTheNextScanCarriesBlindPairsOverFromIt() {
+        CombinedInventory inventory = new CombinedInventory(List.of(identity("c.test", "c1")));
+        SesIdentityState eu = state("a.test", EU, "e1");
+        SesView stored = new SesView(List.of(eu), List.of(), Map.of(SesView.memoryKey(eu),
+                new SesMemory(DkimStatus.SUCCESS, null, List.of("e0"))));
+
+        inventory.adopt(List.of(identity("a.test", "e1")), stored);
+
+        assertThat(inventory.sesView()).isEqualTo(stored);
+        assertThat(inventory.sesIdentities()).extracting(Identity::name).containsExactly("a.test");
+        assertThat(selectors(inventory)).containsExactly("c1", "e1");
+
+        inventory.update(scan(List.of(), List.of(denied(EU))));
+
+        assertThat(inventory.sesView().states()).containsExactly(eu);
+        assertThat(selectors(inventory)).containsExactly("c1", "e1");
+    }
+
     private static List<String> selectors(CombinedInventory inventory) {
         return inventory.identities().stream().flatMap(i -> i.records().stream()).map(ExpectedRecord::selector).toList();
     }

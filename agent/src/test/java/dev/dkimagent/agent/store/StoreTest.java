@@ -61,9 +61,9 @@ abstract class StoreTest {
             assertThat(store.pendingCount()).isZero();
             assertThat(store.outbox()).isEmpty();
             assertThat(store.reachable()).isTrue();
-            assertThat(store.schemaVersion()).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo(TestDatabase.LATEST);
         }
-        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4", "9");
+        assertThat(appliedMigrations()).containsExactlyElementsOf(db.migrations());
         assertThat(tableExists("schema_version")).isFalse();
     }
 
@@ -75,7 +75,7 @@ abstract class StoreTest {
         try (Store store = open()) {
             assertThat(store.alertStates()).isEqualTo(byKey(state("k1", "example.com")));
         }
-        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4", "9");
+        assertThat(appliedMigrations()).containsExactlyElementsOf(db.migrations());
     }
 
     @Test
@@ -168,6 +168,71 @@ abstract class StoreTest {
     }
 
     @Test
+    void sesView_beforeAnyScan_isEmptyWithSequenceZero() throws Exception {
+        try (Store store = open()) {
+            assertThat(store.sesViewSequence()).isZero();
+            assertThat(store.sesView()).isEmpty();
+        }
+    }
+
+    @Test
+    void commitSesScan_storesMemoryAndView_andNumbersEachScan() throws Exception {
+        Document first = new Document(1, "{\"scan\":\"first\",\"text\":\"" + "x".repeat(2_000_000) + "\"}");
+        Document second = new Document(3, "{\"scan\":\"second <&> \u00fcn\u00efcode\"}");
+        try (Store store = open()) {
+            assertThat(store.commitSesScan(List.of(memory("m1", "SUCCESS", T0, "t1")), T0, first)).isEqualTo(1);
+            assertThat(store.sesView()).contains(new SesViewRow(1, T0, first));
+
+            long next = store.commitSesScan(List.of(memory("m2", null, null)), T0.plusSeconds(60), second);
+
+            assertThat(next).isEqualTo(2);
+            assertThat(store.sesViewSequence()).isEqualTo(2);
+            assertThat(store.sesView()).contains(new SesViewRow(2, T0.plusSeconds(60), second));
+            assertThat(store.sesMemory()).containsOnlyKeys("m1", "m2");
+        }
+        try (Store store = open()) {
+            assertThat(store.sesView()).as("kept across a restart").contains(new SesViewRow(2, T0.plusSeconds(60), second));
+        }
+    }
+
+    @Test
+    void commitSesScan_failingMidway_savesNeitherMemoryNorView() throws Exception {
+        Document view = new Document(1, "{}");
+        try (Store store = open()) {
+            store.commitSesScan(List.of(memory("m1", "SUCCESS", T0)), T0, view);
+            SesMemoryRow tooLong = memory("k".repeat(700), "SUCCESS", T0);  // memory_key is VARCHAR(600)
+
+            assertThatThrownBy(() -> store.commitSesScan(List.of(memory("m2", "PENDING", T0), tooLong),
+                    T0.plusSeconds(60), new Document(1, "{\"lost\":true}")))
+                    .isInstanceOf(StoreAccessException.class)
+                    .hasMessageContaining("saving the SES scan (nothing of it was saved)");
+
+            assertThat(store.sesViewSequence()).isEqualTo(1);
+            assertThat(store.sesView()).contains(new SesViewRow(1, T0, view));
+            assertThat(store.sesMemory()).containsOnlyKeys("m1");
+        }
+    }
+
+    @Test
+    void sesView_rowChangedOutsideTheAgent_isRefusedNamingTheRow() throws Exception {
+        try (Store store = open()) {
+            store.commitSesScan(List.of(), T0, new Document(1, "{}"));
+            tamper("UPDATE ses_view SET view_json = NULL");
+
+            assertThatThrownBy(store::sesView)
+                    .isInstanceOf(StoreAccessException.class)
+                    .hasMessageContaining("ses_view row (scan 1) lacks its scan time, a valid format version or its "
+                            + "document");
+
+            tamper("DELETE FROM ses_view");
+
+            assertThatThrownBy(store::sesViewSequence)
+                    .isInstanceOf(StoreAccessException.class)
+                    .hasMessageContaining("ses_view has no row 1 (migration V7 creates it)");
+        }
+    }
+
+    @Test
     void outbox_deliveryRetryAndPermanent_roundTripWithIncidents() throws Exception {
         try (Store store = open()) {
             store.commit(enqueue(message("a.example", T0), message("a.example", T0.plusSeconds(1)),
@@ -241,7 +306,7 @@ abstract class StoreTest {
 
         assertThatThrownBy(this::open)
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was migrated by a newer dkim-agent (schema 99; this one knows up to 9)")
+                .hasMessageContaining("was migrated by a newer dkim-agent (schema 99; this one knows up to " + TestDatabase.LATEST + ")")
                 .hasMessageContaining("run that version or newer");
         tamper("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'");
         try (Store store = open()) {
@@ -259,7 +324,9 @@ abstract class StoreTest {
             assertThat(store.alertStates()).containsOnlyKeys("k1");
         }
 
-        assertThat(appliedMigrations()).containsExactly("0", "1", "2", "3", "4", "9");
+        List<String> baselineThenAll = new ArrayList<>(List.of("0"));
+        baselineThenAll.addAll(db.migrations());
+        assertThat(appliedMigrations()).containsExactlyElementsOf(baselineThenAll);
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id FROM someone_elses")) {
             assertThat(rs.next()).isTrue();
