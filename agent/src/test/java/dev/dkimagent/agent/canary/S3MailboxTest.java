@@ -111,6 +111,24 @@ class S3MailboxTest {
         }
     }
 
+    @Test
+    void aHungEndpoint_isAMailboxErrorAfterTheCallTimeout() {
+        stub.stall(Duration.ofSeconds(5));
+        try (S3Client impatient = S3Client.builder().endpointOverride(stub.endpoint()).forcePathStyle(true)
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIATESTKEY000000001", SECRET)))
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(500)))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            S3Mailbox mailbox = new S3Mailbox(impatient, new S3Settings(BUCKET, PREFIX, "us-east-1", ""));
+
+            assertThatThrownBy(() -> mailbox.take("x")).isInstanceOfSatisfying(CanaryException.class, e -> {
+                assertThat(e.stage()).isEqualTo(CanaryRound.Stage.MAILBOX);
+                assertThat(e.getMessage()).startsWith("s3://" + BUCKET + "/" + PREFIX + ": cannot reach S3: ApiCallTimeoutException")
+                        .doesNotContain(SECRET);
+            });
+        }
+    }
+
     private int ranged() {
         return (int) stub.log().stream().filter(c -> c.range() != null).count();
     }

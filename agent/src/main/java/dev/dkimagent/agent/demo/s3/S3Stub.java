@@ -45,6 +45,7 @@ public final class S3Stub implements AutoCloseable {
     private final Map<String, StubBucket> buckets = new ConcurrentHashMap<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final List<Call> log = new CopyOnWriteArrayList<>();
+    private volatile java.time.Duration stall = java.time.Duration.ZERO;
 
     private S3Stub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -75,6 +76,11 @@ public final class S3Stub implements AutoCloseable {
         denied.add(bucket);
     }
 
+    /** Every request waits this long before it is answered (a slow or hung endpoint); ZERO = none. */
+    public void stall(java.time.Duration delay) {
+        stall = delay;
+    }
+
     public List<Call> log() {
         return List.copyOf(log);
     }
@@ -99,6 +105,14 @@ public final class S3Stub implements AutoCloseable {
             boolean signed = auth.matches();
             log.add(new Call(ex.getRequestMethod(), bucketName, key, query, ex.getRequestHeaders().getFirst("Range"),
                     signed ? auth.group(1) : null));
+            if (!stall.isZero()) {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (refused(ex, auth, signed, bucketName)) {
                 return;
             }
