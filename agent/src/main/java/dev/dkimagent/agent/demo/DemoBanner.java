@@ -33,7 +33,7 @@ final class DemoBanner {
                 .append("               ").append(DemoWorld.HEALTHY).append(" is signed: a good round trip, no alert (curl -s")
                 .append(" http://127.0.0.1:").append(metricsPort).append("/metrics | grep dkim_canary)\n")
                 .append("               ").append(DemoZones.CLEANED_UP)
-                .append(": SES no longer signs its mail, so its canary alerts (DKIM06 CANARY_NOT_SIGNED)\n");
+                .append(": SES no longer signs its mail with its key, only amazonses.com does, so its canary alerts (DKIM06 CANARY_NOT_SIGNED)\n");
         b.append("  schedule     DNS sweep every ").append(DemoConfig.DNS_INTERVAL).append(", SES scan every ")
                 .append(DemoConfig.SES_INTERVAL).append("; a finding fires after ").append(DemoConfig.FIRING_AFTER)
                 .append(" sweeps, so alerts show within about 30 s\n");

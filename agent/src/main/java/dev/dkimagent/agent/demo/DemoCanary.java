@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The demo's canary world: SES SendEmail signs with the demo key (as Easy DKIM would, s= the
  * first token) and an SES receipt rule stores the message in the S3 stub, where the daemon's
- * canary finds, verifies and deletes it. healthy.test signs: a good round trip, no alert.
- * shop.test lost its verification and SES stopped signing its mail: CANARY_NOT_SIGNED.
+ * canary finds, verifies and deletes it. Every message also carries SES's own d=amazonses.com
+ * signature. healthy.test signs: a good round trip, no alert. shop.test lost its verification
+ * and SES stopped signing its mail with its key, so only amazonses.com signs: CANARY_NOT_SIGNED.
  */
 final class DemoCanary {
     static final String BUCKET = "dkim-agent-demo-canary";
@@ -24,10 +25,11 @@ final class DemoCanary {
     private DemoCanary() {
     }
 
-    static void wire(AwsSesStub ses, S3Stub s3, List<DemoIdentity> identities, KeyPair key) {
+    static void wire(AwsSesStub ses, S3Stub s3, List<DemoIdentity> identities, KeyPair key, KeyPair amazonKey) {
         StubMailer mailer = new StubMailer(new S3ReceiptRule(s3.bucket(BUCKET, DemoWorld.REGION), PREFIX,
                 DemoWorld.REGION));
         identities.forEach(i -> mailer.signWith(i.domain(), i.tokens().get(0), key.getPrivate()));
+        mailer.amazonSignature(DemoZones.AMAZON_SELECTOR, amazonKey.getPrivate());
         ses.domain(AwsSesStub.BASE_ACCOUNT, DemoWorld.REGION, DemoZones.CLEANED_UP).signingEnabled(false);
         ses.mailer(mailer);
     }

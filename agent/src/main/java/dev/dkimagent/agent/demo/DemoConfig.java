@@ -51,11 +51,15 @@ final class DemoConfig {
                 DemoCanary.config(world.s3Endpoint()));
     }
 
-    /** Every zone checked on ns1, ns2 and ns3 directly: the resolvers know nothing of *.test. */
+    /**
+     * Every zone checked on ns1, ns2 and ns3 directly: the resolvers know nothing of *.test. The
+     * canary asks amazonses.com's own server for the key of SES's second signature.
+     */
     private static String zones(DemoWorld world) {
         String servers = world.nameservers().values().stream().map(DemoConfig::quote).collect(Collectors.joining(", "));
         return world.domains().stream().map(d -> quote(d) + " { nameservers = [" + servers + "] }")
-                .collect(Collectors.joining("\n    "));
+                .collect(Collectors.joining("\n    ")) + "\n    \"amazonses.com\" { nameservers = ["
+                + quote(world.amazonNameserver()) + "] }";
     }
 
     private static String quote(String s) {

@@ -2,6 +2,7 @@ package dev.dkimagent.agent.demo;
 
 import dev.dkimagent.agent.demo.dns.DnsServer;
 import dev.dkimagent.agent.demo.dns.Responder;
+import dev.dkimagent.agent.demo.dns.Zone;
 import dev.dkimagent.agent.demo.s3.S3Stub;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import java.io.IOException;
@@ -35,9 +36,11 @@ public final class DemoWorld implements AutoCloseable {
     private final AwsSesStub ses;
     private final S3Stub s3;
     private final KeyPair key = DemoKey.generate();
+    private final KeyPair amazonKey = DemoKey.generate();
     private final List<DemoIdentity> identities;
     private final Map<String, DnsServer> nameservers = new LinkedHashMap<>();
     private DnsServer resolver;
+    private DnsServer amazon;
     private final ScheduledExecutorService healer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dkim-agent-demo-heal");
         thread.setDaemon(true);
@@ -55,7 +58,7 @@ public final class DemoWorld implements AutoCloseable {
         AwsSesStub ses = AwsSesStub.start();
         DemoWorld world = new DemoWorld(ses, S3Stub.start(), identities(ses, clock.instant()));
         try {
-            DemoCanary.wire(ses, world.s3, world.identities, world.key);
+            DemoCanary.wire(ses, world.s3, world.identities, world.key, world.amazonKey);
             world.startDns();
             world.healer.schedule(world::heal, HEAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
@@ -81,8 +84,10 @@ public final class DemoWorld implements AutoCloseable {
             nameservers.put(server, DnsServer.start(server, DemoZones.servedBy(server, identities),
                     Responder.Role.AUTHORITATIVE));
         }
-        resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings(key))),
-                Responder.Role.RESOLVER);
+        Zone amazonZone = DemoZones.amazonZone(DemoKey.txtStrings(amazonKey));
+        resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings(key)),
+                amazonZone), Responder.Role.RESOLVER);
+        amazon = DnsServer.start("amazonses", List.of(amazonZone), Responder.Role.AUTHORITATIVE);
     }
 
     /** ns3 catches up on its zone transfer: the missing record is back, serial and TTLs agree. */
@@ -106,6 +111,11 @@ public final class DemoWorld implements AutoCloseable {
         return resolver.address();
     }
 
+    /** The authoritative server of amazonses.com (the key of SES's own signature on canary mail). */
+    public String amazonNameserver() {
+        return amazon.address();
+    }
+
     public String sesEndpoint() {
         return ses.endpoint().toString();
     }
@@ -126,6 +136,9 @@ public final class DemoWorld implements AutoCloseable {
         nameservers.values().forEach(DnsServer::close);
         if (resolver != null) {
             resolver.close();
+        }
+        if (amazon != null) {
+            amazon.close();
         }
         ses.close();
         s3.close();

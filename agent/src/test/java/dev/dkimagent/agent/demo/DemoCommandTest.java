@@ -66,6 +66,7 @@ class DemoCommandTest {
                 .contains("dkim_canary_last_success_timestamp_seconds{identity=\"healthy.test\",}")
                 .doesNotContain("dkim_canary_last_success_timestamp_seconds{identity=\"shop.test\",}");
         assertThat(canaryAlert()).contains("[CRITICAL] shop.test").doesNotContain("MON02");
+        assertThat(output()).contains("without a DKIM signature of shop.test (signed by: amazonses.com)");
         assertTheCheckMatrixPrintedOnce();
 
         await().pollInSameThread().atMost(DEMO).until(() -> output().contains("[RESOLVED] mycompany.test"));
