@@ -26,16 +26,21 @@ public final class CanaryClients implements AutoCloseable {
     private final String defaultRegion;
     private final Map<String, SesV2Client> sesByRegion;
     private final S3Client s3;
+    /** The default chain when this created it (null when the caller gave credentials: theirs to close). */
+    private final DefaultCredentialsProvider ownCredentials;
 
-    private CanaryClients(CanarySettings canary, String defaultRegion, Map<String, SesV2Client> sesByRegion, S3Client s3) {
+    private CanaryClients(CanarySettings canary, String defaultRegion, Map<String, SesV2Client> sesByRegion, S3Client s3,
+                          DefaultCredentialsProvider ownCredentials) {
         this.canary = canary;
         this.defaultRegion = defaultRegion;
         this.sesByRegion = sesByRegion;
         this.s3 = s3;
+        this.ownCredentials = ownCredentials;
     }
 
     static CanaryClients create(Settings settings, AwsCredentialsProvider given) {
-        AwsCredentialsProvider credentials = given != null ? given : DefaultCredentialsProvider.builder().build();
+        DefaultCredentialsProvider own = given == null ? DefaultCredentialsProvider.builder().build() : null;
+        AwsCredentialsProvider credentials = given != null ? given : own;
         String fallback = defaultRegion(settings);
         Map<String, SesV2Client> ses = new LinkedHashMap<>();
         for (String identity : settings.canary().identities()) {
@@ -43,7 +48,7 @@ public final class CanaryClients implements AutoCloseable {
         }
         CanarySettings.S3Settings s3 = settings.canary().s3();
         return new CanaryClients(settings.canary(), fallback, ses,
-                s3 == null ? null : s3(s3, s3.regionOr(fallback), credentials));
+                s3 == null ? null : s3(s3, s3.regionOr(fallback), credentials), own);
     }
 
     /** The canary's default SES region: the first of ses.regions. */
@@ -97,6 +102,9 @@ public final class CanaryClients implements AutoCloseable {
         sesByRegion.values().forEach(SesV2Client::close);
         if (s3 != null) {
             s3.close();
+        }
+        if (ownCredentials != null) {
+            ownCredentials.close();
         }
     }
 }
