@@ -2,19 +2,28 @@ package dev.dkimagent.agent.canary;
 
 import dev.dkimagent.rules.model.CanaryRound;
 import java.time.Instant;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
-/** SES v2 SendEmail, simple content with the canary header, through the given configuration set. */
+/**
+ * SES v2 SendEmail, simple content with the canary header, through the given configuration set,
+ * with the client of the identity's own SES region.
+ */
 public final class SesCanarySender implements CanarySender {
-    private final SesV2Client ses;
+    private final Function<String, SesV2Client> clientOf;
     private final String configurationSet;
 
-    /** configurationSet: "" for none. The client is the caller's to close. */
+    /** One client for every identity. configurationSet: "" for none. The client is the caller's to close. */
     public SesCanarySender(SesV2Client ses, String configurationSet) {
-        this.ses = ses;
+        this(identity -> ses, configurationSet);
+    }
+
+    /** clientOf: identity -> the client of the region it sends through. The clients are the caller's to close. */
+    public SesCanarySender(Function<String, SesV2Client> clientOf, String configurationSet) {
+        this.clientOf = clientOf;
         this.configurationSet = configurationSet;
     }
 
@@ -31,7 +40,7 @@ public final class SesCanarySender implements CanarySender {
             request.configurationSetName(configurationSet);
         }
         try {
-            ses.sendEmail(request.build());
+            clientOf.apply(message.identity()).sendEmail(request.build());
         } catch (SdkException e) {
             throw new CanaryException(CanaryRound.Stage.SEND, "SendEmail from " + message.from() + " failed: "
                     + e.getMessage(), e);

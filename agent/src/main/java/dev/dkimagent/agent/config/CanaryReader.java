@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads {@code dkim-agent.canary}; when enabled, everything a round needs must be there. */
 final class CanaryReader {
     static final String PATH = "dkim-agent.canary";
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final String IDENTITY = "a domain such as \"mycompany.com\" or { domain = \"mycompany.eu\","
+            + " region = \"eu-west-1\" }";
 
     private CanaryReader() {
     }
@@ -32,12 +37,34 @@ final class CanaryReader {
             canary.child("timeout").problem("expected a timeout shorter than canary.interval (" + interval
                     + "), got " + canary.child("timeout").describe());
         }
-        List<String> identities = identities(canary.child("identities"), required);
+        Map<String, String> regions = new LinkedHashMap<>();
+        List<String> identities = identities(canary.child("identities"), regions, required);
         String from = address(canary.child("from"), "an address such as \"dkim-canary@{domain}\"", null);
         String to = address(canary.child("to"), "the canary mailbox's address such as \"canary@example.org\"", required);
         String configurationSet = canary.child("configuration-set").string("a configuration set name or \"\"").orElse("");
-        CanarySettings.ImapSettings imap = imap(canary.child("mailbox"), reference, required);
-        return new CanarySettings(enabled, interval, timeout, identities, from, to, configurationSet, imap);
+        Mailbox mailbox = mailbox(canary.child("mailbox"), reference, required);
+        return new CanarySettings(enabled, interval, timeout, identities, regions, from, to, configurationSet,
+                mailbox.imap(), mailbox.s3());
+    }
+
+    /** The chosen mailbox; s3 null unless it is the S3 one. */
+    private record Mailbox(CanarySettings.ImapSettings imap, CanarySettings.S3Settings s3) {
+    }
+
+    private static Mailbox mailbox(Node mailbox, Config reference, Required required) {
+        if (!mailbox.requireObject("an object with the mailbox settings: mailbox { imap { ... } } or"
+                + " mailbox { s3 { ... } }")) {
+            return new Mailbox(CanarySettings.ImapSettings.defaults(), null);
+        }
+        KnownKeys.check(mailbox, reference.getObject(PATH + ".mailbox").keySet());
+        MailboxChoice.Kind kind = MailboxChoice.of(mailbox, required.enabled() ? required.enabledNode() : null);
+        if (kind == MailboxChoice.Kind.S3) {
+            return new Mailbox(CanarySettings.ImapSettings.defaults(),
+                    S3MailboxReader.read(mailbox.child("s3"), reference, required::missing));
+        }
+        // with no mailbox or both, that one problem is reported; the IMAP keys are not each reported missing
+        Required imapRequired = kind == MailboxChoice.Kind.IMAP ? required : new Required(false, required.enabledNode());
+        return new Mailbox(imap(mailbox, reference, imapRequired), null);
     }
 
     /**
@@ -58,17 +85,54 @@ final class CanaryReader {
         }
     }
 
-    private static List<String> identities(Node node, Required required) {
+    /** Each element a domain, or { domain, region } for an identity that sends through its own SES region. */
+    private static List<String> identities(Node node, Map<String, String> regions, Required required) {
         List<String> out = new ArrayList<>();
-        for (Node element : node.list("a list of domains such as [\"mycompany.com\"]")) {
-            element.string("a domain such as \"mycompany.com\"")
-                    .filter(name -> DnsNames.checkName(element, name))
-                    .map(dev.dkimagent.rules.model.Names::normal).ifPresent(out::add);
+        for (Node element : node.list("a list of identities such as [\"mycompany.com\"]")) {
+            Node domainNode = element.type() == com.typesafe.config.ConfigValueType.OBJECT
+                    ? identityObject(element) : element;
+            domainNode.string(IDENTITY)
+                    .filter(name -> DnsNames.checkName(domainNode, name))
+                    .map(dev.dkimagent.rules.model.Names::normal)
+                    .filter(domain -> once(domainNode, domain, out))
+                    .ifPresent(domain -> {
+                        out.add(domain);
+                        region(element).ifPresent(region -> regions.put(domain, region));
+                    });
         }
         if (out.isEmpty()) {
             required.missing(node, "1 or more identities such as [\"mycompany.com\"]");
         }
         return out;
+    }
+
+    private static Node identityObject(Node element) {
+        KnownKeys.check(element, List.of("domain", "region"));
+        return element.child("domain");
+    }
+
+    private static boolean once(Node node, String domain, List<String> seen) {
+        if (seen.contains(domain)) {
+            node.problem("identity '" + domain + "' is listed twice; list each once");
+            return false;
+        }
+        return true;
+    }
+
+    private static java.util.Optional<String> region(Node element) {
+        Node region = element.child("region");
+        if (element.type() != com.typesafe.config.ConfigValueType.OBJECT || !region.isSet()) {
+            return java.util.Optional.empty();
+        }
+        return region.string("an AWS region such as \"eu-west-1\"").filter(text -> checkRegion(region, text));
+    }
+
+    static boolean checkRegion(Node node, String text) {
+        boolean ok = REGION.matcher(text).matches();
+        if (!ok) {
+            node.problem("expected an AWS region such as \"eu-west-1\", got " + node.describe());
+        }
+        return ok;
     }
 
     /** required null: always needed (it has a default). */
@@ -83,13 +147,9 @@ final class CanaryReader {
     }
 
     private static CanarySettings.ImapSettings imap(Node mailbox, Config reference, Required required) {
-        if (!mailbox.requireObject("an object with the mailbox settings: mailbox { imap { ... } }")) {
-            return null;
-        }
-        KnownKeys.check(mailbox, reference.getObject(PATH + ".mailbox").keySet());
         Node imap = mailbox.child("imap");
         if (!imap.requireObject("an object with the IMAP settings")) {
-            return null;
+            return CanarySettings.ImapSettings.defaults();
         }
         KnownKeys.check(imap, reference.getObject(PATH + ".mailbox.imap").keySet());
         String host = required(imap.child("host"), "an IMAP host name such as \"imap.example.org\"", required);

@@ -148,7 +148,7 @@ public final class Daemon implements AutoCloseable {
     /** The canary (off by default: it sends real mail); its SES client closes with the daemon. */
     private CanaryRefresh canary(Settings settings, DnsRuntime dns, Lifecycle lifecycle, AlertStateStore states,
                                  AgentMetrics metrics, Clock clock, DaemonEdges edges) {
-        SesV2Client ses = keep(CanarySetup.ses(settings, edges.sesCredentials()));
+        var ses = keep(CanarySetup.clients(settings, edges.sesCredentials()));
         return new CanaryRefresh(CanarySetup.targets(settings.canary()), CanarySetup.probe(settings, dns, ses, clock, CanarySetup.POLL),
                 PipelineWiring.engine(settings), lifecycle, states, new CanaryGauges(metrics.registry()), clock);
     }

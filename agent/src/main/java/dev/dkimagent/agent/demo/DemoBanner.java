@@ -26,6 +26,14 @@ final class DemoBanner {
         b.append("  SES stub     ").append(world.sesEndpoint()).append(" (").append(DemoWorld.REGION).append("): ")
                 .append(DemoWorld.HEALTHY).append(" SUCCESS, ").append(DemoZones.DRIFTED).append(" SUCCESS (at risk), ")
                 .append(DemoZones.CLEANED_UP).append(" TEMPORARY_FAILURE after a success\n");
+        b.append("  canary       SendEmail every ").append(DemoCanary.INTERVAL).append(" from ")
+                .append(String.join(" and ", DemoCanary.IDENTITIES)).append("; an SES receipt rule stores each message in")
+                .append(" the S3 stub ").append(world.s3Endpoint()).append(" (s3://").append(DemoCanary.BUCKET).append('/')
+                .append(DemoCanary.PREFIX).append("), the canary finds its own, verifies and deletes it\n")
+                .append("               ").append(DemoWorld.HEALTHY).append(" is signed: a good round trip, no alert (curl -s")
+                .append(" http://127.0.0.1:").append(metricsPort).append("/metrics | grep dkim_canary)\n")
+                .append("               ").append(DemoZones.CLEANED_UP)
+                .append(": SES no longer signs its mail with its key, only amazonses.com does, so its canary alerts (DKIM06 CANARY_NOT_SIGNED)\n");
         b.append("  schedule     DNS sweep every ").append(DemoConfig.DNS_INTERVAL).append(", SES scan every ")
                 .append(DemoConfig.SES_INTERVAL).append("; a finding fires after ").append(DemoConfig.FIRING_AFTER)
                 .append(" sweeps, so alerts show within about 30 s\n");

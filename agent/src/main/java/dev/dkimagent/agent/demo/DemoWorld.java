@@ -2,8 +2,11 @@ package dev.dkimagent.agent.demo;
 
 import dev.dkimagent.agent.demo.dns.DnsServer;
 import dev.dkimagent.agent.demo.dns.Responder;
+import dev.dkimagent.agent.demo.dns.Zone;
+import dev.dkimagent.agent.demo.s3.S3Stub;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import java.io.IOException;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +23,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * servers (ns1, ns2, ns3) for the identities' zones, a resolver for the key records under
  * dkim.amazonses.com, and an SES endpoint with three identities: healthy.test (verified, served
  * right), mycompany.test (verified, but ns3 drifted: at risk) and shop.test (verification lost:
- * TEMPORARY_FAILURE after a success). After {@link #HEAL_AFTER} ns3 catches up on mycompany.test,
- * so the demo shows an alert resolving too.
+ * TEMPORARY_FAILURE after a success, and SES no longer signs its mail). After {@link #HEAL_AFTER}
+ * ns3 catches up on mycompany.test, so the demo shows an alert resolving too. An S3 endpoint holds
+ * the canary's mailbox ({@link DemoCanary}).
  */
 public final class DemoWorld implements AutoCloseable {
     static final String REGION = "us-east-1";
@@ -30,25 +34,31 @@ public final class DemoWorld implements AutoCloseable {
     public static final Duration HEAL_AFTER = Duration.ofSeconds(35);
 
     private final AwsSesStub ses;
+    private final S3Stub s3;
+    private final KeyPair key = DemoKey.generate();
+    private final KeyPair amazonKey = DemoKey.generate();
     private final List<DemoIdentity> identities;
     private final Map<String, DnsServer> nameservers = new LinkedHashMap<>();
     private DnsServer resolver;
+    private DnsServer amazon;
     private final ScheduledExecutorService healer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dkim-agent-demo-heal");
         thread.setDaemon(true);
         return thread;
     });
 
-    private DemoWorld(AwsSesStub ses, List<DemoIdentity> identities) {
+    private DemoWorld(AwsSesStub ses, S3Stub s3, List<DemoIdentity> identities) {
         this.ses = ses;
+        this.s3 = s3;
         this.identities = identities;
     }
 
     /** Starts the SES endpoint, the nameservers and the resolver; on failure nothing stays running. */
     public static DemoWorld start(Clock clock) throws IOException {
         AwsSesStub ses = AwsSesStub.start();
-        DemoWorld world = new DemoWorld(ses, identities(ses, clock.instant()));
+        DemoWorld world = new DemoWorld(ses, S3Stub.start(), identities(ses, clock.instant()));
         try {
+            DemoCanary.wire(ses, world.s3, world.identities, world.key, world.amazonKey);
             world.startDns();
             world.healer.schedule(world::heal, HEAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
@@ -74,8 +84,10 @@ public final class DemoWorld implements AutoCloseable {
             nameservers.put(server, DnsServer.start(server, DemoZones.servedBy(server, identities),
                     Responder.Role.AUTHORITATIVE));
         }
-        resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings())),
-                Responder.Role.RESOLVER);
+        Zone amazonZone = DemoZones.amazonZone(DemoKey.txtStrings(amazonKey));
+        resolver = DnsServer.start("resolver", List.of(DemoZones.keyZone(identities, DemoKey.txtStrings(key)),
+                amazonZone), Responder.Role.RESOLVER);
+        amazon = DnsServer.start("amazonses", List.of(amazonZone), Responder.Role.AUTHORITATIVE);
     }
 
     /** ns3 catches up on its zone transfer: the missing record is back, serial and TTLs agree. */
@@ -99,8 +111,18 @@ public final class DemoWorld implements AutoCloseable {
         return resolver.address();
     }
 
+    /** The authoritative server of amazonses.com (the key of SES's own signature on canary mail). */
+    public String amazonNameserver() {
+        return amazon.address();
+    }
+
     public String sesEndpoint() {
         return ses.endpoint().toString();
+    }
+
+    /** The S3 endpoint the canary's receipt rule stores into. */
+    public String s3Endpoint() {
+        return s3.endpoint().toString();
     }
 
     /** The stub's static credentials: the demo needs no AWS environment. */
@@ -115,6 +137,10 @@ public final class DemoWorld implements AutoCloseable {
         if (resolver != null) {
             resolver.close();
         }
+        if (amazon != null) {
+            amazon.close();
+        }
         ses.close();
+        s3.close();
     }
 }

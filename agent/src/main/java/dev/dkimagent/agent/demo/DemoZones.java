@@ -24,6 +24,9 @@ import org.xbill.DNS.TextParseException;
  */
 final class DemoZones {
     static final String KEY_ZONE = "dkim.amazonses.com.";
+    /** SES's own signing domain: every message SES sends carries a second signature, d=amazonses.com. */
+    static final String AMAZON_ZONE = "amazonses.com.";
+    static final String AMAZON_SELECTOR = "224i4yxa5dv7c2xz3womw6peuasteono";
     static final String DRIFTED = "mycompany.test";
     static final String DRIFTED_SERVER = "ns3";
     static final String CLEANED_UP = "shop.test";
@@ -57,6 +60,16 @@ final class DemoZones {
         records.add(soa(KEY_ZONE, SERIAL));
         identities.forEach(i -> i.tokens().forEach(token ->
                 records.add(new TXTRecord(name(DemoIdentity.target(token)), DClass.IN, TTL, keyStrings))));
+        return Zone.of(records);
+    }
+
+    /** amazonses.com with the key of SES's own signature (s={@value #AMAZON_SELECTOR}), on its own server. */
+    static Zone amazonZone(List<String> keyStrings) {
+        List<Record> records = new ArrayList<>();
+        records.add(soa(AMAZON_ZONE, SERIAL));
+        records.add(new NSRecord(name(AMAZON_ZONE), DClass.IN, TTL, name("ns1." + AMAZON_ZONE)));
+        records.add(new ARecord(name("ns1." + AMAZON_ZONE), DClass.IN, TTL, loopback()));
+        records.add(new TXTRecord(name(AMAZON_SELECTOR + "._domainkey." + AMAZON_ZONE), DClass.IN, TTL, keyStrings));
         return Zone.of(records);
     }
 

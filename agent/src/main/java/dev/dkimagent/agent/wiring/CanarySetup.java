@@ -1,23 +1,24 @@
 package dev.dkimagent.agent.wiring;
 
+import dev.dkimagent.agent.canary.CanaryMailbox;
 import dev.dkimagent.agent.canary.CanaryProbe;
 import dev.dkimagent.agent.canary.CanaryTarget;
 import dev.dkimagent.agent.canary.ImapMailbox;
+import dev.dkimagent.agent.canary.S3Mailbox;
 import dev.dkimagent.agent.canary.SesCanarySender;
+import dev.dkimagent.agent.config.CanarySettings;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.mail.KeyFetcher;
 import dev.dkimagent.agent.mail.MessageVerifier;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** The canary wired from settings: SES v2 in the first ses.regions region (ses.endpoint applies), IMAP, the verifier. */
+/**
+ * The canary wired from settings: SES v2 in each identity's region (its own, else the first of
+ * ses.regions; ses.endpoint applies), the IMAP or S3 mailbox, the verifier.
+ */
 public final class CanarySetup {
     /** How often the mailbox is looked at while a round waits. */
     public static final Duration POLL = Duration.ofSeconds(15);
@@ -25,28 +26,23 @@ public final class CanarySetup {
     private CanarySetup() {
     }
 
-    /** The SES client the canary sends with; the caller closes it. credentials null = the default chain. */
-    public static SesV2Client ses(Settings settings, AwsCredentialsProvider credentials) {
-        var builder = SesV2Client.builder()
-                .region(Region.of(settings.ses().regions().get(0)))
-                .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build())
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(30)));
-        if (!settings.ses().endpoint().isEmpty()) {
-            builder.endpointOverride(URI.create(settings.ses().endpoint()));
-        }
-        return builder.build();
+    /** The AWS clients the canary uses (SES per region, S3 for an S3 mailbox); the caller closes them. credentials null = the default chain. */
+    public static CanaryClients clients(Settings settings, AwsCredentialsProvider credentials) {
+        return CanaryClients.create(settings, credentials);
     }
 
-    public static java.util.List<CanaryTarget> targets(dev.dkimagent.agent.config.CanarySettings canary) {
+    public static List<CanaryTarget> targets(CanarySettings canary) {
         return canary.identities().stream().map(i -> new CanaryTarget(i, canary.fromFor(i), canary.to())).toList();
     }
 
-    public static CanaryProbe probe(Settings settings, DnsRuntime dns, SesV2Client ses, Clock clock, Duration poll) {
+    public static CanaryProbe probe(Settings settings, DnsRuntime dns, CanaryClients clients, Clock clock,
+                                    Duration poll) {
         MessageVerifier verifier = new MessageVerifier(new KeyFetcher(dns.locator(), dns.discovery(), dns.client(),
                 settings.zoneNameservers()), clock);
-        return new CanaryProbe(new SesCanarySender(ses, settings.canary().configurationSet()),
-                new ImapMailbox(settings.canary().imap()), verifier, clock, d -> Thread.sleep(d.toMillis()),
-                settings.canary().timeout(), poll);
+        CanarySettings canary = settings.canary();
+        CanaryMailbox mailbox = canary.usesS3() ? new S3Mailbox(clients.s3(), canary.s3())
+                : new ImapMailbox(canary.imap());
+        return new CanaryProbe(new SesCanarySender(clients::sesFor, canary.configurationSet()), mailbox, verifier,
+                clock, d -> Thread.sleep(d.toMillis()), canary.timeout(), poll);
     }
 }

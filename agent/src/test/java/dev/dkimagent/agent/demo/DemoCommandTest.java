@@ -52,7 +52,7 @@ class DemoCommandTest {
         int metricsPort = Integer.parseInt(banner("http://127\\.0\\.0\\.1:(\\d+)/metrics"));
 
         await().pollInSameThread().atMost(DEMO).until(() -> output().contains("SES02/VERIFICATION_LOST")
-                && output().contains("SES03/SES_AT_RISK"));
+                && output().contains("SES03/SES_AT_RISK") && output().contains("DKIM06/CANARY_NOT_SIGNED"));
         assertThat(output())
                 .contains("[CRITICAL] mycompany.test")
                 .contains("DKIM01/RECORD_MISSING selector mycompanytesttok3 on " + ns3)
@@ -62,7 +62,11 @@ class DemoCommandTest {
                 .contains("[CRITICAL] shop.test")
                 .contains("status TEMPORARY_FAILURE")
                 .doesNotContain("] healthy.test:");
-        assertThat(scrape(metricsPort)).contains("dkim_record_ok{");
+        assertThat(scrape(metricsPort)).contains("dkim_record_ok{")
+                .contains("dkim_canary_last_success_timestamp_seconds{identity=\"healthy.test\",}")
+                .doesNotContain("dkim_canary_last_success_timestamp_seconds{identity=\"shop.test\",}");
+        assertThat(canaryAlert()).contains("[CRITICAL] shop.test").doesNotContain("MON02");
+        assertThat(output()).contains("without a DKIM signature of shop.test (signed by: amazonses.com)");
         assertTheCheckMatrixPrintedOnce();
 
         await().pollInSameThread().atMost(DEMO).until(() -> output().contains("[RESOLVED] mycompany.test"));
@@ -102,6 +106,13 @@ class DemoCommandTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals(DNSJAVA_SELECTOR))
                 .map(Thread::getName).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** The alert that carries the canary's finding: shop.test's mail goes out without its signature. */
+    private String canaryAlert() {
+        String out = output();
+        int finding = out.indexOf("DKIM06/CANARY_NOT_SIGNED");
+        return out.substring(out.lastIndexOf("--- alert", finding), finding);
     }
 
     private String output() {

@@ -255,10 +255,17 @@ public final class AwsSesStub implements AutoCloseable {
             return;
         }
         try {
-            respond(ex, 200, "application/json", new StubIdentity.Json().str("MessageId", current.send(request)).toString());
+            String messageId = current.send(request, signingEnabled(r, request.path("FromEmailAddress").asText()));
+            respond(ex, 200, "application/json", new StubIdentity.Json().str("MessageId", messageId).toString());
         } catch (jakarta.mail.MessagingException e) {
             jsonError(ex, 500, "InternalFailure", "delivery failed: " + e.getMessage());
         }
+    }
+
+    /** As SES signs: with the From domain's key unless that identity (in this account and region) has signing disabled. */
+    private boolean signingEnabled(Request r, String from) {
+        StubIdentity identity = pairIdentities(r).get(from.substring(from.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT));
+        return identity == null || identity.signingEnabled();
     }
 
     private void routeV2(HttpExchange ex, Request r, String path) throws IOException {

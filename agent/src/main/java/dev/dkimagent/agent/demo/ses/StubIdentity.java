@@ -93,6 +93,10 @@ public final class StubIdentity {
         return name;
     }
 
+    public boolean signingEnabled() {
+        return signingEnabled;
+    }
+
     public boolean email() {
         return email;
     }

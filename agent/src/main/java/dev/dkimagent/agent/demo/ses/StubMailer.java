@@ -1,12 +1,7 @@
 package dev.dkimagent.agent.demo.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.james.jdkim.DKIMSigner;
@@ -23,8 +17,9 @@ import org.apache.james.jdkim.DKIMSigner;
 /**
  * What SES does with a SendEmail of simple content, for the stub: build the MIME message, sign
  * it with the identity's key (d= the From domain, s= its selector) and with amazonses.com's, and
- * deliver it by SMTP. Faults a test can ask for: signing disabled (only amazonses.com signs), the
- * body altered in transit, the message dropped.
+ * deliver it (by SMTP, or as the S3 object a receipt rule stores). An identity whose signing is
+ * disabled in the stub is signed by amazonses.com only. Faults a test can ask for: signing
+ * disabled for every identity, the body altered in transit, the message dropped.
  */
 public final class StubMailer {
     public static final String AMAZON_DOMAIN = "amazonses.com";
@@ -35,15 +30,18 @@ public final class StubMailer {
     private record Key(String selector, PrivateKey key) {
     }
 
-    private final String smtpHost;
-    private final int smtpPort;
+    private final StubDelivery delivery;
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private volatile Key amazon;
     private volatile Mode mode = Mode.SIGN;
 
+    /** Delivers by SMTP to this server. */
     public StubMailer(String smtpHost, int smtpPort) {
-        this.smtpHost = smtpHost;
-        this.smtpPort = smtpPort;
+        this(new SmtpDelivery(smtpHost, smtpPort));
+    }
+
+    public StubMailer(StubDelivery delivery) {
+        this.delivery = delivery;
     }
 
     /** Signs mail from {@code domain} as SES's Easy DKIM would: d=domain, s=selector. */
@@ -62,19 +60,22 @@ public final class StubMailer {
         mode = value;
     }
 
-    /** Builds, signs and delivers one SendEmail request (SES v2 JSON); returns the message id. */
-    String send(JsonNode request) throws IOException, MessagingException {
+    /**
+     * Builds, signs and delivers one SendEmail request (SES v2 JSON); returns the message id.
+     * identitySigning: false when the From identity has DKIM signing disabled.
+     */
+    String send(JsonNode request, boolean identitySigning) throws IOException, MessagingException {
         String from = request.path("FromEmailAddress").asText();
         String to = request.path("Destination").path("ToAddresses").path(0).asText();
         JsonNode simple = request.path("Content").path("Simple");
         String id = UUID.randomUUID().toString();
         String message = mime(from, to, simple, id);
-        message = sign(message, from);
+        message = sign(message, from, identitySigning);
         if (mode == Mode.ALTER_BODY_IN_TRANSIT) {
             message = message + "-- \r\nAdded by a gateway after signing\r\n";
         }
         if (mode != Mode.DROP) {
-            deliver(message, to);
+            delivery.deliver(message, to);
         }
         return id;
     }
@@ -98,11 +99,11 @@ public final class StubMailer {
         return m.toString();
     }
 
-    private String sign(String message, String from) throws IOException, MessagingException {
+    private String sign(String message, String from, boolean identitySigning) throws IOException, MessagingException {
         String domain = from.substring(from.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
         Key own = keys.get(domain);
         String signed = message;
-        if (own != null && mode != Mode.SIGNING_DISABLED) {
+        if (own != null && identitySigning && mode != Mode.SIGNING_DISABLED) {
             signed = signature(signed, domain, own) + "\r\n" + signed;
         }
         if (amazon != null) {
@@ -119,19 +120,6 @@ public final class StubMailer {
             return signer.sign(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
         } catch (org.apache.james.jdkim.exceptions.FailException e) {
             throw new MessagingException("signing failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Sends the bytes as they are: sendMessage does not re-encode (no saveChanges), so signatures survive. */
-    private void deliver(String message, String to) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", smtpHost);
-        p.put("mail.smtp.port", String.valueOf(smtpPort));
-        Session session = Session.getInstance(p);
-        MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mime, new Address[] {new InternetAddress(to)});
         }
     }
 }
