@@ -114,6 +114,9 @@ public final class AgentMetrics {
         store.collectors().forEach(registry::register);
         if (cluster != null) {
             registry.register(cluster);
+            // the outbox is the cluster's: one series, from the publishing node
+            outboxPending.shownOnlyWhen(cluster::publisher);
+            outboxHeld.shownOnlyWhen(cluster::publisher);
         }
     }
 

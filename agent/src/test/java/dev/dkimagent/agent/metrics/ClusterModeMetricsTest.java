@@ -118,6 +118,18 @@ class ClusterModeMetricsTest {
     }
 
     @Test
+    void outboxGauges_theClustersOutbox_areShownByThePublishingNodeOnly() {
+        node.outboxPending(() -> 4);
+        node.outboxHeld(() -> 1);
+        assertThat(Exposition.samples(node.registry())).noneMatch(l -> l.startsWith("dkim_notification_outbox_"));
+
+        node.metricsPublisher(true);
+
+        assertThat(Exposition.samples(node.registry())).filteredOn(l -> l.startsWith("dkim_notification_outbox_"))
+                .containsExactly("dkim_notification_outbox_held 1.0", "dkim_notification_outbox_pending 4.0");
+    }
+
+    @Test
     void sharedView_isForClusterModeOnly() {
         AgentMetrics single = new AgentMetrics("1.0");
         assertThatThrownBy(() -> single.publishSharedSes(sesView())).isInstanceOf(IllegalStateException.class);
