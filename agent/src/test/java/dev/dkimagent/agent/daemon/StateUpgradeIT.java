@@ -66,7 +66,7 @@ class StateUpgradeIT {
             assertThat(WebhookMessages.about(world.slack(), "d.example")).as(posted).isEmpty();
         });
         assertThat(agent.output()).contains("adopted the schema at version 1 for Flyway")
-                .contains("migrated to version 4").doesNotContain("cannot be read");
+                .contains("migrated to version 8").doesNotContain("cannot be read");
     }
 
     /** The fixture was written as user sa; this world's config keeps the default (empty) state.user. */
