@@ -11,7 +11,10 @@ import dev.dkimagent.rules.model.SesView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,12 @@ public final class MetricsPublisher {
     private final Duration zoneRetention;
     private final Clock clock;
     private Instant heldUntil;
+    /** Each zone's document as last published: a row read again unchanged is skipped. */
+    private final Map<String, Seen> published = new HashMap<>();
+
+    /** A document's updated_at and hash: both equal means the same document (two writes in one millisecond differ in hash). */
+    private record Seen(Instant updatedAt, int hash) {
+    }
     /** When the last read of changed series started; null while not publishing. */
     private Instant lastRead;
     private boolean clusterStateFailed;
@@ -116,6 +125,7 @@ public final class MetricsPublisher {
             if (lastRead != null) {
                 LOG.info("node {} no longer publishes the cluster's metrics", node);
                 metrics.clearShared();
+                published.clear();
                 lastRead = null;
             }
             metrics.metricsPublisher(false);
@@ -132,6 +142,7 @@ public final class MetricsPublisher {
     public synchronized void stop() {
         if (lastRead != null) {
             metrics.clearShared();
+            published.clear();
             lastRead = null;
         }
         metrics.metricsPublisher(false);
@@ -162,10 +173,10 @@ public final class MetricsPublisher {
         try {
             tables.expireZoneSeries(now.minus(zoneRetention));
             Instant since = lastRead == null ? Instant.EPOCH : lastRead.minus(LATE_COMMIT);
-            for (ZoneSeriesRow row : tables.zoneSeriesChangedAfter(since)) {
-                publishZone(row);
-            }
-            metrics.retainSharedZones(tables.zoneSeriesZones());
+            tables.zoneSeriesChangedAfter(since, this::publishZone);
+            Set<String> zones = tables.zoneSeriesZones();
+            metrics.retainSharedZones(zones);
+            published.keySet().retainAll(zones);
             lastRead = now;
         } catch (StoreAccessException e) {
             LOG.warn("reading the shared zone series failed; the series stay as last read: {}", e.getMessage());
@@ -181,8 +192,13 @@ public final class MetricsPublisher {
     }
 
     private void publishZone(ZoneSeriesRow row) {
+        Seen seen = new Seen(row.updatedAt(), row.series().json().hashCode());
+        if (seen.equals(published.get(row.zone()))) {
+            return; // read again within the late-commit margin, unchanged
+        }
         try {
             metrics.publishSharedZone(row.zone(), new SeriesDocument(row.series().format(), row.series().json()));
+            published.put(row.zone(), seen);
         } catch (IllegalArgumentException e) {
             LOG.warn("zone {}: its shared series are not readable by this version ({}); they show when a node of "
                     + "this version judges it", row.zone(), e.getMessage());

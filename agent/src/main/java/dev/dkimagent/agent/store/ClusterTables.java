@@ -3,9 +3,11 @@ package dev.dkimagent.agent.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -88,9 +90,19 @@ public final class ClusterTables {
         }
     }
 
-    /** The zones whose series document changed after {@code since}. */
+    /** The zones whose series document changed after {@code since} (all in memory: for small reads and tests). */
     public List<ZoneSeriesRow> zoneSeriesChangedAfter(Instant since) {
-        return run("reading changed zone series", c -> ZoneSeriesSql.changedAfter(c, since));
+        List<ZoneSeriesRow> rows = new ArrayList<>();
+        zoneSeriesChangedAfter(since, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands each zone whose series document changed after {@code since} to {@code each}, streamed
+     * a few rows at a time (on PostgreSQL too: the transaction keeps a cursor); returns how many.
+     */
+    public int zoneSeriesChangedAfter(Instant since, Consumer<ZoneSeriesRow> each) {
+        return run("reading changed zone series", c -> ZoneSeriesSql.changedAfter(c, since, each));
     }
 
     /** Every zone that has series. */

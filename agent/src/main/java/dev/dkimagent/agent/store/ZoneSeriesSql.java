@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /** Table zone_series (portable SQL: an UPDATE, then an INSERT where nothing was updated). */
@@ -63,16 +63,21 @@ final class ZoneSeriesSql {
         return touched;
     }
 
-    /** The rows whose document changed after {@code since}. */
-    static List<ZoneSeriesRow> changedAfter(Connection c, Instant since) throws SQLException {
-        List<ZoneSeriesRow> rows = new ArrayList<>();
+    /** Rows fetched at a time: a publisher taking over reads every zone without holding them all. */
+    static final int FETCH_SIZE = 200;
+
+    /** Hands each row whose document changed after {@code since} to {@code each}, a few at a time. */
+    static int changedAfter(Connection c, Instant since, Consumer<ZoneSeriesRow> each) throws SQLException {
+        int rows = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT zone_key, format, document, updated_at, judged_at "
                 + "FROM zone_series WHERE updated_at > ?")) {
+            ps.setFetchSize(FETCH_SIZE);
             ps.setLong(1, since.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ZoneSeriesRow(rs.getString(1), new Document(rs.getInt(2), rs.getString(3)),
+                    each.accept(new ZoneSeriesRow(rs.getString(1), new Document(rs.getInt(2), rs.getString(3)),
                             Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5))));
+                    rows++;
                 }
             }
         }
