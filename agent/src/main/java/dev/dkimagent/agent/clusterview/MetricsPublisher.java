@@ -54,7 +54,8 @@ public final class MetricsPublisher {
     /** A document's updated_at and hash: both equal means the same document (two writes in one millisecond differ in hash). */
     private record Seen(Instant updatedAt, int hash) {
     }
-    /** When the last read of changed series started; null while not publishing. */
+    private boolean publishing;
+    /** When the last read of changed series started; null: read every zone next time. */
     private Instant lastRead;
     private boolean clusterStateFailed;
 
@@ -122,17 +123,15 @@ public final class MetricsPublisher {
     public synchronized void tick() {
         Instant now = clock.instant();
         if (!holds(now)) {
-            if (lastRead != null) {
+            if (publishing) {
                 LOG.info("node {} no longer publishes the cluster's metrics", node);
-                metrics.clearShared();
-                published.clear();
-                lastRead = null;
             }
-            metrics.metricsPublisher(false);
+            stopPublishing();
             return;
         }
-        if (lastRead == null) {
+        if (!publishing) {
             LOG.info("node {} publishes the cluster's metrics now (lease {})", node, LEASE);
+            publishing = true;
         }
         metrics.metricsPublisher(true);
         publish(now);
@@ -140,17 +139,23 @@ public final class MetricsPublisher {
 
     /** Stops publishing and lets the lease go, so another node takes over at its next tick. */
     public synchronized void stop() {
-        if (lastRead != null) {
-            metrics.clearShared();
-            published.clear();
-            lastRead = null;
-        }
-        metrics.metricsPublisher(false);
+        stopPublishing();
         try {
             tables.releaseLease(LEASE, node);
         } catch (StoreAccessException e) {
             LOG.info("the metrics-publisher lease was not released (it expires by itself): {}", e.getMessage());
         }
+    }
+
+    /** Drops every series this node published for the cluster; the next lease starts with a full read. */
+    private void stopPublishing() {
+        if (publishing) {
+            metrics.clearShared();
+            published.clear();
+            lastRead = null;
+            publishing = false;
+        }
+        metrics.metricsPublisher(false);
     }
 
     /** True while this node holds the lease (a failed renewal keeps it until it runs out, less the skew). */
@@ -180,15 +185,21 @@ public final class MetricsPublisher {
             lastRead = now;
         } catch (StoreAccessException e) {
             LOG.warn("reading the shared zone series failed; the series stay as last read: {}", e.getMessage());
-            if (lastRead == null) {
-                lastRead = Instant.EPOCH.plus(LATE_COMMIT); // publishing, nothing read yet: read everything next time
-            }
         }
-        SesView view = ses.get();
-        if (view != null) {
-            metrics.publishSharedSes(view);
-        }
+        publishSes();
         publishClusterState(now);
+    }
+
+    /** The shared SES view; while it cannot be read (or none was stored yet) the SES series stay as they were. */
+    private void publishSes() {
+        try {
+            SesView view = ses.get();
+            if (view != null) {
+                metrics.publishSharedSes(view);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading the shared SES view failed; the SES series stay as last read: {}", e.getMessage());
+        }
     }
 
     private void publishZone(ZoneSeriesRow row) {
