@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -33,6 +34,13 @@ import java.util.function.LongSupplier;
  * The agent's Prometheus metrics, in a registry of their own (no default-registry globals, no
  * {@code _created} series). Observed state replaces the previous state, whole or one zone at a time;
  * events are counted. Thread-safe: sweeps, the alert loop and scrapes call it concurrently.
+ *
+ * <p>In cluster mode ({@link #clustered}) the domain series (records, zones, nameservers,
+ * findings, SES identities) come only from the cluster's shared view, and only on the node that
+ * publishes for the cluster (see {@code clusterview.MetricsPublisher}): the {@code publish*} calls
+ * of this node's own sweeps add no domain series, so Prometheus sees one series per record,
+ * finding and SES identity however many nodes it scrapes. Events, sweeps, the store and the
+ * process are this node's own on every node.
  */
 public final class AgentMetrics {
     /** DNS round trips: a loopback answer takes well under a millisecond, a timeout seconds. */
@@ -69,6 +77,8 @@ public final class AgentMetrics {
             "The configured interval between sweeps of this kind (dns, ses): alerts measure staleness with it.")
             .labelNames(KIND).create();
     private final AtomicBoolean processMetrics = new AtomicBoolean();
+    /** Null in single mode. */
+    private final ClusterGauges cluster;
 
     public AgentMetrics(String version) {
         this(version, System::nanoTime);
@@ -76,6 +86,19 @@ public final class AgentMetrics {
 
     /** ticker: nanoseconds like System.nanoTime, read to find idle query-duration series (a seam for tests). */
     AgentMetrics(String version, LongSupplier ticker) {
+        this(version, ticker, null);
+    }
+
+    /**
+     * Cluster mode: this node ({@code nodeId}, cluster.node-id) exports its own series and the
+     * cluster families; the domain series only while it publishes for the cluster.
+     */
+    public static AgentMetrics clustered(String version, String nodeId) {
+        return new AgentMetrics(version, System::nanoTime, Objects.requireNonNull(nodeId, "nodeId"));
+    }
+
+    private AgentMetrics(String version, LongSupplier ticker, String nodeId) {
+        this.cluster = nodeId == null ? null : new ClusterGauges(nodeId);
         this.queryDurationChildren = new QueryDurationChildren(queryDuration, ticker);
         Gauge buildInfo = Gauge.build(BUILD_INFO, "Always 1; the version label names the running build.")
                 .labelNames(VERSION).create();
@@ -89,6 +112,17 @@ public final class AgentMetrics {
         }
         changes.collectors().forEach(c -> registry.register(new NoCreatedSeries(c)));
         store.collectors().forEach(registry::register);
+        if (cluster != null) {
+            registry.register(cluster);
+            // the outbox is the cluster's: one series, from the publishing node
+            outboxPending.shownOnlyWhen(cluster::publisher);
+            outboxHeld.shownOnlyWhen(cluster::publisher);
+        }
+    }
+
+    /** True in cluster mode. */
+    public boolean clustered() {
+        return cluster != null;
     }
 
     /** The state store's series. */
@@ -153,6 +187,9 @@ public final class AgentMetrics {
      * the query-duration series of addresses gone from it and idle (see QueryDurationChildren).
      */
     public void publishSnapshot(Snapshot snapshot) {
+        if (cluster != null) {
+            return; // cluster mode: domain series come from the shared view only
+        }
         zoneGauges.publishAll(snapshot);
         queryDurationChildren.retainFor(snapshot);
     }
@@ -167,6 +204,9 @@ public final class AgentMetrics {
 
     /** As above, with the matrices the rules judged (no second build). */
     public void publishZone(String zone, Map<String, ZoneMatrix> matrices, List<FiringFinding> firing) {
+        if (cluster != null) {
+            return; // cluster mode: see zoneDocument
+        }
         zoneGauges.publish(zone, matrices, firing);
     }
 
@@ -175,6 +215,11 @@ public final class AgentMetrics {
      * query-duration series of addresses no zone has any more and idle (see QueryDurationChildren).
      */
     public void retainZones(Set<String> zones) {
+        if (cluster != null) {
+            // this node's sweeps cover only some zones: its query-duration series go when idle
+            queryDurationChildren.retainFor(Set.of());
+            return;
+        }
         zoneGauges.retain(zones);
         queryDurationChildren.retainFor(zoneGauges.addresses());
     }
@@ -184,12 +229,78 @@ public final class AgentMetrics {
      * SES state, and the two sweeps run on their own schedules.)
      */
     public void publishSes(SesView ses) {
-        sesGauges.replace(SesGauges.of(ses));
+        if (cluster == null) {
+            sesGauges.replace(SesGauges.of(ses));
+        }
     }
 
     /** Replaces dkim_findings with the findings firing now. */
     public void publishFiring(List<FiringFinding> firing) {
-        zoneGauges.publishAllFiring(firing);
+        if (cluster == null) {
+            zoneGauges.publishAllFiring(firing);
+        }
+    }
+
+    // ---- cluster mode: the shared view ----
+
+    /**
+     * What {@link #publishZone} publishes for this zone in single mode, as a document for the
+     * cluster's shared view (the judging node stores it; the publishing node reads it back).
+     */
+    public SeriesDocument zoneDocument(Map<String, ZoneMatrix> matrices, List<FiringFinding> firing) {
+        return ZoneSeriesCodec.encode(ZoneGauges.tablesOf(matrices, firing));
+    }
+
+    /**
+     * Publishing node: replaces one zone's domain series with a document some node stored.
+     *
+     * @throws IllegalArgumentException when the document is not in a format this version reads
+     *                                  (the zone keeps its previous series)
+     */
+    public void publishSharedZone(String zone, SeriesDocument document) {
+        List<GaugeTable> tables = ZoneSeriesCodec.decode(document, ZoneGauges.emptyTables());
+        requireCluster();
+        zoneGauges.put(zone, tables);
+    }
+
+    /** Publishing node: drops the domain series of zones not in the shared view any more. */
+    public void retainSharedZones(Set<String> zones) {
+        requireCluster();
+        zoneGauges.retain(zones);
+    }
+
+    /** Publishing node: replaces the SES gauges with the cluster's shared SES view. */
+    public void publishSharedSes(SesView ses) {
+        requireCluster();
+        sesGauges.replace(SesGauges.of(ses));
+    }
+
+    /** Publishing node: the live nodes and each shard's last run. */
+    public void publishClusterState(int liveNodes, List<ShardRun> shards) {
+        ClusterGauges c = requireCluster();
+        c.nodes(liveNodes);
+        c.shards(shards);
+    }
+
+    /** Whether this node publishes for the cluster now (dkim_cluster_metrics_publisher). */
+    public void metricsPublisher(boolean publishing) {
+        requireCluster().publisher(publishing);
+    }
+
+    /** This node stopped publishing for the cluster: every domain and cluster-wide series goes. */
+    public void clearShared() {
+        ClusterGauges c = requireCluster();
+        c.publisher(false);
+        c.clearShared();
+        zoneGauges.retain(Set.of());
+        sesGauges.replace(SesGauges.empty());
+    }
+
+    private ClusterGauges requireCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("the shared view is for cluster mode (AgentMetrics.clustered)");
+        }
+        return cluster;
     }
 
     /**

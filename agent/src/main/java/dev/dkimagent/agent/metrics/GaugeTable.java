@@ -78,6 +78,24 @@ final class GaugeTable {
         return this;
     }
 
+    /** Adds a row read back from a stored document: a count adds up, another value keeps the first. */
+    GaugeTable restore(double value, List<String> labelValues) {
+        return counting ? add(value, labelValues.toArray(String[]::new)) : put(value, labelValues.toArray(String[]::new));
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<String> labelNames() {
+        return labelNames;
+    }
+
+    /** The rows, by label values, sorted. */
+    Map<List<String>, Double> rows() {
+        return java.util.Collections.unmodifiableMap(rows);
+    }
+
     private List<String> key(String... labelValues) {
         if (labelValues.length != labelNames.size()) {
             throw new IllegalArgumentException(name + " takes labels " + labelNames + ", got "

@@ -49,6 +49,14 @@ public final class MetricNames {
     public static final String STATE_STORE_UP = "dkim_state_store_up";
     public static final String STATE_STORE_MOVED_ASIDE = "dkim_state_store_moved_aside";
 
+    // the cluster (cluster mode only)
+    public static final String CLUSTER_NODE_INFO = "dkim_cluster_node_info";
+    public static final String CLUSTER_METRICS_PUBLISHER = "dkim_cluster_metrics_publisher";
+    public static final String CLUSTER_NODES = "dkim_cluster_nodes";
+    public static final String CLUSTER_SHARD_LAST_RUN = "dkim_cluster_shard_last_run_timestamp_seconds";
+    public static final String CLUSTER_SHARD_LAST_RUN_SUCCESS = "dkim_cluster_shard_last_run_success";
+    public static final String CLUSTER_SHARD_NODE_INFO = "dkim_cluster_shard_node_info";
+
     // label names
     public static final String IDENTITY = "identity";
     public static final String SELECTOR = "selector";
@@ -75,4 +83,7 @@ public final class MetricNames {
     public static final String VERSION = "version";
     public static final String RESULT = "result";
     public static final String TRIGGER = "trigger";
+    /** The cluster node id (cluster.node-id) on the cluster families. */
+    public static final String NODE = "node";
+    public static final String SHARD = "shard";
 }

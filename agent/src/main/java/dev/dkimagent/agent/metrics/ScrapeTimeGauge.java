@@ -4,6 +4,7 @@ import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,6 +15,7 @@ final class ScrapeTimeGauge extends Collector implements Collector.Describable {
     private final String name;
     private final String help;
     private final AtomicReference<LongSupplier> source = new AtomicReference<>();
+    private volatile BooleanSupplier shown = () -> true;
 
     ScrapeTimeGauge(String name, String help) {
         this.name = name;
@@ -24,11 +26,16 @@ final class ScrapeTimeGauge extends Collector implements Collector.Describable {
         source.set(supplier);
     }
 
+    /** The series is read and shown only while {@code when} says so (cluster mode: on the publishing node). */
+    void shownOnlyWhen(BooleanSupplier when) {
+        shown = when;
+    }
+
     @Override
     public List<MetricFamilySamples> collect() {
         GaugeMetricFamily family = new GaugeMetricFamily(name, help, List.of());
         LongSupplier supplier = source.get();
-        if (supplier != null) {
+        if (supplier != null && shown.getAsBoolean()) {
             try {
                 family.addMetric(List.of(), supplier.getAsLong());
             } catch (RuntimeException e) {

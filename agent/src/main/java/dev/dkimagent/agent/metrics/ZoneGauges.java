@@ -3,6 +3,7 @@ package dev.dkimagent.agent.metrics;
 import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Snapshot;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,27 @@ final class ZoneGauges {
 
     /** Replaces one zone's series (zone: its apex, or any key of a scope judged apart). */
     void publish(String zone, Map<String, ZoneMatrix> matrices, List<FiringFinding> firing) {
-        dns.put(zone, SnapshotGauges.tables(matrices));
-        findings.put(zone, List.of(FindingGauges.table(firing)));
+        put(zone, tablesOf(matrices, firing));
         addresses.put(zone, addressesOf(matrices));
+    }
+
+    /** A zone's tables: the DNS families in exposition order, then dkim_findings. */
+    static List<GaugeTable> tablesOf(Map<String, ZoneMatrix> matrices, List<FiringFinding> firing) {
+        List<GaugeTable> tables = new ArrayList<>(SnapshotGauges.tables(matrices));
+        tables.add(FindingGauges.table(firing));
+        return tables;
+    }
+
+    /** Empty tables of every family {@link #tablesOf} yields, in the same order. */
+    static List<GaugeTable> emptyTables() {
+        return tablesOf(Map.of(), List.of());
+    }
+
+    /** Replaces one zone's series with tables as {@link #tablesOf} yields them (read from another node). */
+    void put(String zone, List<GaugeTable> tables) {
+        int last = tables.size() - 1;
+        dns.put(zone, tables.subList(0, last));
+        findings.put(zone, List.of(tables.get(last)));
     }
 
     /** Replaces every zone's DNS series with this one snapshot. */

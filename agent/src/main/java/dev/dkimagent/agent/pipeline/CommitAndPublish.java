@@ -34,14 +34,23 @@ public final class CommitAndPublish implements ZoneSink {
     private final Store store;
     private final Lifecycle lifecycle;
     private final AgentMetrics metrics;
+    private final ZonePublisher publisher;
     private volatile boolean firstSweepDone;
     private final Set<String> zonesWithPending = ConcurrentHashMap.newKeySet();
 
+    /** One agent: zones publish straight to {@code metrics}. */
     public CommitAndPublish(AlertStateStore states, Store store, Lifecycle lifecycle, AgentMetrics metrics) {
+        this(states, store, lifecycle, metrics, ZonePublisher.local(metrics));
+    }
+
+    /** @param publisher where a zone's series go (cluster mode: the shared view) */
+    public CommitAndPublish(AlertStateStore states, Store store, Lifecycle lifecycle, AgentMetrics metrics,
+                            ZonePublisher publisher) {
         this.states = states;
         this.store = store;
         this.lifecycle = lifecycle;
         this.metrics = metrics;
+        this.publisher = publisher;
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class CommitAndPublish implements ZoneSink {
         if (!next.states().equals(before) || !next.notifications().isEmpty()) {
             states.commit(before, next.states(), next.notifications(), Map.of());
         }
-        metrics.publishZone(zone.key(), zone.judgement().matrices(), FiringFindings.of(next.states().values()));
+        publisher.publishZone(zone.key(), zone.judgement().matrices(), FiringFindings.of(next.states().values()));
         if (next.states().values().stream().anyMatch(st -> st.status() == AlertStatus.PENDING)) {
             zonesWithPending.add(zone.key());
         } else {
@@ -81,7 +90,7 @@ public final class CommitAndPublish implements ZoneSink {
         }
         LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", report.identities(), report.zones().size() - 1,
                 report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
-        metrics.retainZones(report.zones());
+        publisher.sweepCovered(report.zones(), report.started().plus(report.took()));
         firstSweepDone = true;
         try {
             store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));

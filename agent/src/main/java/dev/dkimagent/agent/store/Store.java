@@ -102,6 +102,11 @@ public final class Store implements AutoCloseable {
         return opened("handing out the pool").pool();
     }
 
+    /** The tables the nodes of a cluster share for one view of the metrics, on this store's pool. */
+    public ClusterTables clusterTables() {
+        return new ClusterTables(this::dataSource);
+    }
+
     // ---- alert states and SES memory ----
 
     /** Every tracked finding, by key. */

@@ -24,7 +24,8 @@ class PrometheusFilesTest {
     private static final String AMTOOL_HINT = "apt-get install prometheus-alertmanager";
     private static final Set<String> AGENT_HEALTH = Set.of("DkimAgentDown", "DkimAgentSweepsStale",
             "DkimAgentSesScanStale", "DkimAgentSesUnreadable", "DkimAgentNotificationsFailing",
-            "DkimAgentNotificationDropped", "DkimAgentOutboxStuck");
+            "DkimAgentNotificationDropped", "DkimAgentOutboxStuck", "DkimAgentNoMetricsPublisher",
+            "DkimAgentMetricsPublishersSplit", "DkimAgentClusterNodesLost", "DkimAgentShardStale");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dkimagent.agent.metrics.CanaryGauges;
+import dev.dkimagent.agent.metrics.MetricNames;
 import dev.dkimagent.agent.testworld.DkimWorld;
 import dev.dkimagent.agent.testworld.WorldData;
 import java.time.Duration;
@@ -33,9 +34,13 @@ class DashboardQueriesAgainstPrometheusTest {
      * Their panels are checked to be queries Prometheus accepts and, here, to have no data (so a
      * metric that gains series in this world must leave the list and be checked like the rest).
      */
+    private static final String CLUSTER = "cluster.enabled (several agents on PostgreSQL: the cluster's own tests)";
     private static final Map<String, String> ONLY_WHEN_CONFIGURED = Map.of(
             CanaryGauges.LAST_SUCCESS, "canary.enabled (sends real mail through SES to a mailbox)",
-            CanaryGauges.ROUND_TRIP, "canary.enabled (sends real mail through SES to a mailbox)");
+            CanaryGauges.ROUND_TRIP, "canary.enabled (sends real mail through SES to a mailbox)",
+            MetricNames.CLUSTER_NODES, CLUSTER, MetricNames.CLUSTER_METRICS_PUBLISHER, CLUSTER,
+            MetricNames.CLUSTER_NODE_INFO, CLUSTER, MetricNames.CLUSTER_SHARD_LAST_RUN, CLUSTER,
+            MetricNames.CLUSTER_SHARD_NODE_INFO, CLUSTER, MetricNames.CLUSTER_SHARD_LAST_RUN_SUCCESS, CLUSTER);
 
     private static AgentInTestWorld agent;
     private static PrometheusProcess prometheus;

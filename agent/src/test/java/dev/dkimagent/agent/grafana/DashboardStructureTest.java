@@ -130,7 +130,9 @@ class DashboardStructureTest {
                 "dkim_notification_outbox_pending", "dkim_notifications_total", "dkim_agent_build_info",
                 "dkim_notify_received_total", "dkim_zone_rechecks_total", "dkim_notify_rechecks_dropped_total",
                 "dkim_zone_change_to_recheck_seconds_bucket", "dkim_canary_last_success_timestamp_seconds",
-                "dkim_canary_round_trip_seconds");
+                "dkim_canary_round_trip_seconds", "dkim_cluster_nodes", "dkim_cluster_metrics_publisher",
+                "dkim_cluster_node_info", "dkim_cluster_shard_last_run_timestamp_seconds",
+                "dkim_cluster_shard_node_info", "dkim_cluster_shard_last_run_success");
     }
 
     /** Every link from a panel to a document of the project names a file that exists and a heading in it. */
@@ -237,7 +239,8 @@ class DashboardStructureTest {
     /** Every dkim_ metric the agent exports is on some panel (the dashboards show all it knows). */
     @Test
     void everyExportedMetric_isOnADashboard_andTheJvmPanelsExist() {
-        dev.dkimagent.agent.metrics.AgentMetrics metrics = new dev.dkimagent.agent.metrics.AgentMetrics("1");
+        // cluster mode exports everything one agent does plus the cluster families
+        dev.dkimagent.agent.metrics.AgentMetrics metrics = dev.dkimagent.agent.metrics.AgentMetrics.clustered("1", "n1");
         new dev.dkimagent.agent.metrics.CanaryGauges(metrics.registry()); // registered when the canary is on
         Set<String> exported = new TreeSet<>();
         java.util.Collections.list(metrics.registry().metricFamilySamples()).forEach(f -> exported.add(
@@ -291,7 +294,8 @@ class DashboardStructureTest {
         }
         assertThat(linked).contains("dkimagentrecordnotserved", "dkimagentzoneunresolved", "dkimagentnameserverdown",
                 "dkimagentverificationdeadlinenear", "dkimagentverificationdeadlinepassed", "dkimagentverificationlost",
-                "dkimagentsweepsstale", "dkimagentsesscanstale", "dkimagentnotificationdropped", "dkimagentsesunreadable");
+                "dkimagentsweepsstale", "dkimagentsesscanstale", "dkimagentnotificationdropped", "dkimagentsesunreadable",
+                "dkimagentnometricspublisher", "dkimagentclusternodeslost", "dkimagentshardstale");
     }
 
     @Test

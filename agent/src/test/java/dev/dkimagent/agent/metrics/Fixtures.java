@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Small fixed observations for the metrics tests. */
-final class Fixtures {
+public final class Fixtures {
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
     static final Nameserver NS1 = new Nameserver("ns1.example.com", "127.53.0.11");
     static final Nameserver NS2 = new Nameserver("ns2.example.com", "127.53.0.12");
@@ -51,7 +51,7 @@ final class Fixtures {
     }
 
     /** example.com on two servers (ns2 lame for SOA, t2 broken on both), broken.org undiscovered. */
-    static Snapshot snapshot() {
+    public static Snapshot snapshot() {
         return snapshot(List.of(T1, T2, SEL));
     }
 
@@ -87,7 +87,7 @@ final class Fixtures {
     }
 
     /** us-east-1 failing since a success on 2026-11-27, eu-west-1 fine. */
-    static SesView sesView() {
+    public static SesView sesView() {
         SesIdentityState failing = ses("us-east-1", DkimStatus.TEMPORARY_FAILURE, null);
         SesIdentityState fine = ses("eu-west-1", DkimStatus.SUCCESS, null);
         SesMemory remembered = new SesMemory(DkimStatus.SUCCESS, Instant.parse("2026-11-27T00:00:00Z"), List.of());

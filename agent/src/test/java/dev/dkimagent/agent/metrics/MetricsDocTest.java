@@ -28,7 +28,7 @@ class MetricsDocTest {
         assertThat(DOC).as("docs/metrics.md next to the agent module").exists();
         String doc = Files.readString(DOC);
 
-        AgentMetrics metrics = new AgentMetrics("1");
+        AgentMetrics metrics = AgentMetrics.clustered("1", "n1"); // one agent's families and the cluster's
         new CanaryGauges(metrics.registry()); // what an agent with the canary enabled adds
         Set<String> exposed = names(TYPE_LINE, Exposition.text(metrics.registry()));
         Set<String> documented = names(TABLE_ROW_NAME, doc);

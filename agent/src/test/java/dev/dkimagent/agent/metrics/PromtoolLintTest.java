@@ -14,7 +14,21 @@ class PromtoolLintTest {
 
     @Test
     void promtoolCheckMetrics_fixedExposition_reportsNoProblem() throws Exception {
-        String text = Exposition.text(AgentMetricsGoldenTest.fixedMetrics().registry());
+        assertLintClean(Exposition.text(AgentMetricsGoldenTest.fixedMetrics().registry()));
+    }
+
+    @Test
+    void promtoolCheckMetrics_clusterPublisherExposition_reportsNoProblem() throws Exception {
+        AgentMetrics node = AgentMetrics.clustered("1.2.3", "node-1");
+        node.metricsPublisher(true);
+        node.publishSharedZone("example.com", node.zoneDocument(
+                dev.dkimagent.rules.matrix.Matrices.of(Fixtures.snapshot()), java.util.List.of()));
+        node.publishClusterState(3, java.util.List.of(new ShardRun(0, "node-1", Fixtures.AT, true)));
+
+        assertLintClean(Exposition.text(node.registry()));
+    }
+
+    private static void assertLintClean(String text) throws Exception {
         Process promtool = start();
         try (OutputStream in = promtool.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));

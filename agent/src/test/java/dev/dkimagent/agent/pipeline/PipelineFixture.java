@@ -4,6 +4,8 @@ import dev.dkimagent.agent.alert.AlertPolicy;
 import dev.dkimagent.agent.alert.AlertState;
 import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
+import dev.dkimagent.agent.alert.MutableClock;
+import dev.dkimagent.agent.clusterview.SharedZones;
 import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
 import dev.dkimagent.agent.metrics.AgentMetrics;
@@ -32,10 +34,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,9 @@ final class PipelineFixture implements AutoCloseable {
 
     final Store store;
     final AlertStateStore states;
-    final AgentMetrics metrics = new AgentMetrics("test");
+    final AgentMetrics metrics;
+    /** Stands still unless a test moves it. */
+    final MutableClock clock = new MutableClock(AT);
     final CommitAndPublish commit;
     final ZonePipeline pipeline;
     final Sweep sweep;
@@ -64,14 +66,23 @@ final class PipelineFixture implements AutoCloseable {
 
     /** @param probing what each zone's probe does; see {@link #observed} for a plain answer */
     PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones) {
+        this(dir, probing, timeout, zonesInFlight, zones, false);
+    }
+
+    /** @param clustered as a node of a cluster: zones publish into the shared view (node id node-1) */
+    PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones,
+                    boolean clustered) {
         zones.forEach(z -> identities.put(z, identity(z)));
         this.store = open(dir);
         this.states = new AlertStateStore(store);
-        this.commit = new CommitAndPublish(states, store,
-                new Lifecycle(new AlertPolicy(1, 1, Duration.ofDays(1), Severity.WARNING)), metrics);
+        this.metrics = clustered ? AgentMetrics.clustered("test", "node-1") : new AgentMetrics("test");
+        Lifecycle lifecycle = new Lifecycle(new AlertPolicy(1, 1, Duration.ofDays(1), Severity.WARNING));
+        this.commit = clustered
+                ? new CommitAndPublish(states, store, lifecycle, metrics,
+                        new SharedZones(store.clusterTables(), metrics, clock))
+                : new CommitAndPublish(states, store, lifecycle, metrics);
         RuleEngine engine = new RuleEngine(Catalogue.all(), Levels.defaults(), RuleSettings.defaults(), Messages.load());
         ZoneJudge judge = new ZoneJudge(probing, engine, SesView::empty, Set.of(), new ZoneTimeout(timeout, Duration.ZERO));
-        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
         this.pipeline = new ZonePipeline(judge, commit, clock);
         this.client = new DnsClient(new dev.dkimagent.agent.config.DnsSettings(java.util.List.of(), Duration.ofMillis(100), 1, 4, 10, 10,
                 dev.dkimagent.agent.config.Ipv6Mode.OFF), false, event -> { });
