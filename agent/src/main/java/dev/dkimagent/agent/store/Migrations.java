@@ -17,7 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema, by Flyway ({@code db/migration/V<n>__*.sql}). A database written before Flyway (the
+ * The schema, by Flyway: {@code db/migration/common/V<n>__*.sql} for every database, and
+ * {@code db/migration/<vendor>/} ({@code postgresql}, {@code h2}) for what only one of them runs
+ * (the cluster's tables are PostgreSQL only). A version number is used once across the folders;
+ * Flyway records a script by its name relative to its folder, so moving V1..V4 into
+ * {@code common/} changed no history row and no checksum. A database written before Flyway (the
  * agent's own migrator kept its version in {@code schema_version}) is adopted: Flyway takes it as
  * its baseline at that version and applies the rest. A database migrated by a newer agent is
  * refused rather than misread.
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final String LOCATION = "classpath:db/migration";
+    /** Flyway replaces {@code {vendor}} with the database's name: postgresql, h2. */
+    static final String[] LOCATIONS = {"classpath:db/migration/common", "classpath:db/migration/{vendor}"};
     /** The hand-written migrator's table and the last version it ever wrote. */
     static final String LEGACY_TABLE = "schema_version";
     static final int LAST_LEGACY_VERSION = 1;
@@ -74,7 +79,7 @@ final class Migrations {
     private static Flyway flyway(DataSource dataSource, Integer baseline) {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATIONS)
                 .table(HISTORY_TABLE)
                 // an applied migration this version does not know fails validation (see refuseNewer)
                 .ignoreMigrationPatterns(new String[0]);
