@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * its own lock space, apart from the single-writer key; two zones whose CRCs collide are merely
  * not run at once. If the session dies, its locks go with it: the next lock opens a new session.
  */
-public final class ClusterZoneLocks implements ZoneExclusion {
+public final class ClusterZoneLocks implements ZoneExclusion, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterZoneLocks.class);
     /** "dkzn" in ASCII: the first key of every zone lock. */
     static final int ZONE_SPACE = 0x646b_7a6e;
@@ -60,6 +60,7 @@ public final class ClusterZoneLocks implements ZoneExclusion {
     }
 
     /** Ends the session (and with it every lock this node holds). */
+    @Override
     public synchronized void close() {
         drop();
     }
