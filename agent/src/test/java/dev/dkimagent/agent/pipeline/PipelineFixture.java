@@ -64,15 +64,21 @@ final class PipelineFixture implements AutoCloseable {
 
     /** @param probing what each zone's probe does; see {@link #observed} for a plain answer */
     PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones) {
+        this(open(dir), ZoneExclusion.LOCAL, probing, timeout, zonesInFlight, zones);
+    }
+
+    /** As above on {@code store} (closed with the fixture), holding zones against other agents with {@code others}. */
+    PipelineFixture(Store store, ZoneExclusion others, ZoneProbing probing, Duration timeout, int zonesInFlight,
+                    List<String> zones) {
         zones.forEach(z -> identities.put(z, identity(z)));
-        this.store = open(dir);
+        this.store = store;
         this.states = new AlertStateStore(store);
         this.commit = new CommitAndPublish(states, store,
                 new Lifecycle(new AlertPolicy(1, 1, Duration.ofDays(1), Severity.WARNING)), metrics);
         RuleEngine engine = new RuleEngine(Catalogue.all(), Levels.defaults(), RuleSettings.defaults(), Messages.load());
         ZoneJudge judge = new ZoneJudge(probing, engine, SesView::empty, Set.of(), new ZoneTimeout(timeout, Duration.ZERO));
         Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
-        this.pipeline = new ZonePipeline(judge, commit, clock);
+        this.pipeline = new ZonePipeline(judge, commit, clock, others);
         this.client = new DnsClient(new dev.dkimagent.agent.config.DnsSettings(java.util.List.of(), Duration.ofMillis(100), 1, 4, 10, 10,
                 dev.dkimagent.agent.config.Ipv6Mode.OFF), false, event -> { });
         Map<String, List<String>> overrides = new HashMap<>();
