@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connections come from a small pool; each call is one short transaction. Writes are
  * serialized in this process (one writer at a time: zone commits, the outbox dispatcher), reads
- * are not. Only one agent may use the state: see {@link SingleWriter}.
+ * are not. Only one agent may use the state (see {@link SingleWriter}), or in cluster mode only the
+ * cluster's agents ({@link StoreOptions#shared()}), whose pool the clustered scheduler shares.
  */
 public final class Store implements AutoCloseable {
 

@@ -107,6 +107,7 @@ class ClusterFailoverIT {
         for (Map.Entry<String, AgentProcess> node : nodes.entrySet()) {
             if (node.getValue() != killed) {
                 assertThat(node.getValue().isAlive()).as(node.getKey() + " still runs").isTrue();
+                assertThat(node.getValue().output()).as(node.getKey() + " logged no error").doesNotContain("[ERROR]");
             }
         }
 
