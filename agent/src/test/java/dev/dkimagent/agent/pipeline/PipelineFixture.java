@@ -61,6 +61,10 @@ final class PipelineFixture implements AutoCloseable {
     final Sweep sweep;
     private final DnsClient client;
     private final Map<String, Identity> identities = new LinkedHashMap<>();
+    private final ZoneLocator locator;
+    private final Supplier<List<Identity>> inventory;
+    private final int zonesInFlight;
+    private final Clock clock;
 
     /** @param probing what each zone's probe does; see {@link #observed} for a plain answer */
     PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones) {
@@ -84,8 +88,16 @@ final class PipelineFixture implements AutoCloseable {
         Map<String, List<String>> overrides = new HashMap<>();
         zones.forEach(z -> overrides.put(z, List.of(NS_ADDRESS)));
         Supplier<List<Identity>> inventory = () -> List.copyOf(identities.values());
-        this.sweep = new Sweep(new ZoneLocator(new Discovery(client, List.of()), overrides), pipeline, inventory,
-                zonesInFlight, clock);
+        this.locator = new ZoneLocator(new Discovery(client, List.of()), overrides);
+        this.inventory = inventory;
+        this.zonesInFlight = zonesInFlight;
+        this.clock = clock;
+        this.sweep = new Sweep(locator, pipeline, inventory, zonesInFlight, clock);
+    }
+
+    /** Another sweep over this pipeline whose parts reuse located zones for {@code reuse} (cluster mode). */
+    Sweep sweepReusingLocated(Duration reuse) {
+        return new Sweep(locator, pipeline, inventory, zonesInFlight, clock, reuse);
     }
 
     /** Takes a zone out of the inventory (the next sweep no longer covers it). */
