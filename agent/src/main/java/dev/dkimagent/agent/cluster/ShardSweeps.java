@@ -54,7 +54,7 @@ public final class ShardSweeps {
         beforeRun.run();
         record(shard, "start", () -> log.started(shard, node, clock.instant()));
         SweepReport report = sweep.runPart(zone -> Shards.of(zone, shards) == shard);
-        int zones = (int) report.zones().stream().filter(z -> !z.equals(ZoneJudge.SES_SCOPE)).count();
+        int zones = report.zoneCount();
         Instant ended = report.started().plus(report.took());
         record(shard, "end", () -> log.finished(shard, node, ended, zones, report.clean()));
         return report;

@@ -36,6 +36,11 @@ public record SweepReport(Instant started, Duration took, int identities, boolea
         this(started, took, identities, judged, zones, failedZones, true);
     }
 
+    /** How many zones it covered (the SES-wide scope is not a zone). */
+    public int zoneCount() {
+        return (int) zones.stream().filter(z -> !z.equals(ZoneJudge.SES_SCOPE)).count();
+    }
+
     /** Judged with no zone failing. */
     public boolean clean() {
         return judged && failedZones.isEmpty();
