@@ -206,7 +206,8 @@ CREATE TABLE cluster_node (
 
 -- One row per shard: which node ran it last, when that run started and finished, how many
 -- zones it held and whether every one of them was judged. Written by the shard job at the
--- start (finished_at, zones and ok cleared) and at the end of each run.
+-- start of each run (node_id, started_at) and at its end (finished_at, zones, ok): a
+-- finished_at before started_at means a run is under way, or its node died in it.
 CREATE TABLE cluster_shard (
     shard       INTEGER                  PRIMARY KEY,
     node_id     VARCHAR(64),
