@@ -28,11 +28,6 @@ import dev.dkimagent.agent.pipeline.ZoneExclusion;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
 import dev.dkimagent.agent.cluster.ClusterZoneLocks;
 import dev.dkimagent.agent.cluster.ShardJob;
-import dev.dkimagent.agent.cluster.ShardLog;
-import dev.dkimagent.agent.cluster.ShardSweeps;
-import dev.dkimagent.agent.cluster.Shards;
-import dev.dkimagent.agent.cluster.StoreConnections;
-import dev.dkimagent.agent.schedule.ClusteredStore;
 import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
@@ -70,11 +65,6 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     static final Duration OUTBOX_TICK = Duration.ofSeconds(2);
     static final org.quartz.JobKey CANARY = org.quartz.JobKey.jobKey("canary");
-    /**
-     * Cluster mode: connections the pool holds beyond the store's own: the clustered job store's
-     * (see AgentScheduler.CLUSTER_CONNECTIONS), the zone locks' session and the shard log's writes.
-     */
-    static final int CLUSTER_CONNECTIONS = AgentScheduler.CLUSTER_CONNECTIONS + 2;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MetricsServer server;
@@ -130,9 +120,7 @@ public final class Daemon implements AutoCloseable {
                     cluster ? List.of() : List.of(AgentScheduler.DNS_SWEEP)));
         }
         if (cluster) {
-            ShardSweeps shards = new ShardSweeps(sweep, settings.cluster().shards(), settings.cluster().nodeId(),
-                    new ShardLog(store::dataSource), firstSesView(sesRefresh, inventory), clock);
-            jobs.put(ShardJob.class, new ShardJob(shards));
+            jobs.put(ShardJob.class, ClusterWiring.shardJob(settings, sweep, store, sesRefresh, inventory, clock));
         } else {
             jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         }
@@ -146,12 +134,12 @@ public final class Daemon implements AutoCloseable {
                 metrics.changes()));
         changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
         this.notifyListener = changes.listener().orElse(null);
-        AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, clusteredStore(settings, store))
+        AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, ClusterWiring.jobStore(settings, store))
                 : new AgentScheduler(jobs);
         this.scheduler = schedule;
         Duration dnsInterval = settings.schedule().dnsInterval();
         if (cluster) {
-            scheduleCluster(schedule, settings);
+            ClusterWiring.schedule(schedule, settings);
         } else if (settings.ses().enabled()) {
             // SES first: its first scan triggers the first DNS sweep, so SES identities are in it
             // (and /readyz does not turn ready on a sweep that checked none of them).
@@ -173,43 +161,6 @@ public final class Daemon implements AutoCloseable {
         schedule.removeUnscheduled();
     }
 
-    /**
-     * Cluster mode: the shards (staggered over one DNS interval, starting now) and the one
-     * cluster-wide SES scan. A node's shards wait for that node's first SES view themselves
-     * ({@link #firstSesView}), so a node never judges SES identities it has not seen yet.
-     */
-    private static void scheduleCluster(AgentScheduler schedule, Settings settings) throws SchedulerException {
-        if (settings.ses().enabled()) {
-            schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
-        }
-        schedule.everyPart(Shards.PREFIX, settings.cluster().shards(), ShardJob.class,
-                settings.schedule().dnsInterval(), Duration.ZERO);
-    }
-
-    /** Quartz's clustered job store on the state database, its connections from the store's pool. */
-    private static ClusteredStore clusteredStore(Settings settings, Store store) {
-        var c = settings.cluster();
-        return new ClusteredStore(c.nodeId(), new StoreConnections(store::dataSource).register(), c.checkInInterval(),
-                c.misfireThreshold());
-    }
-
-    /**
-     * What a node's shard run needs first: with SES on, this node's first SES view (scanned here
-     * once if the cluster-wide scan has not run on this node; a shared view in the database can
-     * replace that). Without SES: nothing.
-     */
-    private static Runnable firstSesView(SesRefresh refresh, CombinedInventory inventory) {
-        if (refresh == null) {
-            return () -> { };
-        }
-        return () -> {
-            synchronized (refresh) {
-                if (!inventory.sesScanned()) {
-                    refresh.runOnce();
-                }
-            }
-        };
-    }
 
     /** The canary (off by default: it sends real mail); its SES client closes with the daemon. */
     private CanaryRefresh canary(Settings settings, DnsRuntime dns, Lifecycle lifecycle, AlertStateStore states,
@@ -280,7 +231,7 @@ public final class Daemon implements AutoCloseable {
         var state = settings.state();
         StoreOptions options = new StoreOptions(moveAside, clock);
         if (settings.cluster().enabled()) {
-            options = options.clustered(CLUSTER_CONNECTIONS);
+            options = options.clustered(ClusterWiring.EXTRA_CONNECTIONS);
         }
         Store store = Store.open(state.url(), state.user(), state.password(), options);
         store.movedAside().ifPresent(aside -> metrics.store().movedAside());
