@@ -109,6 +109,8 @@ class ClusterFailoverIT {
                 .until(() -> shard(victim.shard()).filter(r -> !r.node().equals(victim.node())
                         && r.finishedAt() != null && r.finishedAt().isAfter(killedAt) && r.ok()).isPresent());
         ShardRow again = shard(victim.shard()).orElseThrow();
+        System.out.printf("shard %d (%d zones): %s killed, %s started it again %s later%n", victim.shard(),
+                victim.zones(), victim.node(), again.node(), Duration.between(killedAt, again.startedAt()));
         assertThat(again.zones()).isEqualTo(victim.zones());
         for (Map.Entry<String, AgentProcess> node : nodes.entrySet()) {
             if (node.getValue() != killed) {
