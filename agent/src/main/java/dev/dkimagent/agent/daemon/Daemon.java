@@ -24,7 +24,10 @@ import dev.dkimagent.agent.schedule.CanaryJob;
 import dev.dkimagent.agent.wiring.CanarySetup;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import dev.dkimagent.agent.pipeline.Sweep;
+import dev.dkimagent.agent.pipeline.ZoneExclusion;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
+import dev.dkimagent.agent.cluster.ClusterZoneLocks;
+import dev.dkimagent.agent.cluster.ShardJob;
 import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
@@ -66,22 +69,23 @@ public final class Daemon implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MetricsServer server;
     private ZonePipeline zones;
-    private AgentScheduler scheduler;
+    private volatile AgentScheduler scheduler;
     private NotifyListener notifyListener;
 
     private Daemon(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
             throws StoreException, IOException, SchedulerException {
         try {
-            this.scheduler = wire(settings, clock, edges, moveAsideUnreadableState);
+            wire(settings, clock, edges, moveAsideUnreadableState);
         } catch (StoreException | IOException | SchedulerException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
+    private void wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
             throws StoreException, IOException, SchedulerException {
         AgentMetrics metrics = new AgentMetrics(Version.current());
+        boolean cluster = settings.cluster().enabled();
         Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
         keep(StoreHealer.start(store));
         AlertStateStore states = new AlertStateStore(store);
@@ -90,8 +94,9 @@ public final class Daemon implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
         Propagation propagation = new Propagation(settings.watch().propagationGrace());
+        ZoneExclusion others = cluster ? keep(new ClusterZoneLocks(store::dataSource)) : ZoneExclusion.LOCAL;
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView, propagation), commit,
-                clock);
+                clock, others);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
@@ -102,30 +107,40 @@ public final class Daemon implements AutoCloseable {
         metrics.outboxHeld(outbox::heldCount);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
-        jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
         metrics.scheduled("dns", settings.schedule().dnsInterval());
+        SesRefresh sesRefresh = null;
         if (settings.ses().enabled()) {
             metrics.scheduled("ses", settings.schedule().sesInterval());
             metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
-            jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),
-                    AgentScheduler.DNS_SWEEP));
+            sesRefresh = new SesRefresh(ses, inventory, states, metrics, clock);
+            jobs.put(SesInventoryJob.class, new SesInventoryJob(sesRefresh,
+                    cluster ? List.of() : List.of(AgentScheduler.DNS_SWEEP)));
+        }
+        if (cluster) {
+            jobs.put(ShardJob.class, ClusterWiring.shardJob(settings, sweep, store, sesRefresh, inventory, clock));
+        } else {
+            jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         }
         if (settings.canary().enabled()) {
             jobs.put(CanaryJob.class, new CanaryJob(canary(settings, dns, lifecycle, states, metrics, clock, edges)));
         }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
-                () -> readiness(commit, store)));
+                () -> readiness(cluster, commit, store)));
         ChangeWatch changes = keep(new ChangeWatch(settings.watch(), settings.alerting().policy().firingAfter(),
                 settings.dns().timeout(), zones, commit, zone -> propagation.graceLeft(zone, clock.instant()), dns,
                 metrics.changes()));
         changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
         this.notifyListener = changes.listener().orElse(null);
-        AgentScheduler schedule = new AgentScheduler(jobs);
+        AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, ClusterWiring.jobStore(settings, store))
+                : new AgentScheduler(jobs);
+        this.scheduler = schedule;
         Duration dnsInterval = settings.schedule().dnsInterval();
-        if (settings.ses().enabled()) {
+        if (cluster) {
+            ClusterWiring.schedule(schedule, settings);
+        } else if (settings.ses().enabled()) {
             // SES first: its first scan triggers the first DNS sweep, so SES identities are in it
             // (and /readyz does not turn ready on a sweep that checked none of them).
             schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
@@ -139,11 +154,13 @@ public final class Daemon implements AutoCloseable {
         }
         changes.afterRecheck(() -> schedule.runNow(AgentScheduler.OUTBOX));
         if (changes.soaWatch().isPresent()) {
+            // each node watches the zones it judged (their addresses are what its runs saw)
             Duration soa = settings.watch().soaInterval();
-            schedule.every(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
+            schedule.everyOnNode(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
         }
-        return schedule;
+        schedule.removeUnscheduled();
     }
+
 
     /** The canary (off by default: it sends real mail); its SES client closes with the daemon. */
     private CanaryRefresh canary(Settings settings, DnsRuntime dns, Lifecycle lifecycle, AlertStateStore states,
@@ -212,16 +229,29 @@ public final class Daemon implements AutoCloseable {
     private Store openStore(Settings settings, Clock clock, boolean moveAside, AgentMetrics metrics)
             throws StoreException {
         var state = settings.state();
-        Store store = Store.open(state.url(), state.user(), state.password(), new StoreOptions(moveAside, clock));
+        StoreOptions options = new StoreOptions(moveAside, clock);
+        if (settings.cluster().enabled()) {
+            options = options.clustered(ClusterWiring.EXTRA_CONNECTIONS);
+        }
+        Store store = Store.open(state.url(), state.user(), state.password(), options);
         store.movedAside().ifPresent(aside -> metrics.store().movedAside());
         metrics.store().up(store::reachable);
         return store;
     }
 
-    private static Readiness readiness(CommitAndPublish commit, Store store) {
+    /**
+     * Ready when the store is reachable and, in single mode, the first sweep is done; in cluster
+     * mode when the schedule runs (a node may rightly own no shard yet, and the cluster's sweeps
+     * go on without it).
+     */
+    private Readiness readiness(boolean cluster, CommitAndPublish commit, Store store) {
         if (!store.reachable()) {
             StoreStatus status = store.status();
             return Readiness.notReady("the state store is down since " + status.since() + ": " + status.reason());
+        }
+        if (cluster) {
+            AgentScheduler s = scheduler;
+            return s != null && s.running() ? Readiness.yes() : Readiness.notReady("the cluster schedule is not running");
         }
         return commit.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
     }

@@ -81,15 +81,17 @@ public final class CommitAndPublish implements ZoneSink {
     @Override
     public void sweepEnded(SweepReport report) {
         metrics.sweepFinished("dns", report.took(), report.started().plus(report.took()), report.clean());
-        metrics.changes().recheck(SCHEDULE_TRIGGER, Math.max(0, report.zones().size() - 1));
+        metrics.changes().recheck(SCHEDULE_TRIGGER, report.zoneCount());
         if (!report.judged()) {
             if (report.failedZones().isEmpty()) {
                 LOG.warn("DNS sweep saw nothing: no resolver answered; nothing judged, nothing changed");
             }
             return;
         }
-        LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", report.identities(), report.zones().size() - 1,
+        LOG.info("DNS sweep{}: {} identities in {} zones, {} failed{}", report.whole() ? "" : " part",
+                report.identities(), report.zoneCount(),
                 report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
+        // a part (cluster shard) covers its own zones only: the publisher keeps the others
         publisher.sweepCovered(report.zones(), report.started().plus(report.took()));
         firstSweepDone = true;
         try {

@@ -63,17 +63,31 @@ final class PipelineFixture implements AutoCloseable {
     final Sweep sweep;
     private final DnsClient client;
     private final Map<String, Identity> identities = new LinkedHashMap<>();
+    private final ZoneLocator locator;
+    private final Supplier<List<Identity>> inventory;
+    private final int zonesInFlight;
 
     /** @param probing what each zone's probe does; see {@link #observed} for a plain answer */
     PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones) {
-        this(dir, probing, timeout, zonesInFlight, zones, false);
+        this(open(dir), ZoneExclusion.LOCAL, probing, timeout, zonesInFlight, zones, false);
     }
 
     /** @param clustered as a node of a cluster: zones publish into the shared view (node id node-1) */
     PipelineFixture(Path dir, ZoneProbing probing, Duration timeout, int zonesInFlight, List<String> zones,
                     boolean clustered) {
+        this(open(dir), ZoneExclusion.LOCAL, probing, timeout, zonesInFlight, zones, clustered);
+    }
+
+    /** As above on {@code store} (closed with the fixture), holding zones against other agents with {@code others}. */
+    PipelineFixture(Store store, ZoneExclusion others, ZoneProbing probing, Duration timeout, int zonesInFlight,
+                    List<String> zones) {
+        this(store, others, probing, timeout, zonesInFlight, zones, false);
+    }
+
+    private PipelineFixture(Store store, ZoneExclusion others, ZoneProbing probing, Duration timeout,
+                            int zonesInFlight, List<String> zones, boolean clustered) {
         zones.forEach(z -> identities.put(z, identity(z)));
-        this.store = open(dir);
+        this.store = store;
         this.states = new AlertStateStore(store);
         this.metrics = clustered ? AgentMetrics.clustered("test", "node-1") : new AgentMetrics("test");
         Lifecycle lifecycle = new Lifecycle(new AlertPolicy(1, 1, Duration.ofDays(1), Severity.WARNING));
@@ -83,14 +97,21 @@ final class PipelineFixture implements AutoCloseable {
                 : new CommitAndPublish(states, store, lifecycle, metrics);
         RuleEngine engine = new RuleEngine(Catalogue.all(), Levels.defaults(), RuleSettings.defaults(), Messages.load());
         ZoneJudge judge = new ZoneJudge(probing, engine, SesView::empty, Set.of(), new ZoneTimeout(timeout, Duration.ZERO));
-        this.pipeline = new ZonePipeline(judge, commit, clock);
+        this.pipeline = new ZonePipeline(judge, commit, clock, others);
         this.client = new DnsClient(new dev.dkimagent.agent.config.DnsSettings(java.util.List.of(), Duration.ofMillis(100), 1, 4, 10, 10,
                 dev.dkimagent.agent.config.Ipv6Mode.OFF), false, event -> { });
         Map<String, List<String>> overrides = new HashMap<>();
         zones.forEach(z -> overrides.put(z, List.of(NS_ADDRESS)));
         Supplier<List<Identity>> inventory = () -> List.copyOf(identities.values());
-        this.sweep = new Sweep(new ZoneLocator(new Discovery(client, List.of()), overrides), pipeline, inventory,
-                zonesInFlight, clock);
+        this.locator = new ZoneLocator(new Discovery(client, List.of()), overrides);
+        this.inventory = inventory;
+        this.zonesInFlight = zonesInFlight;
+        this.sweep = new Sweep(locator, pipeline, inventory, zonesInFlight, clock);
+    }
+
+    /** Another sweep over this pipeline whose parts reuse located zones for {@code reuse} (cluster mode). */
+    Sweep sweepReusingLocated(Duration reuse) {
+        return new Sweep(locator, pipeline, inventory, zonesInFlight, clock, reuse);
     }
 
     /** Takes a zone out of the inventory (the next sweep no longer covers it). */

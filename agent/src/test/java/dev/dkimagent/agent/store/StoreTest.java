@@ -414,6 +414,49 @@ abstract class StoreTest {
         }
     }
 
+    /**
+     * V1..V4 moved from db/migration into db/migration/common (and V5 went into postgresql/): a
+     * database migrated from the old layout keeps every history row and checksum as it was, and
+     * validates (Flyway names a script relative to its location).
+     */
+    @Test
+    void open_databaseMigratedFromTheOldFlatLayout_keepsItsHistoryAndChecksums() throws Exception {
+        Path flat = Files.createDirectories(dir.resolve("flat-db-migration"));
+        for (String script : List.of("V1__initial.sql", "V2__format_versions.sql", "V3__store_probe.sql",
+                "V4__delivery_state.sql")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/common/" + script)) {
+                assertThat(in).as(script).isNotNull();
+                Files.copy(in, flat.resolve(script));
+            }
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(db.url(), db.user(), db.password())
+                .locations("filesystem:" + flat).table("flyway_schema_history").load().migrate();
+        List<String> before = history();
+        assertThat(before).hasSize(4);
+
+        try (Store store = open()) {
+            assertThat(store.schemaVersion()).isEqualTo(TestDatabase.LATEST);
+        }
+
+        List<String> after = history();
+        assertThat(after.subList(0, 4)).isEqualTo(before);
+        assertThat(appliedMigrations()).containsExactlyElementsOf(db.migrations());
+    }
+
+    /** Each history row as "version script checksum". */
+    private List<String> history() throws Exception {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT \"version\", \"script\", \"checksum\" FROM "
+                     + "\"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            return rows;
+        }
+    }
+
     List<String> appliedMigrations() throws Exception {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement(
