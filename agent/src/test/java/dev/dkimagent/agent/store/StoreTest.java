@@ -61,9 +61,9 @@ abstract class StoreTest {
             assertThat(store.pendingCount()).isZero();
             assertThat(store.outbox()).isEmpty();
             assertThat(store.reachable()).isTrue();
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("6");
         }
-        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4");
+        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4", "6");
         assertThat(tableExists("schema_version")).isFalse();
     }
 
@@ -75,7 +75,7 @@ abstract class StoreTest {
         try (Store store = open()) {
             assertThat(store.alertStates()).isEqualTo(byKey(state("k1", "example.com")));
         }
-        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4");
+        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4", "6");
     }
 
     @Test
@@ -259,7 +259,7 @@ abstract class StoreTest {
             assertThat(store.alertStates()).containsOnlyKeys("k1");
         }
 
-        assertThat(appliedMigrations()).containsExactly("0", "1", "2", "3", "4");
+        assertThat(appliedMigrations()).containsExactly("0", "1", "2", "3", "4", "6");
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id FROM someone_elses")) {
             assertThat(rs.next()).isTrue();
