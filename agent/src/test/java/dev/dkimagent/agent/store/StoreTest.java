@@ -241,7 +241,7 @@ abstract class StoreTest {
 
         assertThatThrownBy(this::open)
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was migrated by a newer dkim-agent (schema 99; this one knows up to 4)")
+                .hasMessageContaining("was migrated by a newer dkim-agent (schema 99; this one knows up to 6)")
                 .hasMessageContaining("run that version or newer");
         tamper("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'");
         try (Store store = open()) {
