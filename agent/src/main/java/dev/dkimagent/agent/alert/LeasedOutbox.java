@@ -35,6 +35,8 @@ final class LeasedOutbox implements OutboxSource {
     /** Ids of the messages this process claimed and has not released: only these are renewed. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService renewer;
+    /** The last renewal failed: said once at WARN, not every third of a lease while the store is down. */
+    private volatile boolean renewalFailing;
 
     LeasedOutbox(Store store, Clock clock, ClaimPolicy policy) {
         this.store = store;
@@ -110,13 +112,20 @@ final class LeasedOutbox implements OutboxSource {
         }
         try {
             int renewed = store.renewClaims(ids, node, clock.instant().plus(lease));
+            if (renewalFailing) {
+                renewalFailing = false;
+                LOG.info("outbox claims of {} are renewed again", node);
+            }
             if (renewed < ids.size()) {
                 LOG.debug("{} of {} outbox claims of {} were no longer held (finished or taken over)",
                         ids.size() - renewed, ids.size(), node);
             }
         } catch (RuntimeException e) {
-            LOG.warn("renewing {} outbox claim(s) of {} failed; they lapse after {} and another node takes the "
-                    + "messages over: {}", ids.size(), node, lease, e.getMessage());
+            if (!renewalFailing) {
+                renewalFailing = true;
+                LOG.warn("renewing {} outbox claim(s) of {} failed; unless a renewal works within {} another node "
+                        + "takes the messages over: {}", ids.size(), node, lease, e.getMessage());
+            }
         }
     }
 }
