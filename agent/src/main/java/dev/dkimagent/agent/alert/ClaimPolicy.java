@@ -34,6 +34,11 @@ public record ClaimPolicy(String nodeId, Duration lease) {
         return new ClaimPolicy(Objects.requireNonNull(nodeId, "nodeId"), lease);
     }
 
+    /** From {@code cluster.enabled}, {@code cluster.node-id} and {@code cluster.lease}. */
+    public static ClaimPolicy of(boolean clusterEnabled, String nodeId, Duration lease) {
+        return clusterEnabled ? cluster(nodeId, lease) : single();
+    }
+
     public boolean clustered() {
         return nodeId != null;
     }
