@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Slack stand-in on 127.0.0.1 for tests: an incoming webhook at {@link #WEBHOOK_PATH} and the
@@ -135,9 +134,9 @@ public final class SlackStub implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final long epochSecond = Instant.now().getEpochSecond();
+    /** The last ts handed out, in microseconds since the epoch: Slack's ts are times, unique per channel. */
+    private final java.util.concurrent.atomic.AtomicLong lastTs = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
-    private final AtomicInteger messages = new AtomicInteger();
     private volatile String expectedToken;
     private volatile HttpServer server;
     private final int port;
@@ -196,9 +195,16 @@ public final class SlackStub implements AutoCloseable {
         }
     }
 
-    /** The ts the stub gives the n-th (1-based) message chat.postMessage took. */
+    /** The ts the stub gave the n-th (1-based) message chat.postMessage took. */
     public String ts(int n) {
-        return String.format("%d.%06d", epochSecond, 100 * n);
+        return posted.get(n - 1).ts();
+    }
+
+    /** A ts for now, later than every one before it (as Slack's: seconds.microseconds). */
+    private String freshTs() {
+        long now = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long micros = lastTs.updateAndGet(last -> Math.max(last + 1, now));
+        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     public List<Request> requests() {
@@ -268,7 +274,7 @@ public final class SlackStub implements AutoCloseable {
     }
 
     private synchronized String post(JsonObject payload) {
-        String ts = ts(posted.size() + 1);
+        String ts = freshTs();
         posted.add(new Posted(ts, payload));
         return ts;
     }
@@ -337,7 +343,7 @@ public final class SlackStub implements AutoCloseable {
         if (path.equals(REPLIES)) {
             return replies(request);
         }
-        String answered = ts != null ? ts : ts(1000 + messages.incrementAndGet());
+        String answered = ts != null ? ts : freshTs();
         return "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + answered + "\"}";
     }
 
