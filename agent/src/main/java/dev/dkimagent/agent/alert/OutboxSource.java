@@ -5,7 +5,9 @@ import dev.dkimagent.agent.store.OutboxMessage;
 import dev.dkimagent.agent.store.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where the dispatcher takes its due messages from: the whole outbox (one agent per state), or
@@ -40,7 +42,7 @@ interface OutboxSource extends AutoCloseable {
         @Override
         public List<OutboxClaim> take(Instant now, int limit, String settings) {
             return store.dueMessages(now, limit, settings).stream().map(m -> new OutboxClaim(m, null))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+                    .collect(Collectors.toCollection(ArrayList::new));
         }
 
         @Override
