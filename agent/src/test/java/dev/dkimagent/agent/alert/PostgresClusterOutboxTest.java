@@ -9,6 +9,7 @@ import dev.dkimagent.agent.store.SharedStore;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.TestDatabase;
 import dev.dkimagent.agent.testworld.PostgresCluster;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,35 @@ class PostgresClusterOutboxTest extends ClusterOutboxTest {
             closing.add(0, nodes[n]);
         }
         return nodes[n];
+    }
+
+    @Test
+    void threeNodes_oneDiesMidDrainRightAfterAPost_theOthersFinish_eachPostedOnceInOrder() throws Exception {
+        Store first = node(1);
+        enqueue(first, 50, TWO_INCIDENTS);
+        stub.delayAll(SlackStub.POST_MESSAGE, Duration.ofMillis(10));
+        StoppingChannel dying = new StoppingChannel(bot(), 20, true);
+        OutboxDispatcher doomed = dispatcher(node(0), "node-0", dying, new AtomicInteger());
+        List<OutboxDispatcher> survivors = List.of(dispatcher(first, "node-1", bot(), new AtomicInteger()),
+                dispatcher(node(2), "node-2", bot(), new AtomicInteger()));
+
+        Thread stuck = startTickingUntilStuck(doomed);
+        Thread undertaker = new Thread(() -> {
+            try {
+                dying.awaitStopped();
+                die(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        undertaker.start();
+        drainConcurrently(first, survivors);
+        undertaker.join(10_000);
+        dying.abandon();
+        stuck.join(10_000);
+
+        assertThat(nodes[0].reachable()).as("node-0 died during the drain, not after it").isFalse();
+        assertEachPostedOnceInOrder(first, TWO_INCIDENTS, 200);
     }
 
     @Test
@@ -133,6 +163,28 @@ class PostgresClusterOutboxTest extends ClusterOutboxTest {
     /** The node's process is gone: its connections close, so it renews nothing any more. */
     private void die(int n) {
         nodes[n].close();
+    }
+
+    /** {@code dispatcher} ticking on a thread of its own until a tick never comes back (or the outbox is empty). */
+    private Thread startTickingUntilStuck(OutboxDispatcher dispatcher) {
+        Store store = nodes[0];
+        Thread thread = new Thread(() -> {
+            while (store.reachable() && store.pendingCount() > 0) {
+                dispatcher.deliverDue();
+                sleepQuietly();
+            }
+        }, "doomed-node");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One tick of {@code dispatcher} on a thread of its own (it may never come back). */
