@@ -402,9 +402,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                 + "later alerts still go out", message.identity(), channel.name(), result.error());
     }
 
-    /** Gives up this node's claims (cluster mode) and stops renewing them. */
+    /** Gives up this node's claims (cluster mode) and stops renewing them, after a tick in progress. */
     @Override
-    public void close() {
+    public synchronized void close() {
         outbox.close();
     }
 
