@@ -101,6 +101,49 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void deliverDue_clusterMode_aRetryAfterOneNodeGot_holdsBackTheOtherNodesToo() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
+        channel.then(DeliveryResult.retry(Duration.ofSeconds(30), "HTTP 429"));
+        ScriptedChannel otherChannel = new ScriptedChannel();
+        Duration lease = Duration.ofSeconds(30);
+        try (OutboxDispatcher one = new OutboxDispatcher(store, channel, clock, events::add, Duration.ofSeconds(30),
+                ClaimPolicy.cluster("node-1", lease));
+             OutboxDispatcher two = new OutboxDispatcher(store, otherChannel, clock, events::add,
+                     Duration.ofSeconds(30), ClaimPolicy.cluster("node-2", lease))) {
+
+            assertThat(one.deliverDue()).isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(two.deliverDue()).as("node-2 keeps to the pause node-1 was asked for").isZero();
+            clock.advance(Duration.ofSeconds(29));
+            assertThat(two.deliverDue()).isEqualTo(2);
+        }
+
+        assertThat(otherChannel.deliveries()).extracting(ScriptedChannel.Call::identity)
+                .containsExactly("a.org", "b.org");
+        assertThat(store.outbox()).extracting(OutboxRow::status).containsOnly("delivered");
+    }
+
+    @Test
+    void deliverDue_clusterMode_aMessageAnotherLiveNodeClaimed_isLeftToIt_untilItsClaimLapses() throws Exception {
+        open();
+        enqueue(AlertFixtures.firingNotification("a.org", T0));
+        Duration lease = Duration.ofSeconds(30);
+        store.claimDue(T0, 10, channel.settingsFingerprint(), "node-1", T0.plus(lease));
+        try (OutboxDispatcher two = new OutboxDispatcher(store, channel, clock, events::add, Duration.ofSeconds(30),
+                ClaimPolicy.cluster("node-2", lease))) {
+
+            clock.advance(lease.minusSeconds(1));
+            assertThat(two.deliverDue()).isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(two.deliverDue()).isEqualTo(1);
+        }
+
+        assertThat(channel.deliveries()).extracting(ScriptedChannel.Call::identity).containsExactly("a.org");
+        assertThat(channel.finds()).as("node-1 never started a post: nothing to look for").isEmpty();
+    }
+
+    @Test
     void deliverDue_retryWithoutRetryAfter_holdsBackOnlyThatMessage() throws Exception {
         open();
         enqueue(AlertFixtures.firingNotification("a.org", T0), AlertFixtures.firingNotification("b.org", T0));
