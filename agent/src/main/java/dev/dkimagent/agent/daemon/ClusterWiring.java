@@ -7,7 +7,13 @@ import dev.dkimagent.agent.cluster.Shards;
 import dev.dkimagent.agent.cluster.StoreConnections;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.inventory.CombinedInventory;
+import dev.dkimagent.agent.clusterview.MetricsPublisher;
+import dev.dkimagent.agent.config.ClusterSettings;
+import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.pipeline.SesRefresh;
+import dev.dkimagent.agent.pipeline.SharedSesView;
+import dev.dkimagent.rules.model.SesView;
+import java.util.function.Supplier;
 import dev.dkimagent.agent.pipeline.Sweep;
 import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.ClusteredStore;
@@ -29,10 +35,26 @@ final class ClusterWiring {
     }
 
     /** The one job instance that runs every shard of this node, recording each run in cluster_shard. */
-    static ShardJob shardJob(Settings settings, Sweep sweep, Store store, SesRefresh ses, CombinedInventory inventory,
-                             Clock clock) {
+    static ShardJob shardJob(Settings settings, Sweep sweep, Store store, SesRefresh ses, SharedSesView shared,
+                             CombinedInventory inventory, Clock clock) {
         return new ShardJob(new ShardSweeps(sweep, settings.cluster().shards(), settings.cluster().nodeId(),
-                new ShardLog(store::dataSource), firstSesView(ses, inventory), clock));
+                new ShardLog(store::dataSource), newestSesView(ses, shared, inventory), clock));
+    }
+
+    /**
+     * The node that holds the metrics-publisher lease exports the cluster's domain series from the
+     * shared state (zone_series, the shared SES view); the others export none.
+     */
+    static MetricsPublisher metricsPublisher(Settings settings, Store store, AgentMetrics metrics,
+                                             SharedSesView shared, CombinedInventory inventory, Clock clock) {
+        ClusterSettings c = settings.cluster();
+        Supplier<SesView> ses = () -> {
+            shared.reloadIfNewer();
+            return inventory.sesView();
+        };
+        return new MetricsPublisher(store.clusterTables(), metrics, ses, c.nodeId(), c.lease(),
+                MetricsPublisher.zoneRetention(settings.schedule().dnsInterval(), c.misfireThreshold(),
+                        c.checkInInterval()), clock);
     }
 
     /** Quartz's clustered job store on the state database, its connections from the store's pool. */
@@ -44,7 +66,7 @@ final class ClusterWiring {
 
     /**
      * The shards (staggered over one DNS interval, starting now) and the one cluster-wide SES scan.
-     * A node's shards wait for that node's first SES view themselves ({@link #firstSesView}), so a
+     * A node's shards take the newest SES view first ({@link #newestSesView}), so a
      * node never judges SES identities it has not seen yet.
      */
     static void schedule(AgentScheduler schedule, Settings settings) throws SchedulerException {
@@ -56,15 +78,16 @@ final class ClusterWiring {
     }
 
     /**
-     * What a node's shard run needs first: with SES on, this node's first SES view (scanned here
-     * once if the cluster-wide scan has not run on this node; a shared view in the database can
-     * replace that). Without SES: nothing.
+     * What a node's shard run needs first: with SES on, the newest SES view any node stored (an
+     * unreadable one fails the run: judging without SES would resolve its findings wrongly), or,
+     * before any node stored one, a scan of its own. Without SES: nothing.
      */
-    static Runnable firstSesView(SesRefresh refresh, CombinedInventory inventory) {
+    static Runnable newestSesView(SesRefresh refresh, SharedSesView shared, CombinedInventory inventory) {
         if (refresh == null) {
             return () -> { };
         }
         return () -> {
+            shared.reloadIfNewer();
             synchronized (refresh) {
                 if (!inventory.sesScanned()) {
                     refresh.runOnce();

@@ -5,6 +5,11 @@ import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
 import dev.dkimagent.agent.alert.ClaimPolicy;
+import dev.dkimagent.agent.alert.StoredFormatException;
+import dev.dkimagent.agent.clusterview.SharedZones;
+import dev.dkimagent.agent.pipeline.SharedSesView;
+import dev.dkimagent.agent.pipeline.ZonePublisher;
+import dev.dkimagent.agent.store.StoreAccessException;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
 import dev.dkimagent.agent.config.AlertingSettings;
@@ -85,25 +90,30 @@ public final class Daemon implements AutoCloseable {
 
     private void wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
             throws StoreException, IOException, SchedulerException {
-        AgentMetrics metrics = new AgentMetrics(Version.current());
         boolean cluster = settings.cluster().enabled();
+        String node = settings.cluster().nodeId();
+        AgentMetrics metrics = cluster ? AgentMetrics.clustered(Version.current(), node)
+                : new AgentMetrics(Version.current());
         Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
         keep(StoreHealer.start(store));
         AlertStateStore states = new AlertStateStore(store);
         DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
+        SharedSesView sesView = startingSesView(states, inventory);
         Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
-        CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
+        ZonePublisher publisher = cluster ? new SharedZones(store.clusterTables(), metrics, clock)
+                : ZonePublisher.local(metrics);
+        CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics, publisher);
         Propagation propagation = new Propagation(settings.watch().propagationGrace());
         ZoneExclusion others = cluster ? keep(new ClusterZoneLocks(store::dataSource)) : ZoneExclusion.LOCAL;
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView, propagation), commit,
                 clock, others);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
-        OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
+        // kept: closing it (after the schedule stops) hands this node's claimed messages over at once
+        OutboxDispatcher outbox = keep(new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()),
-                settings.alerting().slack().readTimeout(), ClaimPolicy.of(settings.cluster().enabled(),
-                        settings.cluster().nodeId(), settings.cluster().lease()));
+                settings.alerting().slack().readTimeout(), ClaimPolicy.of(cluster, node, settings.cluster().lease())));
         metrics.outboxPending(outbox::pendingCount);
         metrics.notificationChannel(channel.name(), DeliveryEvent.OUTCOMES);
         metrics.outboxHeld(outbox::heldCount);
@@ -117,12 +127,13 @@ public final class Daemon implements AutoCloseable {
             metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
-            sesRefresh = new SesRefresh(ses, inventory, states, metrics, clock);
+            sesRefresh = new SesRefresh(ses, sesView, metrics, clock);
             jobs.put(SesInventoryJob.class, new SesInventoryJob(sesRefresh,
                     cluster ? List.of() : List.of(AgentScheduler.DNS_SWEEP)));
         }
         if (cluster) {
-            jobs.put(ShardJob.class, ClusterWiring.shardJob(settings, sweep, store, sesRefresh, inventory, clock));
+            jobs.put(ShardJob.class, ClusterWiring.shardJob(settings, sweep, store, sesRefresh, sesView, inventory, clock));
+            keep(ClusterWiring.metricsPublisher(settings, store, metrics, sesView, inventory, clock).start());
         } else {
             jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         }
@@ -136,6 +147,9 @@ public final class Daemon implements AutoCloseable {
                 metrics.changes()));
         changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
         this.notifyListener = changes.listener().orElse(null);
+        if (cluster) {
+            changes.shareSerials(new ClusterSerialClaims(store, node, clock));
+        }
         AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, ClusterWiring.jobStore(settings, store))
                 : new AgentScheduler(jobs);
         this.scheduler = schedule;
@@ -170,6 +184,20 @@ public final class Daemon implements AutoCloseable {
         var ses = keep(CanarySetup.clients(settings, edges.sesCredentials()));
         return new CanaryRefresh(CanarySetup.targets(settings.canary()), CanarySetup.probe(settings, dns, ses, clock, CanarySetup.POLL),
                 PipelineWiring.engine(settings), lifecycle, states, new CanaryGauges(metrics.registry()), clock);
+    }
+
+    /**
+     * The SES view as the last scan left it in the state (any node's), so SES identities are known
+     * before this process scans; an unreadable one is logged and the first scan replaces it.
+     */
+    private static SharedSesView startingSesView(AlertStateStore states, CombinedInventory inventory) {
+        SharedSesView view = new SharedSesView(states, inventory);
+        try {
+            view.reloadIfNewer();
+        } catch (StoredFormatException | StoreAccessException e) {
+            LOG.error("the stored SES view cannot be read; the first SES scan replaces it: {}", e.getMessage());
+        }
+        return view;
     }
 
     /** Opens the state, binds the endpoint and starts the schedule; the first sweep runs at once. */

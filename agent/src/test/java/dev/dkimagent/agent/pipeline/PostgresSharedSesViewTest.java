@@ -1,5 +1,7 @@
 package dev.dkimagent.agent.pipeline;
 
+import dev.dkimagent.agent.store.SharedStore;
+import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.TestDatabase;
 import dev.dkimagent.agent.testworld.PostgresCluster;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,9 +17,14 @@ class PostgresSharedSesViewTest extends SharedSesViewTest {
         return TestDatabase.postgres(POSTGRES.get());
     }
 
-    /** The store takes PostgreSQL's single-writer lock until cluster mode opens it without. */
     @Override
     boolean storesOpenTogether() {
-        return false;
+        return true;
+    }
+
+    /** As cluster mode opens it: the shared lock, so two nodes hold the state at once. */
+    @Override
+    Store openNode() throws Exception {
+        return SharedStore.open(db);
     }
 }

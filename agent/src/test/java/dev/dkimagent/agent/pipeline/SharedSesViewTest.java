@@ -63,6 +63,11 @@ abstract class SharedSesViewTest {
      */
     abstract boolean storesOpenTogether();
 
+    /** How a node opens the state (on PostgreSQL as cluster mode does, so nodes share it). */
+    Store openNode() throws Exception {
+        return db.open();
+    }
+
     @BeforeEach
     void createDatabase() {
         db = freshDatabase();
@@ -214,7 +219,7 @@ abstract class SharedSesViewTest {
 
         Node() throws Exception {
             nodes.add(this);
-            store = db.open();
+            store = openNode();
             shared = new SharedSesView(new AlertStateStore(store), inventory);
             ses = new SesInventory(options(), stub.baseCredentials(), Clock.systemUTC(), e -> { });
             refresh = new SesRefresh(ses, shared, new AgentMetrics("test"), Clock.systemUTC());
