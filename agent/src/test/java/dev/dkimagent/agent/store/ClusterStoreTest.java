@@ -119,7 +119,7 @@ class ClusterStoreTest {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
-            assertThat(tables).containsExactly("cluster_node", "cluster_shard", "qrtz_blob_triggers",
+            assertThat(tables).containsExactly("cluster_lease", "cluster_node", "cluster_shard", "qrtz_blob_triggers",
                     "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks",
                     "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers",
                     "qrtz_simprop_triggers", "qrtz_triggers");
