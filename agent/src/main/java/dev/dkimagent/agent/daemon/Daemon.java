@@ -27,7 +27,15 @@ import dev.dkimagent.agent.schedule.CanaryJob;
 import dev.dkimagent.agent.wiring.CanarySetup;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import dev.dkimagent.agent.pipeline.Sweep;
+import dev.dkimagent.agent.pipeline.ZoneExclusion;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
+import dev.dkimagent.agent.cluster.ClusterZoneLocks;
+import dev.dkimagent.agent.cluster.ShardJob;
+import dev.dkimagent.agent.cluster.ShardLog;
+import dev.dkimagent.agent.cluster.ShardSweeps;
+import dev.dkimagent.agent.cluster.Shards;
+import dev.dkimagent.agent.cluster.StoreConnections;
+import dev.dkimagent.agent.schedule.ClusteredStore;
 import dev.dkimagent.agent.schedule.AgentScheduler;
 import dev.dkimagent.agent.schedule.DnsSweepJob;
 import dev.dkimagent.agent.schedule.OutboxJob;
@@ -65,26 +73,32 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     static final Duration OUTBOX_TICK = Duration.ofSeconds(2);
     static final org.quartz.JobKey CANARY = org.quartz.JobKey.jobKey("canary");
+    /**
+     * Cluster mode: connections the pool holds beyond the store's own: the clustered job store's
+     * (see AgentScheduler.CLUSTER_CONNECTIONS), the zone locks' session and the shard log's writes.
+     */
+    static final int CLUSTER_CONNECTIONS = AgentScheduler.CLUSTER_CONNECTIONS + 2;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MetricsServer server;
     private ZonePipeline zones;
-    private AgentScheduler scheduler;
+    private volatile AgentScheduler scheduler;
     private NotifyListener notifyListener;
 
     private Daemon(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
             throws StoreException, IOException, SchedulerException {
         try {
-            this.scheduler = wire(settings, clock, edges, moveAsideUnreadableState);
+            wire(settings, clock, edges, moveAsideUnreadableState);
         } catch (StoreException | IOException | SchedulerException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private AgentScheduler wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
+    private void wire(Settings settings, Clock clock, DaemonEdges edges, boolean moveAsideUnreadableState)
             throws StoreException, IOException, SchedulerException {
         AgentMetrics metrics = new AgentMetrics(Version.current());
+        boolean cluster = settings.cluster().enabled();
         Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
         keep(StoreHealer.start(store));
         if (settings.cluster().enabled()) {
@@ -96,8 +110,9 @@ public final class Daemon implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle(settings.alerting().policy());
         CommitAndPublish commit = new CommitAndPublish(states, store, lifecycle, metrics);
         Propagation propagation = new Propagation(settings.watch().propagationGrace());
+        ZoneExclusion others = cluster ? keep(new ClusterZoneLocks(store::dataSource)) : ZoneExclusion.LOCAL;
         this.zones = new ZonePipeline(PipelineWiring.judge(settings, dns, inventory::sesView, propagation), commit,
-                clock);
+                clock, others);
         Sweep sweep = PipelineWiring.sweep(settings, dns, zones, inventory::identities, clock);
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
@@ -108,30 +123,42 @@ public final class Daemon implements AutoCloseable {
         metrics.outboxHeld(outbox::heldCount);
 
         Map<Class<? extends Job>, Job> jobs = new LinkedHashMap<>();
-        jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         jobs.put(OutboxJob.class, new OutboxJob(outbox));
         metrics.scheduled("dns", settings.schedule().dnsInterval());
+        SesRefresh sesRefresh = null;
         if (settings.ses().enabled()) {
             metrics.scheduled("ses", settings.schedule().sesInterval());
             metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
             SesInventory ses = keep(SesSetup.inventory(settings.ses(), edges.sesCredentials(), clock,
                     event -> metrics.sesCall(event.operation(), event.outcome())));
-            jobs.put(SesInventoryJob.class, new SesInventoryJob(new SesRefresh(ses, inventory, states, metrics, clock),
-                    AgentScheduler.DNS_SWEEP));
+            sesRefresh = new SesRefresh(ses, inventory, states, metrics, clock);
+            jobs.put(SesInventoryJob.class, new SesInventoryJob(sesRefresh,
+                    cluster ? List.of() : List.of(AgentScheduler.DNS_SWEEP)));
+        }
+        if (cluster) {
+            ShardSweeps shards = new ShardSweeps(sweep, settings.cluster().shards(), settings.cluster().nodeId(),
+                    new ShardLog(store::dataSource), firstSesView(sesRefresh, inventory), clock);
+            jobs.put(ShardJob.class, new ShardJob(shards));
+        } else {
+            jobs.put(DnsSweepJob.class, new DnsSweepJob(sweep));
         }
         if (settings.canary().enabled()) {
             jobs.put(CanaryJob.class, new CanaryJob(canary(settings, dns, lifecycle, states, metrics, clock, edges)));
         }
         this.server = keep(new MetricsServer(settings.http().bind(), settings.http().port(), metrics,
-                () -> readiness(commit, store)));
+                () -> readiness(cluster, commit, store)));
         ChangeWatch changes = keep(new ChangeWatch(settings.watch(), settings.alerting().policy().firingAfter(),
                 settings.dns().timeout(), zones, commit, zone -> propagation.graceLeft(zone, clock.instant()), dns,
                 metrics.changes()));
         changes.soaWatch().ifPresent(w -> jobs.put(SoaWatchJob.class, new SoaWatchJob(w)));
         this.notifyListener = changes.listener().orElse(null);
-        AgentScheduler schedule = new AgentScheduler(jobs);
+        AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, clusteredStore(settings, store))
+                : new AgentScheduler(jobs);
+        this.scheduler = schedule;
         Duration dnsInterval = settings.schedule().dnsInterval();
-        if (settings.ses().enabled()) {
+        if (cluster) {
+            scheduleCluster(schedule, settings);
+        } else if (settings.ses().enabled()) {
             // SES first: its first scan triggers the first DNS sweep, so SES identities are in it
             // (and /readyz does not turn ready on a sweep that checked none of them).
             schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
@@ -145,10 +172,49 @@ public final class Daemon implements AutoCloseable {
         }
         changes.afterRecheck(() -> schedule.runNow(AgentScheduler.OUTBOX));
         if (changes.soaWatch().isPresent()) {
+            // each node watches the zones it judged (their addresses are what its runs saw)
             Duration soa = settings.watch().soaInterval();
-            schedule.every(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
+            schedule.everyOnNode(AgentScheduler.SOA_WATCH, SoaWatchJob.class, soa, soa);
         }
-        return schedule;
+        schedule.removeUnscheduled();
+    }
+
+    /**
+     * Cluster mode: the shards (staggered over one DNS interval, starting now) and the one
+     * cluster-wide SES scan. A node's shards wait for that node's first SES view themselves
+     * ({@link #firstSesView}), so a node never judges SES identities it has not seen yet.
+     */
+    private static void scheduleCluster(AgentScheduler schedule, Settings settings) throws SchedulerException {
+        if (settings.ses().enabled()) {
+            schedule.every(AgentScheduler.SES_INVENTORY, SesInventoryJob.class, settings.schedule().sesInterval());
+        }
+        schedule.everyPart(Shards.PREFIX, settings.cluster().shards(), ShardJob.class,
+                settings.schedule().dnsInterval(), Duration.ZERO);
+    }
+
+    /** Quartz's clustered job store on the state database, its connections from the store's pool. */
+    private static ClusteredStore clusteredStore(Settings settings, Store store) {
+        var c = settings.cluster();
+        return new ClusteredStore(c.nodeId(), new StoreConnections(store::dataSource).register(), c.checkInInterval(),
+                c.misfireThreshold());
+    }
+
+    /**
+     * What a node's shard run needs first: with SES on, this node's first SES view (scanned here
+     * once if the cluster-wide scan has not run on this node; a shared view in the database can
+     * replace that). Without SES: nothing.
+     */
+    private static Runnable firstSesView(SesRefresh refresh, CombinedInventory inventory) {
+        if (refresh == null) {
+            return () -> { };
+        }
+        return () -> {
+            synchronized (refresh) {
+                if (!inventory.sesScanned()) {
+                    refresh.runOnce();
+                }
+            }
+        };
     }
 
     /** This node's row in cluster_node and its settings fingerprint, renewed every check-in. */
@@ -228,16 +294,29 @@ public final class Daemon implements AutoCloseable {
     private Store openStore(Settings settings, Clock clock, boolean moveAside, AgentMetrics metrics)
             throws StoreException {
         var state = settings.state();
-        Store store = Store.open(state.url(), state.user(), state.password(), new StoreOptions(moveAside, clock));
+        StoreOptions options = new StoreOptions(moveAside, clock);
+        if (settings.cluster().enabled()) {
+            options = options.clustered(CLUSTER_CONNECTIONS);
+        }
+        Store store = Store.open(state.url(), state.user(), state.password(), options);
         store.movedAside().ifPresent(aside -> metrics.store().movedAside());
         metrics.store().up(store::reachable);
         return store;
     }
 
-    private static Readiness readiness(CommitAndPublish commit, Store store) {
+    /**
+     * Ready when the store is reachable and, in single mode, the first sweep is done; in cluster
+     * mode when the schedule runs (a node may rightly own no shard yet, and the cluster's sweeps
+     * go on without it).
+     */
+    private Readiness readiness(boolean cluster, CommitAndPublish commit, Store store) {
         if (!store.reachable()) {
             StoreStatus status = store.status();
             return Readiness.notReady("the state store is down since " + status.since() + ": " + status.reason());
+        }
+        if (cluster) {
+            AgentScheduler s = scheduler;
+            return s != null && s.running() ? Readiness.yes() : Readiness.notReady("the cluster schedule is not running");
         }
         return commit.firstSweepDone() ? Readiness.yes() : Readiness.notReady("the first DNS sweep has not finished");
     }

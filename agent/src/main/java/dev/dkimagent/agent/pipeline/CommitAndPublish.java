@@ -81,7 +81,10 @@ public final class CommitAndPublish implements ZoneSink {
         }
         LOG.info("DNS sweep: {} identities in {} zones, {} failed{}", report.identities(), report.zones().size() - 1,
                 report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
-        metrics.retainZones(report.zones());
+        if (report.whole()) {
+            // a part (cluster shard) names its own zones only: the others have not left the inventory
+            metrics.retainZones(report.zones());
+        }
         firstSweepDone = true;
         try {
             store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));

@@ -15,9 +15,12 @@ import java.util.Set;
  *                    finding the zones failed (then {@code failedZones} says so)
  * @param zones       the keys of every zone the sweep covered (and the SES-wide scope), failed ones included
  * @param failedZones the keys of the zones that failed (logged with the reason)
+ * @param whole       true for a sweep of every zone; false for one part of it (a cluster shard):
+ *                    then {@code zones} are that part's only, and a zone missing from it has not
+ *                    left the inventory
  */
 public record SweepReport(Instant started, Duration took, int identities, boolean judged, Set<String> zones,
-                          List<String> failedZones) {
+                          List<String> failedZones, boolean whole) {
     /** The failed "zone" of a sweep that could not even find the zones. */
     public static final String LOCATING = "(finding the zones)";
 
@@ -25,6 +28,12 @@ public record SweepReport(Instant started, Duration took, int identities, boolea
     public SweepReport {
         zones = Set.copyOf(zones);
         failedZones = List.copyOf(failedZones);
+    }
+
+    /** A sweep of every zone. */
+    public SweepReport(Instant started, Duration took, int identities, boolean judged, Set<String> zones,
+                       List<String> failedZones) {
+        this(started, took, identities, judged, zones, failedZones, true);
     }
 
     /** Judged with no zone failing. */

@@ -7,6 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One lock per zone, held while the zone is probed, judged and committed: a sweep and a recheck
  * of the same zone never run at once, different zones do. Only zones in flight have an entry.
+ * Inside the in-process lock the zone is also held against other agents ({@link ZoneExclusion}:
+ * nothing more for one agent, cluster-wide in cluster mode).
  */
 final class ZoneLocks {
     /** A zone's lock and how many threads hold or wait for it. */
@@ -21,13 +23,22 @@ final class ZoneLocks {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private final ZoneExclusion others;
+
+    ZoneLocks() {
+        this(ZoneExclusion.LOCAL);
+    }
+
+    ZoneLocks(ZoneExclusion others) {
+        this.others = others;
+    }
 
     /** Runs {@code work} holding the zone's lock; waits (interruptibly) while another run holds it. */
     <T> T withLock(String zone, Work<T> work) throws InterruptedException {
         Entry entry = enter(zone);
         try {
             entry.lock.lockInterruptibly();
-            try {
+            try (ZoneExclusion.Held held = others.hold(zone)) {
                 return work.run();
             } finally {
                 entry.lock.unlock();

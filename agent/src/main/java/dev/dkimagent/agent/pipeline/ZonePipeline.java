@@ -29,14 +29,20 @@ public final class ZonePipeline {
     private final ZoneJudge judge;
     private final ZoneSink sink;
     private final Clock clock;
-    private final ZoneLocks locks = new ZoneLocks();
+    private final ZoneLocks locks;
     private volatile ZoneIndex index = ZoneIndex.empty();
     private final Map<String, List<String>> addresses = new ConcurrentHashMap<>();
 
     public ZonePipeline(ZoneJudge judge, ZoneSink sink, Clock clock) {
+        this(judge, sink, clock, ZoneExclusion.LOCAL);
+    }
+
+    /** As above; {@code others} keeps other agents off a zone while this one runs it (cluster mode). */
+    public ZonePipeline(ZoneJudge judge, ZoneSink sink, Clock clock, ZoneExclusion others) {
         this.judge = judge;
         this.sink = sink;
         this.clock = clock;
+        this.locks = new ZoneLocks(others);
     }
 
     /**
@@ -85,20 +91,35 @@ public final class ZonePipeline {
     }
 
     ZoneOutcome run(ZoneWork work) throws InterruptedException {
-        return locks.withLock(work.apex(), () -> judgeAndHandOver(work));
+        try {
+            return locks.withLock(work.apex(), () -> judgeAndHandOver(work));
+        } catch (RuntimeException e) {
+            // judgeAndHandOver catches its own failures: this is the cluster-wide zone lock
+            LOG.error("zone {}: cannot hold it against the other agents; nothing of it was committed and the next"
+                    + " sweep tries again: {}", work.apex(), e.getMessage());
+            return ZoneOutcome.FAILED;
+        }
     }
 
     ZoneOutcome runSesWide(Set<String> claimed) throws InterruptedException {
-        return locks.withLock(ZoneJudge.SES_SCOPE, () -> {
-            try {
-                sink.accept(judge.judgeSesWide(claimed, clock.instant()));
-                return ZoneOutcome.JUDGED;
-            } catch (RuntimeException e) {
-                LOG.error("SES-wide findings (MON01, SES identities without a zone): judging or committing failed;"
-                        + " their alerts are unchanged and the next sweep tries again", e);
-                return ZoneOutcome.FAILED;
-            }
-        });
+        try {
+            return locks.withLock(ZoneJudge.SES_SCOPE, () -> judgeSesWide(claimed));
+        } catch (RuntimeException e) {
+            LOG.error("SES-wide findings: cannot hold them against the other agents; their alerts are unchanged and"
+                    + " the next sweep tries again: {}", e.getMessage());
+            return ZoneOutcome.FAILED;
+        }
+    }
+
+    private ZoneOutcome judgeSesWide(Set<String> claimed) throws InterruptedException {
+        try {
+            sink.accept(judge.judgeSesWide(claimed, clock.instant()));
+            return ZoneOutcome.JUDGED;
+        } catch (RuntimeException e) {
+            LOG.error("SES-wide findings (MON01, SES identities without a zone): judging or committing failed;"
+                    + " their alerts are unchanged and the next sweep tries again", e);
+            return ZoneOutcome.FAILED;
+        }
     }
 
     void sweepEnded(SweepReport report) {

@@ -17,7 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema, by Flyway ({@code db/migration/V<n>__*.sql}). A database written before Flyway (the
+ * The schema, by Flyway: {@code db/migration/common/V<n>__*.sql} for every database, and
+ * {@code db/migration/<vendor>/} ({@code postgresql}, {@code h2}) for what only one of them runs
+ * (the cluster's tables are PostgreSQL only). A version number is used once across the folders;
+ * Flyway records a script by its name relative to its folder, so moving V1..V4 into
+ * {@code common/} changed no history row and no checksum. A database written before Flyway (the
  * agent's own migrator kept its version in {@code schema_version}) is adopted: Flyway takes it as
  * its baseline at that version and applies the rest. A database migrated by a newer agent is
  * refused rather than misread.
@@ -25,7 +29,13 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final String LOCATION = "classpath:db/migration";
+    /** Every database's migrations; then {@link #VENDOR} with the database's name (postgresql, h2). */
+    static final String COMMON = "classpath:db/migration/common";
+    /**
+     * Spring Boot's spelling, which Flyway itself does not expand: {@link #locations} does, from the
+     * JDBC driver's product name.
+     */
+    static final String VENDOR = "classpath:db/migration/{vendor}";
     /** The hand-written migrator's table and the last version it ever wrote. */
     static final String LEGACY_TABLE = "schema_version";
     static final int LAST_LEGACY_VERSION = 1;
@@ -37,10 +47,11 @@ final class Migrations {
     /** Brings the schema up to date; returns the version it is at. */
     static String migrate(DataSource dataSource, String where) throws StoreException {
         try {
-            Flyway flyway = flyway(dataSource, null);
+            String[] locations = locations(dataSource);
+            Flyway flyway = flyway(dataSource, locations, null);
             Integer legacy = legacyVersion(dataSource, where);
             if (legacy != null) {
-                flyway(dataSource, legacy).baseline();
+                flyway(dataSource, locations, legacy).baseline();
                 LOG.info("state database at {}: adopted the schema at version {} for Flyway", where, legacy);
             }
             refuseNewer(flyway, where);
@@ -71,10 +82,20 @@ final class Migrations {
         }
     }
 
-    private static Flyway flyway(DataSource dataSource, Integer baseline) {
+    /** The common location and the database's own: {@code db/migration/postgresql} or {@code db/migration/h2}. */
+    static String[] locations(DataSource dataSource) throws SQLException {
+        String vendor;
+        try (Connection c = dataSource.getConnection()) {
+            vendor = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            c.rollback();
+        }
+        return new String[] {COMMON, VENDOR.replace("{vendor}", vendor)};
+    }
+
+    private static Flyway flyway(DataSource dataSource, String[] locations, Integer baseline) {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(locations)
                 .table(HISTORY_TABLE)
                 // an applied migration this version does not know fails validation (see refuseNewer)
                 .ignoreMigrationPatterns(new String[0]);

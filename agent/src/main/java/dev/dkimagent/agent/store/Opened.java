@@ -24,7 +24,7 @@ record Opened(HikariDataSource pool, SingleWriter writer, String schemaVersion) 
      * A reopen ({@code reopening}) never creates the file: if it is gone, the store stays down.
      */
     static Opened open(String jdbcUrl, String user, String password, String where, Instant now,
-                       boolean reopening) throws StoreException {
+                       boolean reopening, StoreOptions options) throws StoreException {
         Optional<Path> existing = StateFile.existing(jdbcUrl);
         if (reopening && existing.isEmpty() && H2Files.dataFile(jdbcUrl).isPresent()) {
             throw new StoreException("the state file " + H2Files.dataFile(jdbcUrl).get() + " is gone; "
@@ -34,15 +34,15 @@ record Opened(HikariDataSource pool, SingleWriter writer, String schemaVersion) 
         if (existing.isPresent()) {
             StateFile.check(existing.get(), jdbcUrl, user, password, where);
         }
-        return openChecked(H2Files.connectUrl(jdbcUrl, existing.isPresent()), user, password, where, now);
+        return openChecked(H2Files.connectUrl(jdbcUrl, existing.isPresent()), user, password, where, now, options);
     }
 
-    private static Opened openChecked(String url, String user, String password, String where, Instant now)
-            throws StoreException {
-        SingleWriter writer = SingleWriter.acquire(url, user, password, where);
+    private static Opened openChecked(String url, String user, String password, String where, Instant now,
+                                      StoreOptions options) throws StoreException {
+        SingleWriter writer = SingleWriter.acquire(url, user, password, where, options.shared());
         HikariDataSource pool = null;
         try {
-            pool = Pool.open(url, user, password, where);
+            pool = Pool.open(url, user, password, where, options.extraConnections());
             String version = Migrations.migrate(pool, where);
             probe(pool, where, now);
             return new Opened(pool, writer, version);

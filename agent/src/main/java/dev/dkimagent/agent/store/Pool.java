@@ -7,7 +7,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 /** The store's connections: a small HikariCP pool, transactions committed explicitly. */
 final class Pool {
 
-    /** Sweeps, zone commits and the outbox dispatcher at once; Quartz may share it later. */
+    /**
+     * The store's own need: zone reads and the one serialized writer (zone commits, the outbox
+     * dispatcher) at once. Enough in single mode; in cluster mode the pool is shared with the
+     * scheduler's job store and grows by what that needs (see StoreOptions.extraConnections).
+     */
     static final int MAX_CONNECTIONS = 4;
     private static final long BORROW_TIMEOUT_MILLIS = 10_000;
 
@@ -15,14 +19,15 @@ final class Pool {
     }
 
     /** Opens the pool with one connection made at once, so a bad URL fails here with its reason. */
-    static HikariDataSource open(String jdbcUrl, String user, String password, String where) throws StoreException {
+    static HikariDataSource open(String jdbcUrl, String user, String password, String where, int extraConnections)
+            throws StoreException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dkim-agent-state");
         config.setJdbcUrl(H2Files.connectUrl(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setAutoCommit(false);
-        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMaximumPoolSize(MAX_CONNECTIONS + extraConnections);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(BORROW_TIMEOUT_MILLIS);
         try {

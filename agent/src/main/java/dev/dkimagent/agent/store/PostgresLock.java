@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * lives exactly as long as that session. Closing releases it; if the agent dies (even kill -9)
  * the server ends the session when the socket closes, and the lock with it. Advisory locks are
  * per database: agents on different databases of one server do not contend.
+ *
+ * <p>Cluster mode takes the same key shared ({@code pg_try_advisory_lock_shared}): cluster agents
+ * hold it together, while an exclusive holder (a single-mode agent) and shared holders refuse
+ * each other, so a single-mode agent never writes beside a cluster, nor the reverse. The refusal
+ * names the mode that holds the state (read from {@code pg_locks}).
  */
 final class PostgresLock implements SingleWriter {
 
@@ -27,9 +32,11 @@ final class PostgresLock implements SingleWriter {
     static final long KEY = 0x646b_696d_6167_6e74L;
 
     private final Connection session;
+    private final boolean shared;
 
-    private PostgresLock(Connection session) {
+    private PostgresLock(Connection session, boolean shared) {
         this.session = session;
+        this.shared = shared;
     }
 
     static boolean appliesTo(String jdbcUrl) {
@@ -37,19 +44,21 @@ final class PostgresLock implements SingleWriter {
     }
 
     /**
-     * Takes the lock on {@code session} (which this lock then owns and closes), or throws the
-     * "another dkim-agent holds the state" error when another session has it.
+     * Takes the lock on {@code session} (which this lock then owns and closes), exclusive or (cluster
+     * mode) {@code shared}, or throws the "another dkim-agent holds the state" error when another
+     * session holds it in the other way.
      */
-    static PostgresLock acquire(Connection session, String where) throws StoreException {
+    static PostgresLock acquire(Connection session, String where, boolean shared) throws StoreException {
         try {
             // Autocommit: a session lock outlives transactions, and an open one would sit
             // "idle in transaction" for the agent's whole life.
             session.setAutoCommit(true);
-            if (tryLock(session)) {
-                return new PostgresLock(session);
+            if (tryLock(session, shared)) {
+                return new PostgresLock(session, shared);
             }
+            StoreException refused = refusal(session, where, shared);
             closeQuietly(session);
-            throw SingleWriter.heldByAnother(where, null);
+            throw refused;
         } catch (SQLException e) {
             closeQuietly(session);
             throw new StoreException("cannot take the single-writer lock on the state database at " + where + ": "
@@ -74,7 +83,8 @@ final class PostgresLock implements SingleWriter {
      */
     @Override
     public void close() {
-        try (PreparedStatement ps = session.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        String unlock = shared ? "SELECT pg_advisory_unlock_shared(?)" : "SELECT pg_advisory_unlock(?)";
+        try (PreparedStatement ps = session.prepareStatement(unlock)) {
             ps.setLong(1, KEY);
             ps.execute();
         } catch (SQLException e) {
@@ -88,11 +98,43 @@ final class PostgresLock implements SingleWriter {
         }
     }
 
-    private static boolean tryLock(Connection session) throws SQLException {
-        try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    private static boolean tryLock(Connection session, boolean shared) throws SQLException {
+        String lock = shared ? "SELECT pg_try_advisory_lock_shared(?)" : "SELECT pg_try_advisory_lock(?)";
+        try (PreparedStatement ps = session.prepareStatement(lock)) {
             ps.setLong(1, KEY);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Why the lock was refused: a cluster agent finds a single-mode agent (exclusive holder), a
+     * single-mode agent finds another single-mode agent or a running cluster (shared holders).
+     */
+    private static StoreException refusal(Connection session, String where, boolean shared) throws SQLException {
+        boolean clusterHolds = heldShared(session);
+        if (shared && !clusterHolds) {
+            return new StoreException("a dkim-agent in single mode (cluster.enabled = false) holds the state at "
+                    + where + "; this agent runs in cluster mode: stop that agent, or set cluster.enabled = true"
+                    + " on it too", null);
+        }
+        if (!shared && clusterHolds) {
+            return new StoreException("dkim-agents in cluster mode (cluster.enabled = true) share the state at "
+                    + where + "; this agent runs in single mode: set cluster.enabled = true to join them, or give"
+                    + " this one its own state.url", null);
+        }
+        return SingleWriter.heldByAnother(where, null);
+    }
+
+    /** True when the key is held shared (by cluster agents) right now. */
+    private static boolean heldShared(Connection session) throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1 AND granted AND mode = 'ShareLock'")) {
+            ps.setLong(1, KEY >>> 32);
+            ps.setLong(2, KEY & 0xffff_ffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
             }
         }
     }

@@ -8,7 +8,9 @@ import java.util.Properties;
 /**
  * What keeps a second agent off the state for as long as this one runs: on PostgreSQL an
  * advisory lock ({@link PostgresLock}), on H2 the database file held open ({@link H2Anchor}).
- * Taken before the pool opens and before any migration, so only the holder ever migrates.
+ * Taken before the pool opens and before any migration, so only the holder ever migrates (in
+ * cluster mode the holders are the cluster's agents: Flyway's own lock on PostgreSQL then lets
+ * one of them migrate while the others wait).
  */
 interface SingleWriter extends AutoCloseable {
 
@@ -21,9 +23,17 @@ interface SingleWriter extends AutoCloseable {
     @Override
     void close();
 
-    static SingleWriter acquire(String jdbcUrl, String user, String password, String where) throws StoreException {
+    /**
+     * Takes the guarantee; {@code shared} (cluster mode, PostgreSQL only) shares it with the other
+     * cluster agents and still keeps single-mode agents out (see {@link PostgresLock}).
+     */
+    static SingleWriter acquire(String jdbcUrl, String user, String password, String where, boolean shared)
+            throws StoreException {
         if (PostgresLock.appliesTo(jdbcUrl)) {
-            return PostgresLock.acquire(connect(jdbcUrl, user, password, where), where);
+            return PostgresLock.acquire(connect(jdbcUrl, user, password, where), where, shared);
+        }
+        if (shared) {
+            throw new StoreException("cluster mode needs the state on PostgreSQL; " + where + " is not", null);
         }
         return H2Anchor.acquire(jdbcUrl, user, password, where);
     }

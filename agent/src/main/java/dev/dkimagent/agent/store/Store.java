@@ -36,6 +36,7 @@ public final class Store implements AutoCloseable {
     private final String where;
     private final Clock clock;
     private final Path movedAside;
+    private final StoreOptions options;
     private final Object writeLock = new Object();
     private final GuardedHealth health;
     /** Replaced by a reopen (under writeLock); null once closed. */
@@ -51,6 +52,7 @@ public final class Store implements AutoCloseable {
         this.clock = options.clock();
         this.current = opened;
         this.movedAside = movedAside;
+        this.options = options;
         this.health = new GuardedHealth(clock, where);
     }
 
@@ -69,7 +71,7 @@ public final class Store implements AutoCloseable {
             throws StoreException {
         String where = H2Files.databasePath(jdbcUrl).map(Object::toString).orElse(SafeUrl.of(jdbcUrl));
         try {
-            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
+            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false, options);
             return new Store(jdbcUrl, user, password, where, options, opened, null);
         } catch (UnreadableStateException e) {
             if (!options.moveAsideUnreadable()) {
@@ -79,7 +81,7 @@ public final class Store implements AutoCloseable {
             LOG.error("MOVED ASIDE the unreadable state file {} to {} (--move-aside-unreadable-state): the agent "
                     + "starts with an empty state and announces every alert firing now again. Why: {}",
                     e.file(), aside, e.getMessage());
-            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false);
+            Opened opened = Opened.open(jdbcUrl, user, password, where, options.clock().instant(), false, options);
             return new Store(jdbcUrl, user, password, where, options, opened, aside);
         }
     }
@@ -95,8 +97,9 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The pool, for components that keep their own tables in the same database (a clustered
-     * scheduler's job store). Its connections do not auto-commit.
+     * The pool as it is now, for components that keep their own tables in the same database (a
+     * clustered scheduler's job store, the cluster's shard log and zone locks). Its connections do
+     * not auto-commit. A reopen replaces the pool: ask again for each connection, never keep it.
      */
     public DataSource dataSource() {
         return opened("handing out the pool").pool();
@@ -214,7 +217,7 @@ public final class Store implements AutoCloseable {
                 old.close();
             }
             try {
-                current = Opened.open(jdbcUrl, user, password, where, now, true);
+                current = Opened.open(jdbcUrl, user, password, where, now, true, options);
                 health.reopened(now);
             } catch (StoreException | RuntimeException e) {
                 health.reopenFailed(e.getMessage(), now);

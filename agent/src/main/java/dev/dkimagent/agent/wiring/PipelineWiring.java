@@ -74,8 +74,15 @@ public final class PipelineWiring {
     public record CheckRun(SweepReport report, CheckResult result) {
     }
 
+    /**
+     * The sweep over {@code zones}. In cluster mode it runs in shards, and the zones one shard
+     * located are reused by the shards that follow on this node for half a DNS interval (each
+     * shard needs every apex to know its own zones; locating them 16 times an interval would
+     * multiply the resolver's work by the shard count).
+     */
     public static Sweep sweep(Settings settings, DnsRuntime dns, ZonePipeline zones, Supplier<List<Identity>> inventory,
                               Clock clock) {
-        return new Sweep(dns.locator(), zones, inventory, zonesInFlight(settings.dns()), clock);
+        Duration reuse = settings.cluster().enabled() ? settings.schedule().dnsInterval().dividedBy(2) : Duration.ZERO;
+        return new Sweep(dns.locator(), zones, inventory, zonesInFlight(settings.dns()), clock, reuse);
     }
 }

@@ -41,7 +41,7 @@ abstract class StateUpgradeTest {
     void open_legacyDatabase_isAdoptedByFlywayAndMigrated() throws Exception {
         TestDatabase db = legacyDatabase();
         try (Store store = db.open()) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo(db.latestVersion());
         }
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT \"version\", \"type\" FROM \"flyway_schema_history\" "
@@ -50,7 +50,9 @@ abstract class StateUpgradeTest {
             while (rs.next()) {
                 history.add(rs.getString(1) + " " + rs.getString(2));
             }
-            assertThat(history).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
+            List<String> expected = new ArrayList<>(List.of("1 BASELINE"));
+            db.migrations().stream().skip(1).forEach(v -> expected.add(v + " SQL"));
+            assertThat(history).containsExactlyElementsOf(expected);
         }
     }
 

@@ -25,6 +25,21 @@ public record TestDatabase(String url, String user, String password, String wher
         return new TestDatabase(url, Postgres.USER, "", url);
     }
 
+    /**
+     * The migrations the agent applies here, in order: the common ones (V1..V4), and on
+     * PostgreSQL its own too (V5, the cluster's tables).
+     */
+    public java.util.List<String> migrations() {
+        return url.startsWith("jdbc:postgresql:") ? java.util.List.of("1", "2", "3", "4", "5")
+                : java.util.List.of("1", "2", "3", "4");
+    }
+
+    /** The schema version a migrated database is at. */
+    public String latestVersion() {
+        java.util.List<String> all = migrations();
+        return all.get(all.size() - 1);
+    }
+
     public Store open() throws StoreException {
         return Store.open(url, user, password);
     }
