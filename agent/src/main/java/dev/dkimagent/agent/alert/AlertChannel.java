@@ -37,6 +37,14 @@ public interface AlertChannel {
     }
 
     /**
+     * As {@link #find(String, Instant)} for a post that replied under {@code threadRef} (null when
+     * it opened no thread): a thread's replies are not in the channel's history, only in the thread.
+     */
+    default Lookup find(String messageKey, String threadRef, Instant since) {
+        return find(messageKey, since);
+    }
+
+    /**
      * A short fingerprint of the settings that decide where posts go (no secret in it): a message
      * held by a configuration error is retried at once when this changes.
      */

@@ -36,6 +36,17 @@ final class ChannelPause {
         });
     }
 
+    /** Cluster mode: takes up a pause another node stored since (never longer than MAX from now), quietly. */
+    void follow(Instant now) {
+        store.channelPause(channel).filter(now::isBefore).ifPresent(stored -> {
+            Instant latest = now.plus(MAX);
+            Instant obeyed = stored.isBefore(latest) ? stored : latest;
+            if (until == null || obeyed.isAfter(until)) {
+                until = obeyed;
+            }
+        });
+    }
+
     boolean active(Instant now) {
         return until != null && now.isBefore(until);
     }

@@ -1,6 +1,7 @@
 package dev.dkimagent.agent.alert;
 
 import dev.dkimagent.agent.store.Incident;
+import dev.dkimagent.agent.store.OutboxClaim;
 import dev.dkimagent.agent.store.OutboxMessage;
 import dev.dkimagent.agent.store.Store;
 import dev.dkimagent.agent.store.Store.IncidentChange;
@@ -35,9 +36,15 @@ import org.slf4j.LoggerFactory;
  * <li>A Retry-After pauses the whole channel ({@link ChannelPause}: capped, stored).</li>
  * <li>Nothing goes out that cannot be recorded: before each post the store must commit a probe
  *     write ({@link Store#canRecord()}); while the state store is down the outbox waits.</li>
+ * <li>Cluster mode ({@link ClaimPolicy#cluster}): each node claims a few due messages before it sends
+ *     them ({@link LeasedOutbox}), so two nodes never send the same message. A node that dies stops
+ *     renewing its claims; after the lease another node takes its messages over, and an attempt the
+ *     dead node started and never recorded is uncertain, as above: looked for (bot token) or sent
+ *     again (webhook: at least once, at most one extra copy). A channel's Retry-After pauses every
+ *     node (read from the store at each tick).</li>
  * </ul>
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration BACKOFF_BASE = Duration.ofSeconds(2);
@@ -62,6 +69,8 @@ public final class OutboxDispatcher {
     private final Backoff backoff;
     private final Duration uncertainBackoff;
     private final ChannelPause pause;
+    private final OutboxSource outbox;
+    private final boolean clustered;
     /** An attempt of this tick got no answer: the others would wait out the same read timeout. */
     private boolean unanswered;
     /** Held messages released and the stored pause read, once per process. */
@@ -74,8 +83,14 @@ public final class OutboxDispatcher {
     /** uncertainBackoff: the wait after the first uncertain attempt (the channel's read timeout fits). */
     public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
                             Duration uncertainBackoff) {
+        this(store, channel, clock, listener, uncertainBackoff, ClaimPolicy.single());
+    }
+
+    /** As above; with {@link ClaimPolicy#cluster} the outbox is shared with the other nodes of a cluster. */
+    public OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                            Duration uncertainBackoff, ClaimPolicy claims) {
         this(store, channel, clock, listener, new Backoff(BACKOFF_BASE, BACKOFF_CAP, Backoff.randomJitter()),
-                uncertainBackoff);
+                uncertainBackoff, claims);
     }
 
     OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
@@ -85,6 +100,11 @@ public final class OutboxDispatcher {
 
     OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
                      Backoff backoff, Duration uncertainBackoff) {
+        this(store, channel, clock, listener, backoff, uncertainBackoff, ClaimPolicy.single());
+    }
+
+    OutboxDispatcher(Store store, AlertChannel channel, Clock clock, Consumer<DeliveryEvent> listener,
+                     Backoff backoff, Duration uncertainBackoff, ClaimPolicy claims) {
         this.store = Objects.requireNonNull(store, "store");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,6 +112,8 @@ public final class OutboxDispatcher {
         this.backoff = backoff;
         this.uncertainBackoff = Objects.requireNonNull(uncertainBackoff, "uncertainBackoff");
         this.pause = new ChannelPause(store, channel.name());
+        this.outbox = OutboxSource.of(store, clock, Objects.requireNonNull(claims, "claims"));
+        this.clustered = claims.clustered();
     }
 
     /**
@@ -107,6 +129,9 @@ public final class OutboxDispatcher {
         int delivered = 0;
         try {
             startOnce();
+            if (clustered) {
+                pause.follow(clock.instant());  // another node may have been asked to wait
+            }
             if (paused()) {
                 return 0;
             }
@@ -136,24 +161,31 @@ public final class OutboxDispatcher {
     private int deliverRounds(Set<Long> attempted) {
         int delivered = 0;
         while (attempted.size() < MAX_ATTEMPTS_PER_TICK) {
-            List<OutboxMessage> due = store.dueMessages(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size(),
+            List<OutboxClaim> due = outbox.take(clock.instant(), MAX_ATTEMPTS_PER_TICK - attempted.size(),
                     channel.settingsFingerprint());
-            due.removeIf(m -> attempted.contains(m.id()));  // a zero-wait retry waits for the next tick
-            if (due.isEmpty()) {
-                break;
-            }
-            for (OutboxMessage message : due) {
-                if (!store.canRecord()) {
-                    return delivered;  // nothing goes out that could not be marked delivered
+            try {
+                due.removeIf(c -> attempted.contains(c.message().id()));  // a zero-wait retry waits for the next tick
+                if (due.isEmpty()) {
+                    break;
                 }
-                attempted.add(message.id());
-                Notification notification = readable(message);
-                delivered += notification != null && attempt(message, notification) ? 1 : 0;
-                if (paused() || unanswered) {
-                    // posting on would run into the same rate limit, or wait out the same silence (and
-                    // hold up a shutdown by one read timeout per message)
-                    return delivered;
+                for (OutboxClaim claim : due) {
+                    if (!store.canRecord()) {
+                        return delivered;  // nothing goes out that could not be marked delivered
+                    }
+                    if (!outbox.hold(claim.message())) {
+                        continue;  // its claim lapsed and another node has it now
+                    }
+                    attempted.add(claim.message().id());
+                    Notification notification = readable(claim.message());
+                    delivered += notification != null && attempt(claim, notification) ? 1 : 0;
+                    if (paused() || unanswered) {
+                        // posting on would run into the same rate limit, or wait out the same silence (and
+                        // hold up a shutdown by one read timeout per message)
+                        return delivered;
+                    }
                 }
+            } finally {
+                outbox.release();
             }
         }
         return delivered;
@@ -185,9 +217,9 @@ public final class OutboxDispatcher {
         }
     }
 
-    private boolean attempt(OutboxMessage stored, Notification notification) {
+    private boolean attempt(OutboxClaim claim, Notification notification) {
         Instant now = clock.instant();
-        OutboxMessage message = settleInterrupted(stored, now);
+        OutboxMessage message = settleInterrupted(claim.message(), claim.takenFrom(), now);
         if (message == null) {
             return false;
         }
@@ -197,7 +229,7 @@ public final class OutboxDispatcher {
             return false;
         }
         if (message.uncertainAttempts() > 0) {
-            Boolean settled = settleUncertain(message, notification, incident);
+            Boolean settled = settleUncertain(message, notification, incident, claim.takenFrom());
             if (settled != null) {
                 return settled;
             }
@@ -209,19 +241,23 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * A message whose last attempt was never recorded (the process died during it) counts that
-     * attempt as uncertain; returns it as it now stands, or null when it must first wait.
+     * A message whose last attempt was never recorded (the process died during it, or in cluster
+     * mode the node {@code takenFrom} whose claim lapsed) counts that attempt as uncertain; returns
+     * it as it now stands, or null when it must first wait.
      */
-    private OutboxMessage settleInterrupted(OutboxMessage m, Instant now) {
+    private OutboxMessage settleInterrupted(OutboxMessage m, String takenFrom, Instant now) {
         if (m.inFlightAt() == null) {
             return m;
         }
         int uncertain = m.uncertainAttempts() + 1;
         Instant next = m.inFlightAt().plus(uncertainDelay(uncertain));
-        store.recordUncertain(m, next, "the agent stopped during this attempt; it may have been posted");
+        String who = takenFrom == null ? "the agent" : "node " + takenFrom;
+        store.recordUncertain(m, next, who + " stopped during this attempt; it may have been posted");
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.UNCERTAIN));
-        LOG.warn("alert for {} via {} was being sent when the agent stopped and may have been posted; looking for "
-                + "it or sending it again at {}", m.identity(), channel.name(), next);
+        LOG.warn("alert for {} via {} was being sent when {} stopped and may have been posted; looking for "
+                + "it or sending it again at {}{}", m.identity(), channel.name(), who, next, takenFrom == null ? ""
+                : " (taken over after its claim lapsed; a channel that cannot look, a webhook, sends it again: at "
+                + "least once, so it may be posted twice)");
         OutboxMessage settled = new OutboxMessage(m.id(), m.identity(), m.payload(), m.attempts() + 1, uncertain,
                 null, m.firstSentAt() != null ? m.firstSentAt() : m.inFlightAt());
         return next.isAfter(now) ? null : settled;
@@ -231,9 +267,10 @@ public final class OutboxDispatcher {
      * Before sending again what may already be posted: a post found is delivered; one the channel
      * does not have is sent; when nobody can tell, it is sent once more at most. Null = send.
      */
-    private Boolean settleUncertain(OutboxMessage message, Notification notification, Incident incident) {
+    private Boolean settleUncertain(OutboxMessage message, Notification notification, Incident incident,
+                                    String takenFrom) {
         Instant since = (message.firstSentAt() != null ? message.firstSentAt() : clock.instant()).minus(LOOKUP_MARGIN);
-        Lookup lookup = channel.find(message.deliveryKey(), since);
+        Lookup lookup = channel.find(message.deliveryKey(), incident == null ? null : incident.threadRef(), since);
         switch (lookup.state()) {
             case FOUND -> {
                 LOG.info("alert for {} was posted by an attempt that got no answer; not sending it again",
@@ -246,6 +283,11 @@ public final class OutboxDispatcher {
             }
             default -> {
                 if (message.uncertainAttempts() < MAX_UNCONFIRMED_SENDS) {
+                    if (takenFrom != null) {
+                        LOG.warn("alert for {} taken over from node {}: {} cannot tell whether that node posted it ({}); "
+                                + "sending it again, so it may be posted twice (at least once for this channel)",
+                                message.identity(), takenFrom, channel.name(), lookup.error());
+                    }
                     return null;
                 }
                 unconfirmed(message, notification, incident, lookup.error());
@@ -358,6 +400,12 @@ public final class OutboxDispatcher {
         listener.accept(new DeliveryEvent(channel.name(), DeliveryEvent.PERMANENT));
         LOG.error("alert for {} via {} was refused for its content ({}); kept in the outbox as 'permanent', "
                 + "later alerts still go out", message.identity(), channel.name(), result.error());
+    }
+
+    /** Gives up this node's claims (cluster mode) and stops renewing them. */
+    @Override
+    public void close() {
+        outbox.close();
     }
 
     /** uncertainBackoff doubled per uncertain attempt after the first, up to an hour; no jitter (one message). */

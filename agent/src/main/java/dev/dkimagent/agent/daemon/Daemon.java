@@ -4,6 +4,7 @@ import dev.dkimagent.agent.Version;
 import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.AlertStateStore;
 import dev.dkimagent.agent.alert.Lifecycle;
+import dev.dkimagent.agent.alert.ClaimPolicy;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
 import dev.dkimagent.agent.cluster.ConfigHash;
@@ -117,7 +118,8 @@ public final class Daemon implements AutoCloseable {
         AlertChannel channel = edges.alerts() != null ? edges.alerts() : channel(settings.alerting());
         OutboxDispatcher outbox = new OutboxDispatcher(store, channel, clock,
                 event -> metrics.notification(event.channel(), event.outcome()),
-                settings.alerting().slack().readTimeout());
+                settings.alerting().slack().readTimeout(), ClaimPolicy.of(settings.cluster().enabled(),
+                        settings.cluster().nodeId(), settings.cluster().lease()));
         metrics.outboxPending(outbox::pendingCount);
         metrics.notificationChannel(channel.name(), DeliveryEvent.OUTCOMES);
         metrics.outboxHeld(outbox::heldCount);

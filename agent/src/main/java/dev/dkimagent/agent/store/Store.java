@@ -358,6 +358,27 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    // ---- outbox claims (V6), for agents that drain one outbox together ----
+
+    /**
+     * As {@link #dueMessages(Instant, int, String)}, but only messages nobody holds (or whose
+     * holder's claim lapsed by {@code now}), each claimed for {@code node} until {@code expires}
+     * in the same transaction. Two nodes never get the same message.
+     */
+    public List<OutboxClaim> claimDue(Instant now, int limit, String settings, String node, Instant expires) {
+        return write("claiming outbox messages", c -> OutboxClaimSql.claim(c, now, limit, settings, node, expires));
+    }
+
+    /** Extends {@code node}'s claims on the pending messages {@code ids}; returns how many it still held. */
+    public int renewClaims(Collection<Long> ids, String node, Instant expires) {
+        return write("renewing outbox claims", c -> OutboxClaimSql.renew(c, ids, node, expires));
+    }
+
+    /** Gives up {@code node}'s claims on {@code ids}. */
+    public void releaseClaims(Collection<Long> ids, String node) {
+        write("releasing outbox claims", c -> OutboxClaimSql.release(c, ids, node));
+    }
+
     /** Every outbox row in order, for diagnostics and tests. */
     public List<OutboxRow> outbox() {
         return read("reading the outbox", OutboxSql::all);

@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.DeliveryResult;
@@ -24,9 +25,9 @@ import java.util.Set;
  * resolved header, so a channel shows at a glance which incidents are still open.
  *
  * <p>Every post carries message metadata (event type {@value #EVENT_TYPE}, the outbox message's
- * key), so after an uncertain post {@link #find} asks {@code conversations.history} whether it
- * is there before it is sent again (needs the {@code channels:history} scope, or
- * {@code groups:history} for a private channel).
+ * key), so after an uncertain post {@link #find} asks {@code conversations.history} (or, for a
+ * reply, {@code conversations.replies} in its thread) whether it is there before it is sent again
+ * (needs the {@code channels:history} scope, or {@code groups:history} for a private channel).
  */
 public final class SlackBotChannel implements AlertChannel, AutoCloseable {
 
@@ -95,33 +96,61 @@ public final class SlackBotChannel implements AlertChannel, AutoCloseable {
     /** Reads the channel's history since {@code since} (a few pages at most) for a post tagged {@code messageKey}. */
     @Override
     public Lookup find(String messageKey, Instant since) {
+        return find(messageKey, null, since);
+    }
+
+    /**
+     * As {@link #find(String, Instant)}; a reply is looked for in its thread
+     * ({@code conversations.replies}): the channel's history lists only the messages that opened one.
+     */
+    @Override
+    public Lookup find(String messageKey, String threadRef, Instant since) {
         String channel = channelId != null ? channelId : configuredChannel;
         String oldest = since.getEpochSecond() + ".000000";
+        boolean inThread = SlackSettings.present(threadRef);
+        String method = inThread ? "conversations.replies" : "conversations.history";
         try {
             String cursor = null;
             for (int page = 0; page < HISTORY_PAGES; page++) {
-                String from = cursor;
-                ConversationsHistoryResponse response = methods.conversationsHistory(r -> r.channel(channel)
-                        .oldest(oldest).inclusive(true).limit(HISTORY_PAGE).includeAllMetadata(true).cursor(from));
-                if (!response.isOk()) {
-                    return Lookup.unknown(redactor.clean("Slack conversations.history failed: " + response.getError()));
+                Page read = inThread ? replies(channel, threadRef, oldest, cursor) : history(channel, oldest, cursor);
+                if (read.error() != null) {
+                    return Lookup.unknown(redactor.clean("Slack " + method + " failed: " + read.error()));
                 }
-                Optional<String> ts = tagged(response.getMessages(), messageKey);
+                Optional<String> ts = tagged(read.messages(), messageKey);
                 if (ts.isPresent()) {
                     return Lookup.found(ts.get());
                 }
-                cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
-                if (!response.isHasMore() || !SlackSettings.present(cursor)) {
+                cursor = read.nextCursor();
+                if (!read.hasMore() || !SlackSettings.present(cursor)) {
                     return Lookup.absent();
                 }
             }
             return Lookup.unknown("more than " + HISTORY_PAGES * HISTORY_PAGE + " posts since the first attempt");
         } catch (SlackApiException e) {
-            return Lookup.unknown(redactor.clean("Slack conversations.history answered HTTP " + e.getResponse().code()));
+            return Lookup.unknown(redactor.clean("Slack " + method + " answered HTTP " + e.getResponse().code()));
         } catch (IOException | RuntimeException e) {
-            return Lookup.unknown(redactor.clean("Slack conversations.history failed (" + e.getClass().getSimpleName()
+            return Lookup.unknown(redactor.clean("Slack " + method + " failed (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + ")"));
         }
+    }
+
+    /** One page of messages as either read method answers it; error is null when it worked. */
+    private record Page(String error, List<Message> messages, boolean hasMore, String nextCursor) {
+    }
+
+    private Page history(String channel, String oldest, String cursor) throws IOException, SlackApiException {
+        ConversationsHistoryResponse r = methods.conversationsHistory(q -> q.channel(channel).oldest(oldest)
+                .inclusive(true).limit(HISTORY_PAGE).includeAllMetadata(true).cursor(cursor));
+        return new Page(r.isOk() ? null : r.getError(), r.getMessages(), r.isHasMore(),
+                r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor());
+    }
+
+    private Page replies(String channel, String threadTs, String oldest, String cursor)
+            throws IOException, SlackApiException {
+        ConversationsRepliesResponse r = methods.conversationsReplies(q -> q.channel(channel).ts(threadTs)
+                .oldest(oldest).inclusive(true).limit(HISTORY_PAGE).includeAllMetadata(true).cursor(cursor));
+        return new Page(r.isOk() ? null : r.getError(), r.getMessages(), r.isHasMore(),
+                r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor());
     }
 
     private static Optional<String> tagged(List<Message> messages, String messageKey) {

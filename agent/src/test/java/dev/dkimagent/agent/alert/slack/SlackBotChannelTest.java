@@ -257,4 +257,51 @@ class SlackBotChannelTest {
             assertThat(quick.find("outbox-9", Instant.EPOCH)).isEqualTo(Lookup.found(stub.ts(1)));
         }
     }
+
+    @Test
+    void find_aThreadReply_isLookedForInItsThread_notInTheChannelHistory() {
+        String parent = channel.deliver(Alerts.threeMissing(), null, "outbox-1").messageRef();
+        channel.deliver(Alerts.threeMissing(), parent, "outbox-2");
+
+        Lookup inHistory = channel.find("outbox-2", null, Instant.EPOCH);
+        Lookup inThread = channel.find("outbox-2", parent, Instant.EPOCH);
+
+        assertThat(inHistory).as("Slack's history lists only thread parents").isEqualTo(Lookup.absent());
+        assertThat(inThread).isEqualTo(Lookup.found(stub.ts(2)));
+        SlackStub.Request replies = stub.last(SlackStub.REPLIES);
+        assertThat(replies.field("ts")).isEqualTo(parent);
+        assertThat(replies.field("channel")).isEqualTo(SlackStub.CHANNEL_ID);
+        assertThat(replies.field("include_all_metadata")).isIn("1", "true");
+    }
+
+    @Test
+    void find_aReplyThatWasNeverPosted_isAbsentFromItsThread() {
+        String parent = channel.deliver(Alerts.threeMissing(), null, "outbox-1").messageRef();
+
+        assertThat(channel.find("outbox-2", parent, Instant.EPOCH)).isEqualTo(Lookup.absent());
+    }
+
+    @Test
+    void find_repliesRefused_unknownNamingTheMethod() {
+        String parent = channel.deliver(Alerts.threeMissing(), null, "outbox-1").messageRef();
+        stub.enqueue(SlackStub.REPLIES, Reply.slackError("missing_scope"));
+
+        Lookup lookup = channel.find("outbox-2", parent, Instant.EPOCH);
+
+        assertThat(lookup.state()).isEqualTo(Lookup.State.UNKNOWN);
+        assertThat(lookup.error()).contains("conversations.replies", "missing_scope");
+    }
+
+    @Test
+    void find_beyondTheFirstPage_followsTheCursor() {
+        for (int i = 1; i <= 250; i++) {
+            channel.deliver(Alerts.threeMissing(), null, "outbox-" + i);
+        }
+
+        Lookup oldest = channel.find("outbox-1", null, Instant.EPOCH);
+
+        assertThat(oldest).isEqualTo(Lookup.found(stub.ts(1)));
+        assertThat(stub.requests(SlackStub.HISTORY)).hasSize(2);
+        assertThat(stub.requests(SlackStub.HISTORY).get(1).field("cursor")).isNotBlank();
+    }
 }

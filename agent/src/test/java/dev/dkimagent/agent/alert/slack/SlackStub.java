@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Faults: a reply may come late ({@link Reply#after}) or never ({@link Reply#hang()}); a path
  * may answer one reply until told otherwise ({@link #answerAlways}, e.g. 404 until "fixed") or
  * every request late ({@link #delayAll}). A request is recorded, and a successful chat.postMessage
- * posted (with its metadata, served back by {@code conversations.history}), when it arrives:
+ * posted (with its metadata, served back by {@code conversations.history}, or for a thread reply by
+ * {@code conversations.replies}), when it arrives:
  * as Slack does, a post is taken even when its answer never reaches the client.
  */
 public final class SlackStub implements AutoCloseable {
@@ -46,6 +47,7 @@ public final class SlackStub implements AutoCloseable {
     public static final String POST_MESSAGE = "/api/chat.postMessage";
     public static final String UPDATE = "/api/chat.update";
     public static final String HISTORY = "/api/conversations.history";
+    public static final String REPLIES = "/api/conversations.replies";
     public static final String CHANNEL_ID = "C1";
 
     /** One request as the stub saw it. */
@@ -117,6 +119,11 @@ public final class SlackStub implements AutoCloseable {
 
     /** A message chat.postMessage took, as conversations.history shows it. */
     private record Posted(String ts, JsonObject payload) {
+        /** The thread this message replied under, or null when it is not a reply. */
+        String threadTs() {
+            JsonElement value = payload.get("thread_ts");
+            return value == null || value.isJsonNull() || value.getAsString().isEmpty() ? null : value.getAsString();
+        }
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -303,7 +310,8 @@ public final class SlackStub implements AutoCloseable {
     }
 
     private static boolean isKnown(String path) {
-        return path.equals(WEBHOOK_PATH) || path.equals(POST_MESSAGE) || path.equals(UPDATE) || path.equals(HISTORY);
+        return path.equals(WEBHOOK_PATH) || path.equals(POST_MESSAGE) || path.equals(UPDATE) || path.equals(HISTORY)
+                || path.equals(REPLIES);
     }
 
     private void respond(HttpExchange exchange, Reply reply, String path, String ts, JsonObject request)
@@ -326,37 +334,125 @@ public final class SlackStub implements AutoCloseable {
         if (path.equals(HISTORY)) {
             return history(request);
         }
+        if (path.equals(REPLIES)) {
+            return replies(request);
+        }
         String answered = ts != null ? ts : ts(1000 + messages.incrementAndGet());
         return "{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + answered + "\"}";
     }
 
-    /** conversations.history: what chat.postMessage took since {@code oldest}, newest first, one page. */
+    /**
+     * conversations.history: the messages chat.postMessage took since {@code oldest} that are not
+     * thread replies (Slack lists replies only in their thread), newest first, {@code limit} per
+     * page (default 100) with {@code has_more} and {@code response_metadata.next_cursor}.
+     */
     private String history(JsonObject request) {
-        double oldest = request.has("oldest") ? Double.parseDouble(request.get("oldest").getAsString()) : 0;
-        String include = request.has("include_all_metadata") ? request.get("include_all_metadata").getAsString() : "";
-        boolean withMetadata = include.equals("1") || include.equals("true");
-        JsonArray messages = new JsonArray();
+        double oldest = number(request, "oldest");
+        List<Posted> matching = new java.util.ArrayList<>();
         for (int i = posted.size() - 1; i >= 0; i--) {
             Posted message = posted.get(i);
-            if (Double.parseDouble(message.ts()) < oldest) {
-                continue;
+            if (message.threadTs() == null && Double.parseDouble(message.ts()) >= oldest) {
+                matching.add(message);
             }
-            JsonObject m = new JsonObject();
-            m.addProperty("type", "message");
-            m.addProperty("ts", message.ts());
-            JsonElement text = message.payload().get("text");
-            m.addProperty("text", text == null ? "" : text.getAsString());
-            JsonElement metadata = message.payload().get("metadata");
-            if (withMetadata && metadata != null) {
-                m.add("metadata", metadata.isJsonPrimitive() ? JsonParser.parseString(metadata.getAsString()) : metadata);
-            }
-            messages.add(m);
+        }
+        return page(request, matching);
+    }
+
+    /**
+     * conversations.replies: the thread of the message {@code ts}, the parent first and then its
+     * replies since {@code oldest}, oldest first, paged as history; {@code thread_not_found} when
+     * no message has that ts.
+     */
+    private String replies(JsonObject request) {
+        String parentTs = request.has("ts") ? request.get("ts").getAsString() : "";
+        List<Posted> thread = new java.util.ArrayList<>();
+        posted.stream().filter(m -> m.ts().equals(parentTs) && m.threadTs() == null).findFirst().ifPresent(thread::add);
+        if (thread.isEmpty()) {
+            return "{\"ok\":false,\"error\":\"thread_not_found\"}";
+        }
+        double oldest = number(request, "oldest");
+        posted.stream().filter(m -> parentTs.equals(m.threadTs()) && Double.parseDouble(m.ts()) >= oldest)
+                .forEach(thread::add);
+        return page(request, thread);
+    }
+
+    private String page(JsonObject request, List<Posted> all) {
+        String include = request.has("include_all_metadata") ? request.get("include_all_metadata").getAsString() : "";
+        boolean withMetadata = include.equals("1") || include.equals("true");
+        int limit = request.has("limit") ? Integer.parseInt(request.get("limit").getAsString()) : 100;
+        int from = request.has("cursor") && !request.get("cursor").getAsString().isEmpty()
+                ? Integer.parseInt(new String(java.util.Base64.getDecoder().decode(
+                        request.get("cursor").getAsString()), StandardCharsets.UTF_8).substring("offset:".length()))
+                : 0;
+        int to = Math.min(all.size(), from + limit);
+        JsonArray messages = new JsonArray();
+        for (Posted message : all.subList(Math.min(from, to), to)) {
+            messages.add(shown(message, withMetadata));
         }
         JsonObject body = new JsonObject();
         body.addProperty("ok", true);
         body.add("messages", messages);
-        body.addProperty("has_more", false);
+        body.addProperty("has_more", to < all.size());
+        if (to < all.size()) {
+            JsonObject meta = new JsonObject();
+            meta.addProperty("next_cursor", java.util.Base64.getEncoder().encodeToString(
+                    ("offset:" + to).getBytes(StandardCharsets.UTF_8)));
+            body.add("response_metadata", meta);
+        }
         return body.toString();
+    }
+
+    private JsonObject shown(Posted message, boolean withMetadata) {
+        JsonObject m = new JsonObject();
+        m.addProperty("type", "message");
+        m.addProperty("ts", message.ts());
+        if (message.threadTs() != null) {
+            m.addProperty("thread_ts", message.threadTs());
+        }
+        JsonElement text = message.payload().get("text");
+        m.addProperty("text", text == null ? "" : text.getAsString());
+        JsonElement metadata = message.payload().get("metadata");
+        if (withMetadata && metadata != null) {
+            m.add("metadata", metadata.isJsonPrimitive() ? JsonParser.parseString(metadata.getAsString()) : metadata);
+        }
+        return m;
+    }
+
+    private static double number(JsonObject request, String field) {
+        return request.has(field) ? Double.parseDouble(request.get(field).getAsString()) : 0;
+    }
+
+    /**
+     * The message keys ({@code metadata.event_payload.message_key}) of every message chat.postMessage
+     * took, in order, null for one without: a key twice is a message posted twice.
+     */
+    public List<String> postedKeys() {
+        return posted.stream().map(m -> {
+            JsonElement metadata = m.payload().get("metadata");
+            if (metadata == null || metadata.isJsonNull()) {
+                return null;
+            }
+            JsonObject parsed = metadata.isJsonPrimitive()
+                    ? JsonParser.parseString(metadata.getAsString()).getAsJsonObject() : metadata.getAsJsonObject();
+            JsonElement payload = parsed.get("event_payload");
+            JsonElement key = payload == null || !payload.isJsonObject() ? null : payload.getAsJsonObject().get("message_key");
+            return key == null ? null : key.getAsString();
+        }).toList();
+    }
+
+    /** The thread ts each message chat.postMessage took replied under (null: not a reply), in order. */
+    public List<String> postedThreads() {
+        return posted.stream().map(Posted::threadTs).toList();
+    }
+
+    /** The text of each message chat.postMessage took, in order. */
+    public List<String> postedTexts() {
+        return posted.stream().map(m -> m.payload().has("text") ? m.payload().get("text").getAsString() : "").toList();
+    }
+
+    /** How many messages chat.postMessage took (the answer may have been lost). */
+    public int postedCount() {
+        return posted.size();
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {
