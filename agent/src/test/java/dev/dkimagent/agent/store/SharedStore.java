@@ -17,7 +17,7 @@ public final class SharedStore {
 
     /** Opens {@code db} without taking the single-writer guarantee; the first caller migrates it. */
     public static Store open(TestDatabase db) throws Exception {
-        HikariDataSource pool = Pool.open(db.url(), db.user(), db.password(), db.where());
+        HikariDataSource pool = Pool.open(db.url(), db.user(), db.password(), db.where(), 0);
         String version = Migrations.migrate(pool, db.where());
         Opened opened = new Opened(pool, new NoWriterLock(), version);
         Constructor<Store> constructor = Store.class.getDeclaredConstructor(String.class, String.class, String.class,
