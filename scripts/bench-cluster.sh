@@ -6,8 +6,9 @@
 # the round's wall. Two cores show no speed-up from three nodes: the point is the even split and
 # the bounded heap per node.
 # Runs in its own network namespace (unshare -n): needs root; NSD listens on 127.65.0.x:53.
-# Options: identities=100000 zones=10000 nodes=1,3 shards=16
-# Usage: sudo scripts/bench-cluster.sh [name=value ...]
+# Options: identities=100000 zones=10000 nodes=1,3 shards=16 rounds=3 interval=1m
+# BENCH_AGENT_JAVA_OPTS adds JVM flags to the agents after the shipped ones (e.g. -Xmx1g).
+# Usage: sudo [BENCH_AGENT_JAVA_OPTS=...] scripts/bench-cluster.sh [name=value ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ public final class NodeRegistry implements AutoCloseable {
     static final int LIVE_CHECK_INS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(NodeRegistry.class);
 
-    private final DataSource db;
+    /** Asked at each check-in: the store replaces its pool when it reopens after an outage. */
+    private final Supplier<DataSource> db;
     private final String nodeId;
     private final ConfigHash hash;
     private final Clock clock;
@@ -38,7 +40,7 @@ public final class NodeRegistry implements AutoCloseable {
     private boolean failing;
 
     /** Not started: {@link #checkIn()} by hand (tests), or {@link #start} for the timer. */
-    NodeRegistry(DataSource db, String nodeId, ConfigHash hash, Clock clock, Duration checkIn,
+    NodeRegistry(Supplier<DataSource> db, String nodeId, ConfigHash hash, Clock clock, Duration checkIn,
                  ScheduledExecutorService timer) {
         this.db = db;
         this.nodeId = nodeId;
@@ -53,7 +55,7 @@ public final class NodeRegistry implements AutoCloseable {
      * Registers this node now and again every {@code checkIn} on a daemon thread of its own, until
      * closed. A database that does not answer only delays the next row (the store reports it).
      */
-    public static NodeRegistry start(DataSource db, String nodeId, ConfigHash hash, Clock clock, Duration checkIn) {
+    public static NodeRegistry start(Supplier<DataSource> db, String nodeId, ConfigHash hash, Clock clock, Duration checkIn) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-node-registry");
             t.setDaemon(true);
@@ -73,7 +75,7 @@ public final class NodeRegistry implements AutoCloseable {
     synchronized void checkIn() throws SQLException {
         Instant now = clock.instant();
         List<NodeRow> live;
-        try (Connection c = db.getConnection()) {
+        try (Connection c = db.get().getConnection()) {
             try {
                 NodeSql.upsert(c, new NodeRow(nodeId, hash.version(), hash.sha256(), startedAt, now));
                 live = NodeSql.seenSince(c, now.minus(checkIn.multipliedBy(LIVE_CHECK_INS)));

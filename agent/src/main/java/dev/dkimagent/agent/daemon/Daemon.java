@@ -222,7 +222,7 @@ public final class Daemon implements AutoCloseable {
     /** This node's row in cluster_node and its settings fingerprint, renewed every check-in. */
     private void registerNode(Settings settings, Store store, AgentMetrics metrics, Clock clock) {
         ConfigHash hash = ConfigHash.of(settings, Version.current());
-        NodeRegistry nodes = keep(NodeRegistry.start(store.dataSource(), settings.cluster().nodeId(), hash, clock,
+        NodeRegistry nodes = keep(NodeRegistry.start(store::dataSource, settings.cluster().nodeId(), hash, clock,
                 settings.cluster().checkInInterval()));
         new ClusterNodeGauges(metrics.registry(), hash.shortHash(), nodes::mismatches);
         LOG.info("cluster node {}: version {}, settings {}", settings.cluster().nodeId(), hash.version(),

@@ -28,8 +28,11 @@ final class BenchNode implements AutoCloseable {
             Path file = Files.writeString(dir.resolve(name + ".conf"), config);
             Path output = dir.resolve(name + ".log");
             Path launcher = Path.of(System.getProperty("bench.launcher", "bin/dkim-agent")).toAbsolutePath();
-            Process process = new ProcessBuilder(launcher.toString(), "run", "--config", file.toString())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--config", file.toString())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            // bin/dkim-agent puts JAVA_OPTS after its own flags: BENCH_AGENT_JAVA_OPTS=-Xmx1g overrides the 256 MB
+            builder.environment().put("JAVA_OPTS", System.getenv().getOrDefault("BENCH_AGENT_JAVA_OPTS", ""));
+            Process process = builder.start();
             return new BenchNode(name, process, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);

@@ -168,7 +168,7 @@ class NodeRegistryTest {
     }
 
     private NodeRegistry node(String id, ConfigHash hash) {
-        return new NodeRegistry(store.dataSource(), id, hash, clock, CHECK_IN, null);
+        return new NodeRegistry(store::dataSource, id, hash, clock, CHECK_IN, null);
     }
 
     private List<String> warnings() {

@@ -5,7 +5,16 @@ import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dkimagent.agent.testworld.Postgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three real agents in cluster mode; PostgreSQL stops for 30 s while a broken record is pending
  * (seen by one sweep, not yet firing) and starts again. The nodes stay up, /readyz says 503 on
- * every node while the database is down and 200 after, and the incident gives exactly one firing
+ * every node while the database is down and 200 after, every node checks in again (its
+ * cluster_node row, through the store's new pool), and the incident gives exactly one firing
  * and one resolved message: nothing lost, nothing repeated.
  */
 class ClusterDatabaseRestartIT {
@@ -59,11 +69,14 @@ class ClusterDatabaseRestartIT {
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - down).toMillis()));
         NODES.forEach(node -> assertThat(world.node(node).isAlive()).as(node + " survives the outage").isTrue());
         world.postgres().startAgain();
+        Instant restarted = Instant.now();
 
         for (String node : NODES) {
             await(node + " ready again").atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(world.node(node).get("/readyz").status()).isEqualTo(200));
         }
+        await("every node checks in again (cluster_node)").atMost(RECOVERY_LIMIT).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(nodesSeenSince(restarted)).containsExactlyElementsOf(NODES));
         awaitPosts("firing", () -> WebhookMessages.firing(world.slack(), HEALTHY).size());
         world.restoreRecords();
         awaitPosts("resolved", () -> WebhookMessages.resolved(world.slack(), HEALTHY).size());
@@ -73,6 +86,21 @@ class ClusterDatabaseRestartIT {
             assertThat(WebhookMessages.resolved(world.slack(), HEALTHY)).as(world.describe()).hasSize(1);
         });
         NODES.forEach(node -> assertThat(world.node(node).isAlive()).as(node).isTrue());
+    }
+
+    private List<String> nodesSeenSince(Instant since) throws SQLException {
+        try (Connection c = DriverManager.getConnection(world.stateUrl(), Postgres.USER, "");
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT node_id FROM cluster_node WHERE seen_at > ? ORDER BY node_id")) {
+            ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+            List<String> seen = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getString(1));
+                }
+            }
+            return seen;
+        }
     }
 
     private void awaitPosts(String what, IntSupplier count) {

@@ -97,6 +97,11 @@ final class ClusterWorld implements AutoCloseable {
         return postgres;
     }
 
+    /** The JDBC URL of the database every node shares (user {@link Postgres#USER}, no password). */
+    String stateUrl() {
+        return stateUrl;
+    }
+
     /** Starts node {@code name} with the shared settings (does not wait for it to be ready). */
     AgentProcess start(String name) {
         return start(name, "");
