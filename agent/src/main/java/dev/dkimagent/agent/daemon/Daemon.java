@@ -12,6 +12,8 @@ import dev.dkimagent.agent.pipeline.ZonePublisher;
 import dev.dkimagent.agent.store.StoreAccessException;
 import dev.dkimagent.agent.alert.OutboxDispatcher;
 import dev.dkimagent.agent.alert.slack.SlackChannels;
+import dev.dkimagent.agent.cluster.ConfigHash;
+import dev.dkimagent.agent.cluster.NodeRegistry;
 import dev.dkimagent.agent.config.AlertingSettings;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.alert.DeliveryEvent;
@@ -19,6 +21,7 @@ import dev.dkimagent.agent.inventory.CombinedInventory;
 import dev.dkimagent.agent.inventory.ses.SesCallEvent;
 import dev.dkimagent.agent.inventory.ses.SesInventory;
 import dev.dkimagent.agent.metrics.AgentMetrics;
+import dev.dkimagent.agent.metrics.ClusterNodeGauges;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
 import dev.dkimagent.agent.pipeline.CommitAndPublish;
@@ -96,6 +99,9 @@ public final class Daemon implements AutoCloseable {
                 : new AgentMetrics(Version.current());
         Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
         keep(StoreHealer.start(store));
+        if (settings.cluster().enabled()) {
+            registerNode(settings, store, metrics, clock);
+        }
         AlertStateStore states = new AlertStateStore(store);
         DnsRuntime dns = keep(new DnsRuntime(settings, QueryMetrics.feeding(metrics)));
         CombinedInventory inventory = new CombinedInventory(settings.identities());
@@ -177,6 +183,16 @@ public final class Daemon implements AutoCloseable {
         schedule.removeUnscheduled();
     }
 
+
+    /** This node's row in cluster_node and its settings fingerprint, renewed every check-in. */
+    private void registerNode(Settings settings, Store store, AgentMetrics metrics, Clock clock) {
+        ConfigHash hash = ConfigHash.of(settings, Version.current());
+        NodeRegistry nodes = keep(NodeRegistry.start(store::dataSource, settings.cluster().nodeId(), hash, clock,
+                settings.cluster().checkInInterval()));
+        new ClusterNodeGauges(metrics.registry(), hash.shortHash(), nodes::mismatches);
+        LOG.info("cluster node {}: version {}, settings {}", settings.cluster().nodeId(), hash.version(),
+                hash.shortHash());
+    }
 
     /** The canary (off by default: it sends real mail); its SES client closes with the daemon. */
     private CanaryRefresh canary(Settings settings, DnsRuntime dns, Lifecycle lifecycle, AlertStateStore states,

@@ -88,7 +88,7 @@ class IamPolicyTest {
     void irsaTrustPolicy_letsInOnlyTheAgentsServiceAccount() {
         JsonNode trust = statementWith(read("deploy/iam/dkim-agent-irsa-trust-policy.json"),
                 "sts:AssumeRoleWithWebIdentity");
-        String sa = DeployFiles.read("deploy/kubernetes/serviceaccount.yaml");
+        String sa = DeployFiles.read("deploy/kubernetes/base/serviceaccount.yaml");
 
         assertThat(trust.path("Principal").path("Federated").asText()).contains(":oidc-provider/");
         JsonNode equals = trust.path("Condition").path("StringEquals");

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,32 +44,54 @@ class KubernetesManifestsTest {
             "v1/Service", Service.class,
             "v1/ServiceAccount", ServiceAccount.class,
             "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
-            "apps/v1/Deployment", Deployment.class);
+            "apps/v1/Deployment", Deployment.class,
+            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
     private static final String SERVICE_MONITOR = "monitoring.coreos.com/v1/ServiceMonitor";
     private static final String PROMETHEUS_RULE = "monitoring.coreos.com/v1/PrometheusRule";
-    /** The two kustomizations: the agent, and the Prometheus Operator objects. */
-    static final List<String> KUSTOMIZATIONS = List.of("deploy/kubernetes", "deploy/kubernetes/monitoring");
+    private static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
+    /**
+     * The kustomizations: what both agent variants share (base), the single-replica variant, the
+     * cluster variant, its example database, and the Prometheus Operator objects.
+     */
+    static final List<String> KUSTOMIZATIONS = List.of("deploy/kubernetes/base", "deploy/kubernetes",
+            "deploy/kubernetes/cluster", "deploy/kubernetes/cluster/postgres", "deploy/kubernetes/monitoring");
 
-    /** Every manifest the kustomizations list, and no other. */
+    /** Every manifest file the kustomizations list as a resource or a patch, and no other (directories are bases). */
     static Stream<Path> manifests() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String dir : KUSTOMIZATIONS) {
             JsonNode kustomization = YAML.readTree(DeployFiles.read(dir + "/kustomization.yaml"));
             kustomization.path("resources").forEach(r -> files.add(DeployFiles.path(dir + "/" + r.asText())));
+            kustomization.path("patches").forEach(p -> {
+                if (p.has("path")) {
+                    files.add(DeployFiles.path(dir + "/" + p.path("path").asText()));
+                }
+            });
         }
-        return files.stream();
+        return files.stream().filter(Files::isRegularFile);
+    }
+
+    /** The resources only (patches are partial objects). */
+    static Stream<Path> resources() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : KUSTOMIZATIONS) {
+            JsonNode kustomization = YAML.readTree(DeployFiles.read(dir + "/kustomization.yaml"));
+            kustomization.path("resources").forEach(r -> files.add(DeployFiles.path(dir + "/" + r.asText())));
+        }
+        return files.stream().filter(Files::isRegularFile);
     }
 
     @Test
     void kustomizations_holdEveryExpectedKindAndNoSecret() throws IOException {
         List<String> kinds = new ArrayList<>();
-        for (Path file : manifests().toList()) {
+        for (Path file : resources().toList()) {
             documents(Files.readString(file)).forEach(doc -> kinds.add(typeOf(doc)));
         }
         // The Secret is generated from secret.env: a placeholder Secret in the applied files
         // would overwrite the real one.
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(TYPED.keySet().stream(), Stream.of(SERVICE_MONITOR, PROMETHEUS_RULE)).toList());
+                Stream.concat(TYPED.keySet().stream(), Stream.of(SERVICE_MONITOR, PROMETHEUS_RULE, CNPG_CLUSTER))
+                        .toList());
     }
 
     @Test
@@ -91,7 +114,7 @@ class KubernetesManifestsTest {
 
     @Test
     void networkPolicy_letsInMetricsAndOutDnsAndHttpsOnly() throws IOException {
-        NetworkPolicy policy = load("networkpolicy.yaml", NetworkPolicy.class);
+        NetworkPolicy policy = load("base/networkpolicy.yaml", NetworkPolicy.class);
 
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getPodSelector().getMatchLabels())
@@ -110,7 +133,8 @@ class KubernetesManifestsTest {
     @MethodSource("manifests")
     void manifest_hasOnlyFieldsTheModelKnows(Path file) throws IOException {
         for (JsonNode doc : documents(Files.readString(file))) {
-            assertThat(unknownFields(doc)).as(file.getFileName() + " " + typeOf(doc)).isEmpty();
+            assertThat(unknownFields(withoutPatchDirectives(doc))).as(file.getFileName() + " " + typeOf(doc))
+                    .isEmpty();
         }
     }
 
@@ -147,7 +171,7 @@ class KubernetesManifestsTest {
 
     @Test
     void deployment_isOneRecreatedNonRootReadOnlyPodWithProbes() throws IOException {
-        Deployment deployment = load("deployment.yaml", Deployment.class);
+        Deployment deployment = load("base/deployment.yaml", Deployment.class);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container container = pod.getContainers().get(0);
 
@@ -170,6 +194,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void clusterSecretEnvExample_namesTheSlackSecrets_andIsIgnoredToo() {
+        String example = DeployFiles.read("deploy/kubernetes/cluster/secret.env.example");
+
+        assertThat(example).contains("DKIM_AGENT_SLACK_WEBHOOK_URL=", "DKIM_AGENT_SLACK_BOT_TOKEN=")
+                .contains("dkim-agent-db-app");
+        assertThat(DeployFiles.read("deploy/kubernetes/.gitignore")).containsPattern("(?m)^secret\\.env$");
+    }
+
+    @Test
     void secretEnvExample_namesEveryEnvironmentSecret() {
         String example = DeployFiles.read("deploy/kubernetes/secret.env.example");
 
@@ -180,7 +213,7 @@ class KubernetesManifestsTest {
 
     @Test
     void service_exposesPort9108NamedMetrics() throws IOException {
-        Service service = load("service.yaml", Service.class);
+        Service service = load("base/service.yaml", Service.class);
 
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getName()).isEqualTo("metrics");
@@ -190,24 +223,41 @@ class KubernetesManifestsTest {
 
     @Test
     void serviceAccount_carriesAnIrsaRoleExample() throws IOException {
-        ServiceAccount account = load("serviceaccount.yaml", ServiceAccount.class);
+        ServiceAccount account = load("base/serviceaccount.yaml", ServiceAccount.class);
 
         assertThat(account.getMetadata().getAnnotations()).containsKey("eks.amazonaws.com/role-arn");
     }
 
     @Test
     void configMap_holdsTheAgentConfiguration() throws IOException {
-        ConfigMap config = load("configmap.yaml", ConfigMap.class);
+        ConfigMap config = load("base/configmap.yaml", ConfigMap.class);
 
         assertThat(config.getData()).containsKey("dkim-agent.conf");
         assertThat(config.getData().get("dkim-agent.conf")).contains("dkim-agent {", "port = 9108");
         assertThat(config.getData().get("logging.xml")).contains("<included>");
     }
 
+    /** A strategic-merge patch's {@code $patch: delete} is kustomize's, not the object's: checked by rendering. */
+    private static JsonNode withoutPatchDirectives(JsonNode doc) {
+        JsonNode copy = doc.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove("$patch");
+        }
+        node.forEach(KubernetesManifestsTest::strip);
+    }
+
     private static List<String> unknownFields(JsonNode doc) {
         String type = typeOf(doc);
         if (type.equals(SERVICE_MONITOR)) {
             return ServiceMonitorFields.unknown(doc);
+        }
+        if (type.equals(CNPG_CLUSTER)) {
+            return CnpgClusterFields.unknown(doc);
         }
         if (type.equals(PROMETHEUS_RULE)) {
             return List.of(); // its spec is the rules file: PrometheusRuleTest keeps the two identical

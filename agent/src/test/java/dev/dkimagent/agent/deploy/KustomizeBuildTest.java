@@ -126,14 +126,17 @@ class KustomizeBuildTest {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 
+    /** The directory with everything below it, as a fresh checkout has it (no secret.env). */
     private Path copy(String relative) throws IOException {
         Path source = DeployFiles.path(relative);
         Path target = work.resolve(source.getFileName());
-        try (Stream<Path> files = Files.list(source)) {
-            Files.createDirectories(target);
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (!file.getFileName().toString().equals("secret.env")) {
-                    Files.copy(file, target.resolve(file.getFileName()));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else if (!file.getFileName().toString().equals("secret.env")) {
+                    Files.copy(file, to);
                 }
             }
         }

@@ -25,17 +25,32 @@ class PrometheusFilesTest {
     private static final Set<String> AGENT_HEALTH = Set.of("DkimAgentDown", "DkimAgentSweepsStale",
             "DkimAgentSesScanStale", "DkimAgentSesUnreadable", "DkimAgentNotificationsFailing",
             "DkimAgentNotificationDropped", "DkimAgentOutboxStuck", "DkimAgentNoMetricsPublisher",
-            "DkimAgentMetricsPublishersSplit", "DkimAgentClusterNodesLost", "DkimAgentShardStale");
+            "DkimAgentMetricsPublishersSplit", "DkimAgentClusterNodesLost", "DkimAgentShardStale",
+            "DkimAgentClusterConfigMismatch");
+    /** Each rules file with its promtool unit tests; prometheus.yml loads them all. */
+    private static final List<String> RULE_FILES = List.of("dkim-agent.rules.yml", "dkim-agent-cluster.rules.yml");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");
 
     @Test
     void rules_passPromtoolCheck() {
-        assertPasses(promtool("check", "rules", "dkim-agent.rules.yml"));
+        for (String file : RULE_FILES) {
+            assertPasses(promtool("check", "rules", file));
+        }
     }
 
     @Test
     void rules_passTheirPromtoolUnitTests() {
-        assertPasses(promtool("test", "rules", "dkim-agent.rules.test.yml"));
+        for (String file : RULE_FILES) {
+            assertPasses(promtool("test", "rules", testsOf(file)));
+        }
+    }
+
+    @Test
+    void scrapeConfig_loadsEveryRulesFile() throws IOException {
+        List<String> loaded = new ArrayList<>();
+        yaml("prometheus.yml").path("rule_files").forEach(f -> loaded.add(f.asText()));
+
+        assertThat(loaded).containsExactlyElementsOf(RULE_FILES);
     }
 
     @Test
@@ -90,12 +105,13 @@ class PrometheusFilesTest {
 
     @Test
     void everyAlert_isTestedBeforeAndAtItsFor() throws IOException {
-        JsonNode tests = yaml("dkim-agent.rules.test.yml");
         Set<String> quiet = new TreeSet<>();
         Set<String> firing = new TreeSet<>();
-        for (JsonNode test : tests.path("tests")) {
-            for (JsonNode check : test.path("alert_rule_test")) {
-                (check.path("exp_alerts").isEmpty() ? quiet : firing).add(check.path("alertname").asText());
+        for (String file : RULE_FILES) {
+            for (JsonNode test : yaml(testsOf(file)).path("tests")) {
+                for (JsonNode check : test.path("alert_rule_test")) {
+                    (check.path("exp_alerts").isEmpty() ? quiet : firing).add(check.path("alertname").asText());
+                }
             }
         }
         List<String> names = alertRules().stream().map(rule -> rule.path("alert").asText()).toList();
@@ -106,12 +122,14 @@ class PrometheusFilesTest {
 
     private static List<JsonNode> alertRules() throws IOException {
         List<JsonNode> rules = new ArrayList<>();
-        for (JsonNode group : yaml("dkim-agent.rules.yml").path("groups")) {
-            group.path("rules").forEach(rule -> {
-                if (rule.has("alert")) {
-                    rules.add(rule);
-                }
-            });
+        for (String file : RULE_FILES) {
+            for (JsonNode group : yaml(file).path("groups")) {
+                group.path("rules").forEach(rule -> {
+                    if (rule.has("alert")) {
+                        rules.add(rule);
+                    }
+                });
+            }
         }
         assertThat(rules).isNotEmpty();
         return rules;
@@ -125,6 +143,11 @@ class PrometheusFilesTest {
             anchors.add(heading.group(1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
         }
         return anchors;
+    }
+
+    /** dkim-agent.rules.yml -> dkim-agent.rules.test.yml */
+    private static String testsOf(String rulesFile) {
+        return rulesFile.replace(".rules.yml", ".rules.test.yml");
     }
 
     private static JsonNode yaml(String file) throws IOException {

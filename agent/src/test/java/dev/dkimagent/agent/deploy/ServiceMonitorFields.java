@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class ServiceMonitorFields {
 
-    private static final Set<String> LABEL_MAP = Set.of("*");
+    static final Set<String> LABEL_MAP = Set.of("*");
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "", Set.of("apiVersion", "kind", "metadata", "spec"),
             "metadata", Set.of("name", "namespace", "labels", "annotations"),
@@ -31,14 +31,20 @@ final class ServiceMonitorFields {
 
     /** Paths of the keys outside the allow-list, e.g. {@code spec.endpoints[0].intervall}. */
     static List<String> unknown(JsonNode doc) {
+        return unknown(doc, ALLOWED);
+    }
+
+    /** The same walk over another allow-list (schema path -> keys; {@code "*"} = a free-form map). */
+    static List<String> unknown(JsonNode doc, Map<String, Set<String>> schema) {
         List<String> found = new ArrayList<>();
-        walk(doc, "", "", found);
+        walk(schema, doc, "", "", found);
         return found;
     }
 
-    private static void walk(JsonNode node, String schemaPath, String path, List<String> found) {
-        Set<String> allowed = ALLOWED.get(schemaPath);
-        if (allowed == null || allowed == LABEL_MAP) {
+    private static void walk(Map<String, Set<String>> schema, JsonNode node, String schemaPath, String path,
+                             List<String> found) {
+        Set<String> allowed = schema.get(schemaPath);
+        if (allowed == null || allowed.equals(LABEL_MAP)) {
             return; // a leaf, or a free-form map
         }
         node.fields().forEachRemaining(field -> {
@@ -49,10 +55,10 @@ final class ServiceMonitorFields {
                 found.add(childPath);
             } else if (field.getValue().isArray()) {
                 for (int i = 0; i < field.getValue().size(); i++) {
-                    walk(field.getValue().get(i), childSchema + "[]", childPath + "[" + i + "]", found);
+                    walk(schema, field.getValue().get(i), childSchema + "[]", childPath + "[" + i + "]", found);
                 }
             } else {
-                walk(field.getValue(), childSchema, childPath, found);
+                walk(schema, field.getValue(), childSchema, childPath, found);
             }
         });
     }

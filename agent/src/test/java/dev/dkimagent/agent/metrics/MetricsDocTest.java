@@ -30,6 +30,7 @@ class MetricsDocTest {
 
         AgentMetrics metrics = AgentMetrics.clustered("1", "n1"); // one agent's families and the cluster's
         new CanaryGauges(metrics.registry()); // what an agent with the canary enabled adds
+        new ClusterNodeGauges(metrics.registry(), "0123456789ab", () -> 0); // and one in cluster mode
         Set<String> exposed = names(TYPE_LINE, Exposition.text(metrics.registry()));
         Set<String> documented = names(TABLE_ROW_NAME, doc);
 
