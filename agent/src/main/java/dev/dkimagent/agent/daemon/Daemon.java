@@ -99,7 +99,7 @@ public final class Daemon implements AutoCloseable {
                 : new AgentMetrics(Version.current());
         Store store = keep(openStore(settings, clock, moveAsideUnreadableState, metrics));
         keep(StoreHealer.start(store));
-        if (settings.cluster().enabled()) {
+        if (cluster) {
             registerNode(settings, store, metrics, clock);
         }
         AlertStateStore states = new AlertStateStore(store);
@@ -159,8 +159,14 @@ public final class Daemon implements AutoCloseable {
         AgentScheduler schedule = cluster ? AgentScheduler.clustered(jobs, ClusterWiring.jobStore(settings, store))
                 : new AgentScheduler(jobs);
         this.scheduler = schedule;
+        scheduleJobs(schedule, settings, changes);
+    }
+
+    /** Every job on its interval: the sweep (or the cluster's shards), SES, the outbox, the canary, the SOA watch. */
+    private static void scheduleJobs(AgentScheduler schedule, Settings settings, ChangeWatch changes)
+            throws SchedulerException {
         Duration dnsInterval = settings.schedule().dnsInterval();
-        if (cluster) {
+        if (settings.cluster().enabled()) {
             ClusterWiring.schedule(schedule, settings);
         } else if (settings.ses().enabled()) {
             // SES first: its first scan triggers the first DNS sweep, so SES identities are in it
