@@ -6,6 +6,7 @@ import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_TOKENS;
 import static dev.dkimagent.agent.testworld.WorldData.RECORD_TTL;
 
 import dev.dkimagent.agent.alert.slack.SlackStub;
+import dev.dkimagent.agent.cluster.Shards;
 import dev.dkimagent.agent.testworld.DkimWorld;
 import dev.dkimagent.agent.testworld.Postgres;
 import dev.dkimagent.agent.testworld.TempFiles;
@@ -17,7 +18,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +108,21 @@ final class ClusterWorld implements AutoCloseable {
     /** The JDBC URL of the database every node shares (user {@link Postgres#USER}, no password). */
     String stateUrl() {
         return stateUrl;
+    }
+
+    /**
+     * When the shard holding {@code zone} last finished a run, as cluster_shard says (EPOCH before
+     * its first): a run finished after a change has judged the zone with it.
+     */
+    Instant shardFinished(String zone) throws SQLException {
+        try (Connection c = DriverManager.getConnection(stateUrl, Postgres.USER, "");
+             PreparedStatement ps = c.prepareStatement("SELECT finished_at FROM cluster_shard WHERE shard = ?")) {
+            ps.setInt(1, Shards.of(zone, SHARDS));
+            try (ResultSet rs = ps.executeQuery()) {
+                OffsetDateTime at = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                return at == null ? Instant.EPOCH : at.toInstant();
+            }
+        }
     }
 
     /** Starts node {@code name} with the shared settings (does not wait for it to be ready). */
