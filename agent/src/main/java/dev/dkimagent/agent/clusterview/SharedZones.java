@@ -47,8 +47,10 @@ public final class SharedZones implements ZonePublisher {
     }
 
     @Override
-    public void sweepCovered(Set<String> zones, Instant at) {
-        metrics.retainZones(zones);
+    public void sweepCovered(Set<String> zones, Instant at, boolean whole) {
+        if (whole) {
+            metrics.retainZones(zones);
+        }
         try {
             tables.touchZoneSeries(zones, at);
         } catch (StoreAccessException e) {

@@ -91,8 +91,7 @@ public final class CommitAndPublish implements ZoneSink {
         LOG.info("DNS sweep{}: {} identities in {} zones, {} failed{}", report.whole() ? "" : " part",
                 report.identities(), report.zoneCount(),
                 report.failedZones().size(), report.failedZones().isEmpty() ? "" : " " + report.failedZones());
-        // a part (cluster shard) covers its own zones only: the publisher keeps the others
-        publisher.sweepCovered(report.zones(), report.started().plus(report.took()));
+        publisher.sweepCovered(report.zones(), report.started().plus(report.took()), report.whole());
         firstSweepDone = true;
         try {
             store.purgeDelivered(report.started().minus(DELIVERED_RETENTION));

@@ -17,8 +17,11 @@ public interface ZonePublisher {
     /** The zone's series after a run: its matrices and the findings firing now. */
     void publishZone(String zone, Map<String, ZoneMatrix> matrices, List<FiringFinding> firing);
 
-    /** A sweep that ended at {@code at} covered these zones (and only these, of the zones it owns). */
-    void sweepCovered(Set<String> zones, Instant at);
+    /**
+     * A sweep that ended at {@code at} covered these zones; {@code whole}: all the zones there are
+     * (a part, a cluster shard, covers its own only: the others have not left the inventory).
+     */
+    void sweepCovered(Set<String> zones, Instant at, boolean whole);
 
     /** One agent: the zone's series go straight to its registry; zones a sweep did not cover leave it. */
     static ZonePublisher local(AgentMetrics metrics) {
@@ -29,8 +32,10 @@ public interface ZonePublisher {
             }
 
             @Override
-            public void sweepCovered(Set<String> zones, Instant at) {
-                metrics.retainZones(zones);
+            public void sweepCovered(Set<String> zones, Instant at, boolean whole) {
+                if (whole) {
+                    metrics.retainZones(zones);
+                }
             }
         };
     }

@@ -179,7 +179,7 @@ class PostgresMetricsPublisherTest {
         a.publisher().tick();
 
         clock.advance(RETENTION.minusMinutes(1));
-        b.zones().sweepCovered(Set.of("broken.org"), clock.instant());
+        b.zones().sweepCovered(Set.of("broken.org"), clock.instant(), false);
         clock.advance(Duration.ofMinutes(2));
         a.publisher().tick();
 
