@@ -42,7 +42,8 @@ import java.util.Set;
  * nowhere. Times each step's process CPU: the first round cold (what a {@code check} pays), then
  * warm rounds. A plain main, no NSD:
  * {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -cp "$cp"
- * dev.dkimagent.agent.bench.JudgeBench [identities=10000] [rounds=5]}.
+ * dev.dkimagent.agent.bench.JudgeBench [identities=10000] [rounds=5] [faults=true]
+ * [report=FILE]} (the last round's JSON report to FILE, its text report to FILE.txt: compare versions byte for byte).
  * Exit 1 when the healthy snapshot yields a finding (then the figures would time something else).
  */
 public final class JudgeBench {
@@ -55,15 +56,20 @@ public final class JudgeBench {
     public static void main(String[] args) {
         int identities = 10_000;
         int rounds = 5;
+        boolean faults = false;
+        String report = null;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "identities" -> identities = Integer.parseInt(kv[1]);
                 case "rounds" -> rounds = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("expected identities=N or rounds=N, got " + arg);
+                case "faults" -> faults = Boolean.parseBoolean(kv[1]);
+                case "report" -> report = kv[1];
+                default -> throw new IllegalArgumentException("expected identities=N, rounds=N, faults=true|false or"
+                        + " report=FILE, got " + arg);
             }
         }
-        Snapshot snapshot = snapshot(identities, DkimKey.generate());
+        Snapshot snapshot = snapshot(identities, DkimKey.generate(), faults);
         RuleEngine engine = new RuleEngine(Catalogue.all(), new Levels(Map.of()), RuleSettings.defaults(),
                 Messages.load());
         System.out.printf(Locale.ROOT, "judge bench: %d identities, %d answers, JVM %s%n", identities,
@@ -71,8 +77,10 @@ public final class JudgeBench {
         boolean clean = true;
         for (int round = 1; round <= rounds; round++) {
             long t0 = cpu();
+            long thread0 = threadCpu();
             Judgement judgement = engine.judge(snapshot);
             long t1 = cpu();
+            long judgeThread = threadCpu() - thread0;
             CheckCollector collector = new CheckCollector();
             collector.accept(new JudgedZone(APEX, snapshot, judgement, Set.of(), Map.of()));
             CheckResult result = collector.result(snapshot.at(), snapshot.identities(), snapshot.ses());
@@ -81,9 +89,18 @@ public final class JudgeBench {
                     Severity.WARNING);
             new JsonReport(new PrintWriter(OutputStream.nullOutputStream())).print(outcome);
             long t3 = cpu();
-            clean &= judgement.verdicts().isEmpty() && !outcome.failing();
-            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f, collect %.0f, JSON report %.0f,"
-                            + " all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "", (t1 - t0) / 1e6,
+            clean &= faults || judgement.verdicts().isEmpty() && !outcome.failing();
+            if (report != null && round == rounds) {
+                try (PrintWriter file = new PrintWriter(report, java.nio.charset.StandardCharsets.UTF_8);
+                     PrintWriter text = new PrintWriter(report + ".txt", java.nio.charset.StandardCharsets.UTF_8)) {
+                    new JsonReport(file).print(outcome);
+                    new dev.dkimagent.agent.report.TextReport(text).print(outcome);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f (its thread %.0f), collect %.0f, JSON report %.0f,"
+                            + " all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "", (t1 - t0) / 1e6, judgeThread / 1e6,
                     (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, judgement.verdicts().size());
         }
         System.exit(clean ? 0 : 1);
@@ -95,7 +112,43 @@ public final class JudgeBench {
                 .getProcessCpuTime();
     }
 
-    static Snapshot snapshot(int identities, DkimKey key) {
+    private static void fault(int kind, String name, String target, Soa soa, Map<Query, Answer> answers,
+                              Map<String, Answer> keys) {
+        String ns1 = ADDRESSES.get(0);
+        String ns3 = ADDRESSES.get(2);
+        switch (kind) {
+            case 1 -> answers.put(new Query(name, "TXT", ns3),
+                    new Answer(Transport.REPLY, Answer.NXDOMAIN, true, List.of(), soa, null, 1));
+            case 2 -> answers.put(new Query(name, "TXT", ns1), reply(new Rr(name, "CNAME", 3600, "x.example.net")));
+            case 3 -> answers.put(new Query(name, "TXT", ns3), Answer.failed(Transport.TIMEOUT, "timeout after 3 attempts"));
+            case 4 -> {
+                answers.put(new Query(name, "TXT", ns1), reply(new Rr(name, "TXT", 3600, "v=spf1 -all")));
+                answers.put(new Query(name, "CNAME", ns1), reply(new Rr(name, "CNAME", 3600, target)));
+            }
+            case 5 -> keys.put(target, new Answer(Transport.REPLY, Answer.NXDOMAIN, false, List.of(), null, null, 1));
+            case 6 -> answers.put(new Query(name, "TXT", ns3), reply(new Rr(name, "CNAME", 60, target)));
+            case 7 -> answers.put(new Query(name, "TXT", ns1),
+                    new Answer(Transport.REPLY, Answer.NOERROR, false, List.of(new Rr(name, "CNAME", 3600, target)),
+                            null, null, 1));
+            default -> { }
+        }
+    }
+
+    private static Answer reply(Rr rr) {
+        return new Answer(Transport.REPLY, Answer.NOERROR, true, List.of(rr), null, null, 1);
+    }
+
+    /** The calling thread's CPU: judging without the GC's and the compiler's share. */
+    private static long threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * @param faults one identity in 97 with a fault of one of the kinds the rules tell apart (record
+     *               missing on one server, wrong target, timeout, a TXT beside the CNAME, key missing,
+     *               a short TTL, AA=0): the report then has findings to compare between versions
+     */
+    static Snapshot snapshot(int identities, DkimKey key, boolean faults) {
         List<Nameserver> servers = new ArrayList<>();
         for (int i = 0; i < ADDRESSES.size(); i++) {
             servers.add(new Nameserver("ns" + (i + 1) + "." + APEX, ADDRESSES.get(i)));
@@ -121,6 +174,9 @@ public final class JudgeBench {
                 }
                 keys.put(target, new Answer(Transport.REPLY, Answer.NOERROR, false,
                         List.of(new Rr(target, "TXT", BenchIdentities.TTL, key.txtValue())), null, null, 1));
+                if (faults && token.equals(BenchIdentities.tokens(n).get(n % 3))) {
+                    fault(n % 97, name, target, soa, answers, keys);
+                }
             }
             list.add(new Identity(BenchIdentities.domain(n), "config", records));
         }
