@@ -78,7 +78,9 @@ public final class JudgeBench {
         for (int round = 1; round <= rounds; round++) {
             long t0 = cpu();
             long thread0 = threadCpu();
+            long wall0 = System.nanoTime();
             Judgement judgement = engine.judge(snapshot);
+            long judgeWall = System.nanoTime() - wall0;
             long t1 = cpu();
             long judgeThread = threadCpu() - thread0;
             CheckCollector collector = new CheckCollector();
@@ -99,8 +101,8 @@ public final class JudgeBench {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f (its thread %.0f), collect %.0f, JSON report %.0f,"
-                            + " all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "", (t1 - t0) / 1e6, judgeThread / 1e6,
+            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f (its thread %.0f; wall %.0f), collect %.0f, JSON report %.0f,"
+                            + " all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "", (t1 - t0) / 1e6, judgeThread / 1e6, judgeWall / 1e6,
                     (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, judgement.verdicts().size());
         }
         System.exit(clean ? 0 : 1);
