@@ -5,6 +5,7 @@
 # Runs in its own network namespace (unshare -n), so it needs root but touches no other test's
 # addresses. Installs dnsperf if missing. Options: identities=10000 runs=5 in-flight=256.
 # AGENT_JAVA_OPTS adds JVM flags to the agent (e.g. a JFR recording) on top of the shipped ones.
+# REFERENCE_LAUNCHER=/path/to/other/build/bin/dkim-agent also runs that build's check in every round (before/after).
 # `daemon-heap [identities=N]` instead measures a `run` daemon holding N identities after its first
 # sweep: heap in use after a full GC (jcmd) and RSS.
 # Usage: sudo scripts/bench-check.sh [name=value ...] | sudo scripts/bench-check.sh daemon-heap [identities=N]

@@ -2,9 +2,7 @@ package dev.dkimagent.agent.pipeline;
 
 import dev.dkimagent.rules.Verdict;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
-import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.Identity;
-import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.SesView;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
@@ -18,45 +16,50 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * {@code check}'s end of a zone's run: keeps every judged zone, then joins them into the one
- * snapshot and verdict list the reports print (a report lists everything, so it holds everything).
+ * {@code check}'s end of a zone's run: keeps what the reports print of every judged zone (its
+ * verdicts, its matrices, where its records live), then joins them into one snapshot and verdict
+ * list (a report lists everything, so it holds everything). The zones' answers are not kept: the
+ * matrices' cells are what was judged of them, and the reports read only the cells.
  */
 public final class CheckCollector implements ZoneSink {
     /** The order of {@code RuleEngine.evaluate}: worst first, then by key, so output is stable. */
     private static final Comparator<Verdict> ORDER =
             Comparator.comparing(Verdict::severity).thenComparing(v -> v.finding().key());
 
-    private final Queue<JudgedZone> judged = new ConcurrentLinkedQueue<>();
+    private final Queue<Kept> judged = new ConcurrentLinkedQueue<>();
+
+    /** What a report needs of one judged zone; its answers can go as soon as it is judged. */
+    private record Kept(String key, Map<String, ZoneView> zones, Map<String, String> zoneOfName,
+                        List<Verdict> verdicts, Map<String, ZoneMatrix> matrices) {
+    }
 
     @Override
     public void accept(JudgedZone zone) {
-        judged.add(zone);
+        Snapshot s = zone.snapshot();
+        judged.add(new Kept(zone.key(), s.zones(), s.zoneOfName(), zone.verdicts(), zone.judgement().matrices()));
     }
 
     /**
      * @param at         when the check started
      * @param identities the inventory, in the order the report lists it
      * @param ses        SES's whole view
+     * @return every verdict and matrix, and a snapshot of the identities, zones and SES view
+     *         (without the direct and key answers, which the matrices judged)
      */
     public CheckResult result(Instant at, List<Identity> identities, SesView ses) {
         Map<String, ZoneView> zones = new HashMap<>();
         Map<String, String> zoneOfName = new HashMap<>();
-        Map<Query, Answer> answers = new HashMap<>();
-        Map<String, Answer> keyAnswers = new HashMap<>();
-        List<JudgedZone> inOrder = judged.stream().sorted(Comparator.comparing(JudgedZone::key)).toList();
+        List<Kept> inOrder = judged.stream().sorted(Comparator.comparing(Kept::key)).toList();
         List<Verdict> verdicts = new ArrayList<>();
         Map<String, ZoneMatrix> matrices = new HashMap<>();
-        for (JudgedZone zone : inOrder) {
-            Snapshot s = zone.snapshot();
-            zones.putAll(s.zones());
-            zoneOfName.putAll(s.zoneOfName());
-            answers.putAll(s.answers());
-            keyAnswers.putAll(s.keyAnswers());
+        for (Kept zone : inOrder) {
+            zones.putAll(zone.zones());
+            zoneOfName.putAll(zone.zoneOfName());
             verdicts.addAll(zone.verdicts());
-            matrices.putAll(zone.judgement().matrices());
+            matrices.putAll(zone.matrices());
         }
         verdicts.sort(ORDER);
-        return new CheckResult(new Snapshot(at, identities, zones, zoneOfName, answers, keyAnswers, ses), verdicts,
+        return new CheckResult(new Snapshot(at, identities, zones, zoneOfName, Map.of(), Map.of(), ses), verdicts,
                 matrices);
     }
 }

@@ -6,7 +6,10 @@ import dev.dkimagent.rules.model.Snapshot;
 import java.util.List;
 import java.util.Map;
 
-/** A one-shot check: every zone's observations in one snapshot, every verdict (worst first) and every zone's matrix. */
+/**
+ * A one-shot check: the identities, zones and SES view in one snapshot (the answers stay judged in
+ * the matrices' cells), every verdict (worst first) and every zone's matrix.
+ */
 public record CheckResult(Snapshot snapshot, List<Verdict> verdicts, Map<String, ZoneMatrix> matrices) {
 
     public CheckResult {

@@ -17,6 +17,8 @@ import java.util.Map;
  * prints each figure as median [min-max] plus the issue-10 targets. A plain main (needs root for
  * 127.60.0.x:53; scripts/bench-check.sh runs it in a private network namespace).
  * Options: identities=10000 runs=5 in-flight=256. The agent's extra JVM flags: env AGENT_JAVA_OPTS.
+ * Env REFERENCE_LAUNCHER (another build's bin/dkim-agent, e.g. of the previous commit) adds its
+ * check to every round, right after the agent's, and prints its figures too: a before/after in one run.
  * Exit 1 when a check reported a finding or failed (the world is healthy: there must be none).
  */
 public final class CheckBench {
@@ -39,6 +41,8 @@ public final class CheckBench {
                 Runtime.getRuntime().availableProcessors());
         List<DnsperfPass.Result> perf = new ArrayList<>();
         List<AgentCheckRun.Result> agent = new ArrayList<>();
+        List<AgentCheckRun.Result> reference = new ArrayList<>();
+        String referenceLauncher = System.getenv().getOrDefault("REFERENCE_LAUNCHER", "");
         List<Double> loads = new ArrayList<>();
         boolean clean = true;
         try (BenchWorld world = BenchWorld.start(identities)) {
@@ -51,10 +55,23 @@ public final class CheckBench {
                 agent.add(a);
                 clean &= a.exit() == 0;
                 printRun(out, i, p, a);
+                if (!referenceLauncher.isEmpty()) {
+                    AgentCheckRun.Result r = new AgentCheckRun(Path.of(referenceLauncher).toAbsolutePath(), config,
+                            agentOpts).run(dir.resolve("reference-" + i + ".json"));
+                    reference.add(r);
+                    clean &= r.exit() == 0;
+                    out.print("reference: ");
+                    printRun(out, i, p, r);
+                }
                 loads.add(loadAverage());
             }
         }
         new CheckBenchSummary(perf, agent, out).print();
+        if (!reference.isEmpty()) {
+            out.println();
+            out.println("reference " + referenceLauncher + ", in the same rounds:");
+            new CheckBenchSummary(perf, reference, out).print();
+        }
         out.printf(Locale.ROOT, "load average (1 min) after each run: median %s: other work on this machine"
                 + " shared its %d cores%n", Spread.of(loads, Double::doubleValue).format("%.1f"),
                 Runtime.getRuntime().availableProcessors());

@@ -27,13 +27,14 @@ public record Cell(Nameserver server, CellState state, NotJudged notJudged, Opti
     public static final String NOTHING = "nothing";
 
     public Cell {
-        otherTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(otherTypes));
+        otherTypes = otherTypes.isEmpty() ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(otherTypes));
         txts = List.copyOf(txts);
     }
 
     static Cell notJudged(Nameserver server, NotJudged why) {
         return new Cell(server, CellState.NOT_JUDGED, why, OptionalLong.empty(), NOTHING, Optional.empty(),
-                new java.util.TreeSet<>(), List.of(), Optional.empty());
+                java.util.Collections.emptySortedSet(), List.of(), Optional.empty());
     }
 
     public boolean judged() {

@@ -45,7 +45,8 @@ final class CellJudge {
         return new ServerSoa(server, behind, served.or(() -> Optional.ofNullable(a.authoritySoa())), inAnswer);
     }
 
-    static Cell cell(Snapshot s, ZoneView zone, ServerSoa soa, ExpectedRecord r) {
+    /** @param ofName the record's answers ({@code answers.of(r.name())}) */
+    static Cell cell(RecordAnswers answers, Answer[] ofName, ZoneView zone, ServerSoa soa, ExpectedRecord r) {
         Nameserver server = soa.server();
         if (!zone.discovered()) {
             return Cell.notJudged(server, new NotJudged(NotJudged.Reason.ZONE_NOT_FOUND, zone.discoveryError(),
@@ -57,7 +58,7 @@ final class CellJudge {
         List<String> types = queryTypes(r);
         Answer[] asked = new Answer[types.size()]; // looked up once: judging 10,000 identities makes 90,000 cells
         for (int i = 0; i < asked.length; i++) {
-            asked[i] = s.answer(r.name(), types.get(i), server.address()).orElse(null);
+            asked[i] = answers.answer(ofName, types.get(i), server.address());
             Optional<NotJudged> p = asked[i] == null ? Optional.empty()
                     : Answers.problem(asked[i], types.get(i), r.name(), false);
             if (p.isPresent()) {
@@ -95,22 +96,46 @@ final class CellJudge {
     /** {@code notCname}: the answers to queries other than CNAME, where the data beside or instead of a CNAME shows. */
     private static Cell judge(ExpectedRecord r, Nameserver server, Answer primary, List<Answer> others,
                               List<Answer> notCname, ServerSoa soa) {
+        // loops, not streams: judging 10,000 identities makes 90,000 cells
         List<Rr> owned = owned(primary, r.name());
-        Optional<Rr> cname = owned.stream().filter(x -> x.type().equals("CNAME")).findFirst();
-        List<Rr> txts = owned.stream().filter(x -> x.type().equals("TXT")).toList();
+        Optional<Rr> cname = Optional.empty();
+        List<Rr> txts = new ArrayList<>(owned.size());
+        for (Rr x : owned) {
+            if (cname.isEmpty() && x.type().equals("CNAME")) {
+                cname = Optional.of(x);
+            }
+            if (x.type().equals("TXT")) {
+                txts.add(x);
+            }
+        }
         TreeSet<String> otherTypes = new TreeSet<>();
-        List<Answer> all = new ArrayList<>(others);
-        all.add(0, primary);
-        all.forEach(a -> owned(a, r.name()).stream().map(Rr::type).filter(t -> !t.equals("CNAME")).forEach(otherTypes::add));
+        addOtherTypes(owned, otherTypes);
+        for (Answer a : others) {
+            addOtherTypes(owned(a, r.name()), otherTypes);
+        }
         boolean expectsCname = r.type() == RecordType.CNAME;
         CellState state = expectsCname ? cnameState(r, primary, cname, otherTypes) : txtState(r, primary, cname, txts);
         List<Rr> ofExpectedType = expectsCname ? cname.stream().toList() : txts;
-        OptionalLong ttl = ofExpectedType.isEmpty() ? OptionalLong.empty()
-                : OptionalLong.of(ofExpectedType.stream().mapToLong(Rr::ttl).min().orElseThrow());
+        OptionalLong ttl = OptionalLong.empty();
+        for (Rr x : ofExpectedType) {
+            ttl = OptionalLong.of(ttl.isPresent() ? Math.min(ttl.getAsLong(), x.ttl()) : x.ttl());
+        }
         Optional<Soa> negative = state != CellState.MISSING ? Optional.empty()
                 : Optional.ofNullable(primary.authoritySoa()).or(soa::soa);
+        List<String> txtData = new ArrayList<>(txts.size());
+        for (Rr x : txts) {
+            txtData.add(x.data());
+        }
         return new Cell(server, state, null, ttl, served(r, cname, txts, notCname), cname.map(Rr::data), otherTypes,
-                txts.stream().map(Rr::data).toList(), negative);
+                txtData, negative);
+    }
+
+    private static void addOtherTypes(List<Rr> owned, TreeSet<String> otherTypes) {
+        for (Rr x : owned) {
+            if (!x.type().equals("CNAME")) {
+                otherTypes.add(x.type());
+            }
+        }
     }
 
     private static CellState cnameState(ExpectedRecord r, Answer primary, Optional<Rr> cname, TreeSet<String> other) {
@@ -162,7 +187,13 @@ final class CellJudge {
     }
 
     private static List<Rr> owned(Answer a, String name) {
-        return a.records().stream().filter(x -> x.name().equals(name)).toList();
+        List<Rr> records = a.records();
+        for (Rr x : records) {
+            if (!x.name().equals(name)) {
+                return records.stream().filter(y -> y.name().equals(name)).toList();
+            }
+        }
+        return records; // the usual case: every record is the name's own
     }
 
     static String squeeze(String text) {
@@ -186,7 +217,10 @@ final class CellJudge {
         if (a.isNxdomain()) {
             return new KeyObservation(target, KeyObservation.Status.NO_NAME, List.of());
         }
-        List<String> txts = a.recordsOfType("TXT").stream().map(Rr::data).toList();
+        List<String> txts = new ArrayList<>();
+        for (Rr x : a.recordsOfType("TXT")) {
+            txts.add(x.data());
+        }
         return new KeyObservation(target, txts.isEmpty() ? KeyObservation.Status.NO_TXT : KeyObservation.Status.TXT, txts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dkimagent.rules.matrix;
 
+import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
@@ -22,6 +23,7 @@ public final class Matrices {
         Map<String, List<RecordRow>> rows = new LinkedHashMap<>();
         Map<String, Map<String, KeyObservation>> keys = new LinkedHashMap<>();
         Map<String, List<ServerSoa>> soas = new LinkedHashMap<>();
+        RecordAnswers answers = RecordAnswers.of(s);
         for (ZoneView zone : s.zones().values()) {
             List<ServerSoa> zoneSoas = new ArrayList<>();
             distinctServers(zone).forEach(ns -> zoneSoas.add(CellJudge.soa(s, zone, ns)));
@@ -34,8 +36,9 @@ public final class Matrices {
                 String apex = s.zoneOfName().get(r.name());
                 ZoneView zone = apex == null ? null : s.zones().get(apex);
                 if (zone != null) {
-                    rows.get(apex).add(row(s, zone, soas.get(apex), identity, r));
-                    if (rows.get(apex).get(rows.get(apex).size() - 1).expectsCname()) {
+                    RecordRow row = row(answers, zone, soas.get(apex), identity, r);
+                    rows.get(apex).add(row);
+                    if (row.expectsCname()) {
                         keys.get(apex).computeIfAbsent(r.value(), t -> CellJudge.key(t, s.keyAnswer(t)));
                     }
                 }
@@ -49,9 +52,13 @@ public final class Matrices {
         return Collections.unmodifiableMap(out);
     }
 
-    private static RecordRow row(Snapshot s, ZoneView zone, List<ServerSoa> soas, Identity identity, ExpectedRecord r) {
+    private static RecordRow row(RecordAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
+                                 ExpectedRecord r) {
         List<Cell> cells = new ArrayList<>(soas.size());
-        soas.forEach(soa -> cells.add(CellJudge.cell(s, zone, soa, r)));
+        Answer[] ofName = answers.of(r.name());
+        for (ServerSoa soa : soas) {
+            cells.add(CellJudge.cell(answers, ofName, zone, soa, r));
+        }
         return new RecordRow(identity, r, Provider.of(identity, r), zone.apex(), cells);
     }
 

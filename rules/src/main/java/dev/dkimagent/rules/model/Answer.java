@@ -49,6 +49,15 @@ public record Answer(Transport transport, int rcode, boolean authoritative, List
     }
 
     public List<Rr> recordsOfType(String type) {
-        return records.stream().filter(r -> r.type().equals(type)).toList();
+        List<Rr> ofType = null; // a loop, not a stream: judging asks this of tens of thousands of answers
+        for (Rr r : records) {
+            if (r.type().equals(type)) {
+                if (ofType == null) {
+                    ofType = new java.util.ArrayList<>(records.size());
+                }
+                ofType.add(r);
+            }
+        }
+        return ofType == null ? List.of() : java.util.Collections.unmodifiableList(ofType);
     }
 }

@@ -43,7 +43,15 @@ public final class Dkim02ServersAgree implements Rule {
     public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         for (RecordRow row : evaluation.rows()) {
-            List<Cell> right = row.cells().stream().filter(Cell::servedCorrectly).toList();
+            List<Cell> right = new ArrayList<>(row.cells().size());
+            for (Cell cell : row.cells()) {
+                if (cell.servedCorrectly()) {
+                    right.add(cell);
+                }
+            }
+            if (oneValue(right)) {
+                continue; // the usual case, decided without canonical forms: equal values are one variant
+            }
             Map<String, List<Cell>> variants = ServerGroups.byValue(right, Dkim02ServersAgree::canonical);
             if (variants.size() > 1) {
                 out.add(FindingBuilder.of(NAMESERVERS_DISAGREE, Rows.subject(row))
@@ -55,6 +63,15 @@ public final class Dkim02ServersAgree implements Rule {
             }
         }
         return out;
+    }
+
+    private static boolean oneValue(List<Cell> cells) {
+        for (int i = 1; i < cells.size(); i++) {
+            if (!java.util.Objects.equals(cells.get(i).served(), cells.get(0).served())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The served value without white space: a key re-wrapped by a provider is the same key. */
