@@ -1,11 +1,9 @@
 package dev.dkimagent.agent.bench;
 
+import dev.dkimagent.agent.testworld.Ports;
 import dev.dkimagent.agent.testworld.DkimKey;
 import dev.dkimagent.agent.testworld.Postgres;
 import dev.dkimagent.agent.testworld.ZoneText;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +85,7 @@ public final class ClusterBench {
         List<BenchNode> started = new ArrayList<>();
         try {
             for (int i = 1; i <= nodes; i++) {
-                started.add(BenchNode.start("bench-" + i, dir, config(url, "bench-" + i, freePort(), plan,
+                started.add(BenchNode.start("bench-" + i, dir, config(url, "bench-" + i, Ports.freeLoopback(), plan,
                         identitiesHocon)));
             }
             Map<String, ShardRun> round = awaitRounds(url, plan, started);
@@ -244,9 +242,4 @@ public final class ClusterBench {
         return options;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

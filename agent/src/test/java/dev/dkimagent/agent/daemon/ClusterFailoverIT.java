@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.daemon;
 
+import dev.dkimagent.agent.testworld.Ports;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_TOKENS;
 import static dev.dkimagent.agent.testworld.WorldData.MYCOMPANY;
@@ -12,8 +13,6 @@ import dev.dkimagent.agent.testworld.Postgres;
 import dev.dkimagent.agent.testworld.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -159,7 +158,7 @@ class ClusterFailoverIT {
     }
 
     private AgentProcess start(String node, boolean cluster) {
-        int port = freePort();
+        int port = Ports.freeLoopback();
         Path config = dir.resolve(node + ".conf");
         String hocon = """
                 dkim-agent {
@@ -196,11 +195,4 @@ class ClusterFailoverIT {
         return String.join(", ", tokens.stream().map(t -> "\"" + t + "\"").toList());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.daemon;
 
+import dev.dkimagent.agent.testworld.Ports;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_SERIAL;
 import static dev.dkimagent.agent.testworld.WorldData.HEALTHY_TOKENS;
@@ -14,8 +15,6 @@ import dev.dkimagent.agent.testworld.WorldZones;
 import dev.dkimagent.agent.testworld.ZoneText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,7 +136,7 @@ final class ClusterWorld implements AutoCloseable {
     AgentProcess start(String name, String extraHocon) {
         Node node = nodes.get(name);
         if (node == null) {
-            int port = freePort();
+            int port = Ports.freeLoopback();
             node = new Node(port, writeConfig(name, port, extraHocon));
             nodes.put(name, node);
         }
@@ -228,13 +227,6 @@ final class ClusterWorld implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 
     /** Kills every node still running, then the stub, the DNS world and PostgreSQL; deletes the files. */
     @Override

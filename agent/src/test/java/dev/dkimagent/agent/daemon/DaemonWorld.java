@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.daemon;
 
+import dev.dkimagent.agent.testworld.Ports;
 import dev.dkimagent.agent.alert.slack.SlackStub;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.testworld.DkimWorld;
@@ -7,8 +8,6 @@ import dev.dkimagent.agent.testworld.TempFiles;
 import dev.dkimagent.agent.testworld.WorldData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,7 @@ final class DaemonWorld implements AutoCloseable {
         this.ses = ses;
         this.slack = slack;
         this.dir = dir;
-        this.port = freePort();
+        this.port = Ports.freeLoopback();
         this.stateUrl = "jdbc:h2:file:" + statePath();
         this.slackSettings = "slack.webhook-url = \"" + slack.webhookUrl() + "\"";
         this.config = writeConfig();
@@ -160,13 +159,6 @@ final class DaemonWorld implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
 
     /** Kills any agent still running, then the stubs and the DNS world; deletes the files. */
     @Override

@@ -1,13 +1,12 @@
 package dev.dkimagent.agent.daemon;
 
+import dev.dkimagent.agent.testworld.Ports;
 import dev.dkimagent.agent.alert.slack.SlackStub;
 import dev.dkimagent.agent.testworld.Command;
 import dev.dkimagent.agent.testworld.DkimKey;
 import dev.dkimagent.agent.testworld.DnsPing;
 import dev.dkimagent.agent.testworld.ServerProcess;
 import dev.dkimagent.agent.testworld.TempFiles;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,7 @@ final class TransferWorld implements AutoCloseable {
         tokens.forEach(t -> keys.put(t, DkimKey.generate()));
         this.served = new ArrayList<>(tokens);
         this.slack = SlackStub.start();
-        this.metricsPort = freePort();
+        this.metricsPort = Ports.freeLoopback();
     }
 
     /** Starts the primary and both secondaries and waits until the secondaries serve the primary's serial. */
@@ -310,13 +309,6 @@ final class TransferWorld implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.deploy;
 
+import dev.dkimagent.agent.testworld.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +63,7 @@ class AlertmanagerExampleTest {
         Files.writeString(dir.resolve("alertmanager.yml"), config);
         Files.copy(DeployFiles.path("deploy/prometheus/dkim-agent.tmpl"), dir.resolve("dkim-agent.tmpl"));
 
-        int port = freePort();
+        int port = Ports.freeLoopback();
         api = "http://127.0.0.1:" + port + "/api/v2";
         Tool.Result check = Tool.run(dir, HINT, "amtool", "check-config", "alertmanager.yml");
         assertThat(check.exitCode()).as(check.output()).isZero();
@@ -178,9 +177,4 @@ class AlertmanagerExampleTest {
         return JSON.readTree(response.body());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,13 +1,12 @@
 package dev.dkimagent.agent.grafana;
 
+import dev.dkimagent.agent.testworld.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dkimagent.agent.testworld.Binaries;
 import dev.dkimagent.agent.testworld.ServerProcess;
 import dev.dkimagent.agent.testworld.TempFiles;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,7 +42,7 @@ final class PrometheusProcess implements AutoCloseable {
         Path dir = TempFiles.createDirectory("prometheus-");
         Path config = dir.resolve("prometheus.yml");
         TempFiles.write(config, config(target));
-        int port = freePort();
+        int port = Ports.freeLoopback();
         ServerProcess process = ServerProcess.start("prometheus", List.of(Binaries.require("prometheus"),
                 "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port), dir, dir.resolve("prometheus.log"));
@@ -139,13 +138,6 @@ final class PrometheusProcess implements AutoCloseable {
         return process.output();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
-        }
-    }
 
     @Override
     public void close() {

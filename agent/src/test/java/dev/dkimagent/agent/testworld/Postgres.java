@@ -2,8 +2,6 @@ package dev.dkimagent.agent.testworld;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +52,7 @@ public final class Postgres implements AutoCloseable {
     /** Creates and starts a fresh cluster; returns once it accepts connections. */
     public static Postgres start() {
         Path binDir = binDir();
-        Postgres pg = new Postgres(TempFiles.createDirectory("postgres-"), binDir, freePort());
+        Postgres pg = new Postgres(TempFiles.createDirectory("postgres-"), binDir, Ports.freeLoopback());
         try {
             pg.handDirectoryToServiceUser();
             pg.initdb();
@@ -253,13 +251,6 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on 127.0.0.1", e);
-        }
-    }
 
     private static void deleteRecursively(Path dir) {
         try {
