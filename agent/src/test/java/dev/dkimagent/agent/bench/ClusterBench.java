@@ -125,6 +125,7 @@ public final class ClusterBench {
      */
     private static Map<String, ShardRun> awaitRounds(String url, Plan plan, List<BenchNode> nodes) throws Exception {
         Map<String, ShardRun> round = new TreeMap<>();
+        Map<Integer, ShardRun> inProgress = new TreeMap<>();
         Instant deadline = Instant.now().plus(ROUND_LIMIT);
         while (round.size() < plan.shards * plan.rounds) {
             if (Instant.now().isAfter(deadline)) {
@@ -134,30 +135,51 @@ public final class ClusterBench {
             for (BenchNode node : nodes) {
                 node.requireAlive();
             }
-            readFinished(url, round, plan.rounds);
+            readFinished(url, round, inProgress, plan.rounds);
             Thread.sleep(250);
         }
         return round;
     }
 
-    private static void readFinished(String url, Map<String, ShardRun> round, int rounds) throws SQLException {
+    /**
+     * A row shows a finished run (finished_at >= started_at), or a run in progress whose
+     * finished_at and zones are still the previous run's: a busy node starts a shard's next run
+     * the moment the last one ends, so that previous run is recorded from the row seen in progress
+     * before (its node and start) and this one (its end and zones).
+     */
+    private static void readFinished(String url, Map<String, ShardRun> round, Map<Integer, ShardRun> inProgress,
+                                     int rounds) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, Postgres.USER, "");
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT shard, node_id, started_at, finished_at, zones FROM cluster_shard"
-                     + " WHERE finished_at IS NOT NULL AND finished_at >= started_at")) {
+             ResultSet rs = st.executeQuery("SELECT shard, node_id, started_at, finished_at, zones FROM cluster_shard")) {
             while (rs.next()) {
                 int shard = rs.getInt(1);
-                ShardRun run = new ShardRun(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5));
-                long seen = round.keySet().stream().filter(k -> k.startsWith(shard + "@")).count();
-                if (seen < rounds) {
-                    round.putIfAbsent(shard + "@" + run.started, run);
+                Instant started = rs.getObject(3, OffsetDateTime.class).toInstant();
+                OffsetDateTime finishedAt = rs.getObject(4, OffsetDateTime.class);
+                Instant finished = finishedAt == null ? null : finishedAt.toInstant();
+                ShardRun row = new ShardRun(rs.getString(2), started, finished, rs.getInt(5));
+                if (finished != null && !finished.isBefore(started)) {
+                    record(round, shard, row, rounds);
+                    inProgress.remove(shard);
+                    continue;
+                }
+                ShardRun before = inProgress.put(shard, row);
+                if (before != null && before.started.isBefore(started) && finished != null
+                        && !finished.isBefore(before.started)) {
+                    record(round, shard, new ShardRun(before.node, before.started, finished, row.zones), rounds);
                 }
             }
         } catch (SQLException e) {
             if (!"42P01".equals(e.getSQLState())) { // the table appears with the first node's migration
                 throw e;
             }
+        }
+    }
+
+    private static void record(Map<String, ShardRun> round, int shard, ShardRun run, int rounds) {
+        long seen = round.keySet().stream().filter(k -> k.startsWith(shard + "@")).count();
+        if (seen < rounds) {
+            round.putIfAbsent(shard + "@" + run.started, run);
         }
     }
 
