@@ -8,9 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.typesafe.config.ConfigFactory;
-import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.AlertLine;
-import dev.dkimagent.agent.alert.DeliveryResult;
 import dev.dkimagent.agent.alert.Notification;
 import dev.dkimagent.agent.cli.ConfigOption;
 import dev.dkimagent.agent.config.Settings;
@@ -18,10 +16,6 @@ import dev.dkimagent.agent.config.SettingsLoader;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.demo.ses.StubMailer;
 import dev.dkimagent.agent.mail.MailWorld;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,13 +52,13 @@ class CanaryDaemonTest {
             ses.mailer(mailer);
             Settings settings = settings(world, ses);
             try (Daemon daemon = Daemon.start(settings, Clock.systemUTC(),
-                    new DaemonEdges(recording(sent), ses.baseCredentials()))) {
+                    new DaemonEdges(CanaryDaemonFixture.recording(sent), ses.baseCredentials()))) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> !sent.isEmpty());
 
                 assertThat(sent.get(0).identity()).isEqualTo(HEALTHY);
                 assertThat(sent.get(0).firing()).extracting(AlertLine::rule, AlertLine::tag)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("DKIM06", "CANARY_NOT_SIGNED"));
-                assertThat(metrics(daemon.metricsPort())).contains("dkim_canary_round_trip_seconds{identity=\"healthy.test\",}")
+                assertThat(CanaryDaemonFixture.metrics(daemon.metricsPort())).contains("dkim_canary_round_trip_seconds{identity=\"healthy.test\",}")
                         .doesNotContain("dkim_canary_last_success_timestamp_seconds{");
                 assertThat(mail.getReceivedMessages()).isEmpty();
             }
@@ -93,30 +87,5 @@ class CanaryDaemonTest {
                 """.formatted(world.dns().resolverAddress(), ses.endpoint(), dir.resolve("state").toAbsolutePath(),
                 HEALTHY, MAIL_HOST);
         return SettingsLoader.load(ConfigFactory.parseString(hocon), "test", ConfigOption.knownCodes());
-    }
-
-    private static AlertChannel recording(List<Notification> sent) {
-        return new AlertChannel() {
-            @Override
-            public String name() {
-                return "console";
-            }
-
-            @Override
-            public DeliveryResult deliver(Notification notification, String threadRef) {
-                sent.add(notification);
-                return DeliveryResult.delivered("m" + sent.size());
-            }
-
-            @Override
-            public DeliveryResult markResolved(Notification resolution, String threadRef) {
-                return DeliveryResult.delivered(threadRef);
-            }
-        };
-    }
-
-    private static String metrics(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

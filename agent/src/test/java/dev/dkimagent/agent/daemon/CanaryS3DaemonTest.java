@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
-import dev.dkimagent.agent.alert.AlertChannel;
 import dev.dkimagent.agent.alert.AlertLine;
-import dev.dkimagent.agent.alert.DeliveryResult;
 import dev.dkimagent.agent.alert.Notification;
 import dev.dkimagent.agent.cli.ConfigOption;
 import dev.dkimagent.agent.config.Settings;
@@ -20,10 +18,6 @@ import dev.dkimagent.agent.demo.s3.StubBucket;
 import dev.dkimagent.agent.demo.ses.AwsSesStub;
 import dev.dkimagent.agent.demo.ses.StubMailer;
 import dev.dkimagent.agent.mail.MailWorld;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +81,7 @@ class CanaryS3DaemonTest {
     void signedAndGood_viaS3_inTheIdentitysOwnRegion_noAlert_objectDeleted() throws Exception {
         String identity = "{ domain = \"" + HEALTHY + "\", region = \"eu-west-1\" }";
         try (Daemon daemon = start(identity)) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> metrics(daemon.metricsPort())
+            await().atMost(Duration.ofSeconds(90)).until(() -> CanaryDaemonFixture.metrics(daemon.metricsPort())
                     .contains("dkim_canary_last_success_timestamp_seconds{identity=\"healthy.test\",}"));
 
             assertThat(ses.log()).filteredOn(c -> c.operation().equals(AwsSesStub.SEND_EMAIL))
@@ -123,7 +117,7 @@ class CanaryS3DaemonTest {
                     .containsExactly(tuple("MON02", "CANARY_ERROR"));
             String text = sent.get(0).firing().get(0).message() + " " + sent.get(0).firing().get(0).remediation();
             assertThat(text).contains("s3://" + BUCKET + "/" + KEY_PREFIX).contains("AccessDenied");
-            String all = sent + metrics(daemon.metricsPort());
+            String all = sent + CanaryDaemonFixture.metrics(daemon.metricsPort());
             ses.secrets().forEach(secret -> assertThat(all).doesNotContain(secret));
             assertThat(bucket.keys()).hasSize(2); // the message stays: the canary may not read it
         }
@@ -149,31 +143,7 @@ class CanaryS3DaemonTest {
                 """.formatted(world.dns().resolverAddress(), ses.endpoint(), dir.resolve("state").toAbsolutePath(),
                 identity, BUCKET, KEY_PREFIX, BUCKET_REGION, s3.endpoint());
         Settings settings = SettingsLoader.load(ConfigFactory.parseString(hocon), "test", ConfigOption.knownCodes());
-        return Daemon.start(settings, Clock.systemUTC(), new DaemonEdges(recording(), ses.baseCredentials()));
-    }
-
-    private AlertChannel recording() {
-        return new AlertChannel() {
-            @Override
-            public String name() {
-                return "console";
-            }
-
-            @Override
-            public DeliveryResult deliver(Notification notification, String threadRef) {
-                sent.add(notification);
-                return DeliveryResult.delivered("m" + sent.size());
-            }
-
-            @Override
-            public DeliveryResult markResolved(Notification resolution, String threadRef) {
-                return DeliveryResult.delivered(threadRef);
-            }
-        };
-    }
-
-    private static String metrics(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return Daemon.start(settings, Clock.systemUTC(),
+                new DaemonEdges(CanaryDaemonFixture.recording(sent), ses.baseCredentials()));
     }
 }

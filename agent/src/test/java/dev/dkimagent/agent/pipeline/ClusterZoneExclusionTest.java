@@ -13,7 +13,6 @@ import dev.dkimagent.agent.testworld.PostgresCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,7 @@ class ClusterZoneExclusionTest {
         AtomicInteger probesB = new AtomicInteger();
         ZoneProbing probingA = (work, at) -> probe(work, at, () -> {
             aInside.countDown();
-            reach(releaseA);
+            TestThreads.reach(releaseA, GENEROUS);
         });
         ZoneProbing probingB = (work, at) -> probe(work, at, probesB::incrementAndGet);
         Store storeA = open(url);
@@ -54,9 +53,9 @@ class ClusterZoneExclusionTest {
              PipelineFixture b = new PipelineFixture(storeB, locksB, probingB, GENEROUS, 1, List.of(ZONE))) {
             ZoneWork work = new ZoneWork(ZONE, List.of(PipelineFixture.identity(ZONE)), null);
 
-            Thread onA = start(() -> a.pipeline.run(work));
-            reach(aInside);
-            Thread onB = start(() -> b.pipeline.run(work));
+            Thread onA = TestThreads.start(() -> a.pipeline.run(work));
+            TestThreads.reach(aInside, GENEROUS);
+            Thread onB = TestThreads.start(() -> b.pipeline.run(work));
             await().atMost(GENEROUS).until(() -> onB.getState() == Thread.State.TIMED_WAITING);
             assertThat(probesB).as("node B waits for the zone, not in a probe").hasValue(0);
 
@@ -85,32 +84,5 @@ class ClusterZoneExclusionTest {
 
     private static Store open(String url) throws StoreException {
         return Store.open(url, Postgres.USER, "", StoreOptions.defaults().clustered(2));
-    }
-
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    private static Thread start(Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        return t;
-    }
-
-    private static void reach(CountDownLatch latch) {
-        try {
-            if (!latch.await(GENEROUS.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("latch not reached within " + GENEROUS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

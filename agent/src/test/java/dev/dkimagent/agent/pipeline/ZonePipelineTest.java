@@ -83,7 +83,7 @@ class ZonePipelineTest {
             try {
                 if (probes.incrementAndGet() == 2) {  // the sweep's run is the first
                     firstInside.countDown();
-                    reach(releaseFirst);
+                    TestThreads.reach(releaseFirst, GENEROUS);
                 }
                 return PipelineFixture.observed(work, at, true);
             } finally {
@@ -92,9 +92,9 @@ class ZonePipelineTest {
         };
         try (PipelineFixture f = new PipelineFixture(dir, probing, GENEROUS, 1, List.of(A))) {
             f.sweep.runOnce();  // locates the zones: probe 1
-            Thread first = start(() -> f.pipeline.recheck(A));
-            reach(firstInside);
-            Thread second = start(() -> f.pipeline.recheck(A));
+            Thread first = TestThreads.start(() -> f.pipeline.recheck(A));
+            TestThreads.reach(firstInside, GENEROUS);
+            Thread second = TestThreads.start(() -> f.pipeline.recheck(A));
             await().atMost(GENEROUS).until(() -> second.getState() == Thread.State.WAITING);
 
             assertThat(probes).as("the second recheck waits on the zone's lock, not in a probe").hasValue(2);
@@ -126,8 +126,8 @@ class ZonePipelineTest {
             f.sweep.runOnce();
             rechecks.incrementAndGet();
             ZoneOutcome[] outcomes = new ZoneOutcome[2];
-            Thread a = start(() -> outcomes[0] = f.pipeline.recheck(A));
-            Thread b = start(() -> outcomes[1] = f.pipeline.recheck(B));
+            Thread a = TestThreads.start(() -> outcomes[0] = f.pipeline.recheck(A));
+            Thread b = TestThreads.start(() -> outcomes[1] = f.pipeline.recheck(B));
             a.join(GENEROUS.toMillis());
             b.join(GENEROUS.toMillis());
 
@@ -254,32 +254,4 @@ class ZonePipelineTest {
                 .map(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .findFirst().orElseThrow();
     }
-
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    private static Thread start(Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        return t;
-    }
-
-    private static void reach(CountDownLatch latch) {
-        try {
-            if (!latch.await(GENEROUS.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("latch not reached within " + GENEROUS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
