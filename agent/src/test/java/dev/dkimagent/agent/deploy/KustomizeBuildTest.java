@@ -1,16 +1,14 @@
 package dev.dkimagent.agent.deploy;
 
+import static dev.dkimagent.agent.deploy.Kustomize.build;
+import static dev.dkimagent.agent.deploy.Kustomize.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * then build what {@code kubectl apply -k} applies (kubectl's built-in kustomize, offline).
  */
 class KustomizeBuildTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String KUBECTL_HINT = "kubectl >= 1.27 (its kustomize must know `labels:`), "
-            + "e.g. from https://pkgs.k8s.io; Debian 12's kubernetes-client 1.20 is too old";
     private static final String REAL_WEBHOOK = "https://hooks.slack.com/services/T0REAL/B0REAL/realsecret";
 
     @TempDir
@@ -62,7 +57,7 @@ class KustomizeBuildTest {
 
     @Test
     void applyK_withoutSecretEnv_failsNamingTheFile() throws IOException {
-        Tool.Result result = Tool.run(copy("deploy/kubernetes"), KUBECTL_HINT, "kubectl", "kustomize", ".");
+        Tool.Result result = Tool.run(copy("deploy/kubernetes"), Kustomize.KUBECTL_HINT, "kubectl", "kustomize", ".");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("secret.env");
@@ -98,27 +93,6 @@ class KustomizeBuildTest {
                 .isEqualTo("dkim-agent");
         assertThat(monitor.path("spec").path("endpoints").get(0).path("port").asText())
                 .isEqualTo(service.path("spec").path("ports").get(0).path("name").asText());
-    }
-
-    private List<JsonNode> build(Path dir) {
-        Tool.Result result = Tool.run(dir, KUBECTL_HINT, "kubectl", "kustomize", ".");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        try {
-            List<JsonNode> docs = new ArrayList<>();
-            YAML.readValues(YAML.getFactory().createParser(result.output()), JsonNode.class)
-                    .forEachRemaining(doc -> {
-                        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-                            docs.add(doc);
-                        }
-                    });
-            return docs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
     }
 
     private static String decoded(JsonNode secret, String key) {

@@ -1,17 +1,15 @@
 package dev.dkimagent.agent.deploy;
 
+import static dev.dkimagent.agent.deploy.Kustomize.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import dev.dkimagent.agent.cli.ConfigOption;
 import dev.dkimagent.agent.config.Settings;
 import dev.dkimagent.agent.config.SettingsLoader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * replica on H2 (deploy/kubernetes), which stays as it was.
  */
 class KustomizeClusterTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String KUBECTL_HINT = "kubectl >= 1.27 (its kustomize must know `labels:`), "
-            + "e.g. from https://pkgs.k8s.io; Debian 12's kubernetes-client 1.20 is too old";
     private static final String POD_LABEL = "app.kubernetes.io/name";
 
     @TempDir
@@ -167,24 +162,7 @@ class KustomizeClusterTest {
     }
 
     private List<JsonNode> build(String relative) {
-        Tool.Result result = Tool.run(kubernetes.resolve(relative), KUBECTL_HINT, "kubectl", "kustomize", ".");
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        try {
-            List<JsonNode> docs = new ArrayList<>();
-            YAML.readValues(YAML.getFactory().createParser(result.output()), JsonNode.class)
-                    .forEachRemaining(doc -> {
-                        if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
-                            docs.add(doc);
-                        }
-                    });
-            return docs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+        return Kustomize.build(kubernetes.resolve(relative));
     }
 
     private static JsonNode one(List<JsonNode> objects, String kind) {
