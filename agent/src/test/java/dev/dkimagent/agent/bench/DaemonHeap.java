@@ -17,7 +17,8 @@ import java.util.Locale;
  * then asks the JVM for a full collection (jcmd GC.run) and reads the heap in use (jcmd
  * GC.heap_info) and the process's resident set (/proc). Stops the daemon by its pid. A plain main
  * (root, private network namespace: scripts/bench-check.sh daemon-heap).
- * Options: identities=10000.
+ * Options: identities=10000 histogram=0 (also print the N classes holding the most heap, jcmd
+ * GC.class_histogram, to see where the memory goes).
  */
 public final class DaemonHeap {
     private static final String METRICS = "http://127.0.0.1:9108/metrics";
@@ -26,7 +27,8 @@ public final class DaemonHeap {
     }
 
     public static void main(String[] args) throws Exception {
-        int identities = args.length > 0 ? Integer.parseInt(args[0].replaceFirst("^identities=", "")) : 10_000;
+        int identities = option(args, "identities", 10_000);
+        int histogram = option(args, "histogram", 0);
         Path dir = Files.createTempDirectory("dkim-daemon-heap");
         Path config = dir.resolve("daemon.conf");
         String text = BenchSettings.text(identities, 1_000_000, 256, BenchWorld.NAMESERVERS);
@@ -47,11 +49,26 @@ public final class DaemonHeap {
                 System.out.printf(Locale.ROOT, "daemon holding %d identities, first sweep done %.1f s after launch%n",
                         identities, sweptAfter);
                 System.out.printf(Locale.ROOT, "  after a full GC: %s%n  RSS %s%n", usedLine(heap), rss(pid));
+                if (System.getenv("DAEMON_HEAP_DUMP") != null) {
+                    System.out.println(jcmd(pid, "GC.heap_dump " + System.getenv("DAEMON_HEAP_DUMP")).strip());
+                }
+                if (histogram > 0) {
+                    jcmd(pid, "GC.class_histogram").lines().limit(histogram + 3L).forEach(System.out::println);
+                }
             } finally {
                 daemon.destroy();
                 daemon.waitFor();
             }
         }
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return fallback;
     }
 
     private static void waitForFirstSweep(Process daemon) throws Exception {
