@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One gauge family built from published state. A label set given twice keeps its first value (a
- * family with duplicate series is invalid exposition), or for a counting table adds up; rows come
- * out sorted by label values so the text is the same on every run.
+ * One gauge family built from published state (one zone's part of it, or all of it). A label set
+ * given twice keeps its first value (a family with duplicate series is invalid exposition), or for
+ * a counting table adds up; rows come out sorted by label values so the text is the same on every
+ * run. Published parts are kept frozen ({@link FrozenTable#freeze}), not as this map.
  */
 final class GaugeTable {
     private static final Comparator<List<String>> BY_VALUES = (a, b) -> {
@@ -41,29 +42,12 @@ final class GaugeTable {
         this.labelNames = labelNames;
     }
 
-    /** A table of counts: the same label set given twice adds up (see {@link #add}, {@link #absorb}). */
+    /**
+     * A table of counts: the same label set given twice adds up (see {@link #add}), also across the
+     * parts of a family (see {@link RowMerge}).
+     */
     static GaugeTable counting(String name, String help, String... labelNames) {
         return new GaugeTable(name, help, true, List.of(labelNames));
-    }
-
-    /** An empty table of the same family. */
-    GaugeTable emptyCopy() {
-        return new GaugeTable(name, help, counting, labelNames);
-    }
-
-    /** Takes the rows of another part of the same family: counts add up, other values keep the first. */
-    GaugeTable absorb(GaugeTable part) {
-        if (!part.name.equals(name)) {
-            throw new IllegalArgumentException("cannot merge " + part.name + " into " + name);
-        }
-        part.rows.forEach((labels, value) -> {
-            if (counting) {
-                rows.merge(labels, value, Double::sum);
-            } else {
-                rows.putIfAbsent(labels, value);
-            }
-        });
-        return this;
     }
 
     /** Adds a row unless the label set has one; label values must be guarded by {@link LabelValues}. */
@@ -85,6 +69,14 @@ final class GaugeTable {
 
     String name() {
         return name;
+    }
+
+    String help() {
+        return help;
+    }
+
+    boolean counting() {
+        return counting;
     }
 
     List<String> labelNames() {

@@ -2,22 +2,37 @@ package dev.dkimagent.agent.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.prometheus.client.exporter.HTTPServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The agent's HTTP endpoints: /metrics (also /), /healthz (200 "ok" while the process serves) and
- * /readyz (200 when ready, else 503 with the reason). Port 0 takes an ephemeral port.
+ * The agent's HTTP endpoints: /metrics (also / and any other path; streamed, see
+ * {@link MetricsHandler}), /healthz (200 "ok" while the process serves) and /readyz (200 when
+ * ready, else 503 with the reason). Port 0 takes an ephemeral port. Requests run on up to
+ * {@value #THREADS} daemon threads.
  */
 public final class MetricsServer implements AutoCloseable {
     private static final int BACKLOG = 16;
+    private static final int THREADS = 5;
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
-    private final HTTPServer http;
+    static {
+        // the limits simpleclient's HTTPServer set (seconds): a stalled client cannot hold a thread forever
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "60");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "600");
+    }
+
+    private final HttpServer http;
+    private final ExecutorService threads;
 
     /**
      * @param bind an address or host to listen on; null or empty listens on every address
@@ -29,20 +44,48 @@ public final class MetricsServer implements AutoCloseable {
         metrics.includeProcessMetrics();
         jdk.createContext("/healthz", exchange -> reply(exchange, 200, "ok"));
         jdk.createContext("/readyz", exchange -> readiness(exchange, ready));
-        this.http = new HTTPServer.Builder()
-                .withHttpServer(jdk)
-                .withRegistry(metrics.registry())
-                .withDaemonThreads(true)
-                .build();
+        MetricsHandler handler = new MetricsHandler(metrics.registry());
+        jdk.createContext("/", handler);
+        jdk.createContext("/metrics", handler);
+        this.threads = daemonThreads();
+        jdk.setExecutor(threads);
+        this.http = jdk;
+        startOnDaemonThread(jdk);
     }
 
     public int port() {
-        return http.getPort();
+        return http.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        http.close();
+        http.stop(0);
+        threads.shutdown();
+    }
+
+    private static ExecutorService daemonThreads() {
+        int server = SERVERS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "metrics-http-" + server + "-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The server's dispatcher thread takes the daemon flag of the thread that starts it. */
+    private static void startOnDaemonThread(HttpServer server) {
+        Thread starter = new Thread(server::start, "metrics-http-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HttpServer listen(String bind, int port) throws IOException {

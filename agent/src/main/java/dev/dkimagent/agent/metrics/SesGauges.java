@@ -6,7 +6,6 @@ import static dev.dkimagent.agent.metrics.MetricNames.*;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.SesIdentityState;
 import dev.dkimagent.rules.model.SesView;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import java.util.List;
 
 /** The gauges one SES view yields, per identity x account x region. */
@@ -20,14 +19,15 @@ final class SesGauges {
             "While SES reports a failing DKIM status: the last success plus 72 hours, when SES revokes.",
             IDENTITY, ACCOUNT, REGION);
 
-    static List<MetricFamilySamples> empty() {
-        return new SesGauges().families();
+    /** The tables with no rows: what is exposed before the first SES scan. */
+    static List<GaugeTable> empty() {
+        return new SesGauges().tables();
     }
 
-    static List<MetricFamilySamples> of(SesView view) {
+    static List<GaugeTable> of(SesView view) {
         SesGauges gauges = new SesGauges();
         view.states().forEach(state -> gauges.add(state, view));
-        return gauges.families();
+        return gauges.tables();
     }
 
     private void add(SesIdentityState state, SesView view) {
@@ -41,7 +41,7 @@ final class SesGauges {
         view.revocationDeadline(state).ifPresent(at -> deadline.put(at.getEpochSecond(), identity, account, region));
     }
 
-    private List<MetricFamilySamples> families() {
-        return List.of(status.family(), signing.family(), deadline.family());
+    private List<GaugeTable> tables() {
+        return List.of(status, signing, deadline);
     }
 }

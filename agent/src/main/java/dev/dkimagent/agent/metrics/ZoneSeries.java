@@ -1,10 +1,9 @@
 package dev.dkimagent.agent.metrics;
 
 import io.prometheus.client.Collector;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,26 +13,31 @@ import java.util.function.Supplier;
 
 /**
  * Gauge families published per zone: publishing a zone replaces that zone's series, retaining a
- * set of zones removes the series of every other zone. A scrape sees the parts merged, sorted as
- * one family each; the merge is redone only after something changed.
+ * set of zones removes the series of every other zone. Each zone's tables are frozen when it is
+ * published ({@link FrozenTable}); a scrape sees the parts merged, sorted as one family each, by
+ * a merge done while the lines are written ({@link MergedFamily}), so no merged copy is kept.
  */
 final class ZoneSeries extends Collector implements Collector.Describable {
-    private final Supplier<List<GaugeTable>> emptyTables;
-    private final ConcurrentMap<String, List<GaugeTable>> parts = new ConcurrentHashMap<>();
+    private final List<GaugeTable> templates;
+    private final ConcurrentMap<String, List<FrozenTable>> parts = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
-    private volatile Merged merged;
+    private volatile Ordered ordered;
 
-    private record Merged(long version, List<MetricFamilySamples> families) {
+    /** The parts in zone order (the first zone's value of a label set wins), as of a version. */
+    private record Ordered(long version, List<List<FrozenTable>> parts) {
     }
 
     /** @param emptyTables fresh empty tables of every family, in exposition order */
     ZoneSeries(Supplier<List<GaugeTable>> emptyTables) {
-        this.emptyTables = emptyTables;
+        this.templates = List.copyOf(emptyTables.get());
     }
 
     /** Replaces the zone's series with these tables (one per family, in family order). */
     void put(String zone, List<GaugeTable> tables) {
-        parts.put(zone, List.copyOf(tables));
+        if (tables.size() != templates.size()) {
+            throw new IllegalArgumentException("expected " + templates.size() + " tables, got " + tables.size());
+        }
+        parts.put(zone, FrozenTable.freeze(tables, new HashMap<>()));
         version.incrementAndGet();
     }
 
@@ -52,30 +56,28 @@ final class ZoneSeries extends Collector implements Collector.Describable {
 
     @Override
     public List<MetricFamilySamples> collect() {
-        long now = version.get();
-        Merged last = merged;
-        if (last != null && last.version() == now) {
-            return last.families();
+        List<List<FrozenTable>> zones = ordered();
+        List<MetricFamilySamples> families = new ArrayList<>(templates.size());
+        for (int i = 0; i < templates.size(); i++) {
+            int family = i;
+            families.add(MergedFamily.of(templates.get(i), zones.stream().map(zone -> zone.get(family)).toList()));
         }
-        List<MetricFamilySamples> families = merge();
-        merged = new Merged(now, families);
         return families;
     }
 
     @Override
     public List<MetricFamilySamples> describe() {
-        return emptyTables.get().stream().map(GaugeTable::family).toList();
+        return templates.stream().map(GaugeTable::family).toList();
     }
 
-    private List<MetricFamilySamples> merge() {
-        List<GaugeTable> tables = emptyTables.get();
-        for (List<GaugeTable> part : new TreeMap<>(Map.copyOf(parts)).values()) {
-            for (int i = 0; i < tables.size(); i++) {
-                tables.get(i).absorb(part.get(i));
-            }
+    private List<List<FrozenTable>> ordered() {
+        long now = version.get();
+        Ordered last = ordered;
+        if (last != null && last.version() == now) {
+            return last.parts();
         }
-        List<MetricFamilySamples> families = new ArrayList<>();
-        tables.forEach(t -> families.add(t.family()));
-        return List.copyOf(families);
+        List<List<FrozenTable>> zones = List.copyOf(new TreeMap<>(parts).values());
+        ordered = new Ordered(now, zones);
+        return zones;
     }
 }

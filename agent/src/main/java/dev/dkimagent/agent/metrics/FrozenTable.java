@@ -1,0 +1,111 @@
+package dev.dkimagent.agent.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One part of a gauge family (one zone's rows, or one SES view's), frozen when it is published:
+ * label values row after row in one flat array and the values in another, sorted by label values
+ * with one row per label set. About 8 bytes a label plus 8 a value, instead of a map entry, a
+ * list and a boxed double per series; the label strings themselves are shared (see {@link #freeze}).
+ */
+final class FrozenTable {
+    private final String name;
+    private final String help;
+    private final List<String> labelNames;
+    private final boolean counting;
+    private final String[] labels;
+    private final double[] values;
+
+    private FrozenTable(GaugeTable table, String[] labels, double[] values) {
+        this.name = table.name();
+        this.help = table.help();
+        this.labelNames = table.labelNames();
+        this.counting = table.counting();
+        this.labels = labels;
+        this.values = values;
+    }
+
+    /**
+     * Freezes the tables of one part (in family order). Equal label strings become one instance
+     * through {@code interned}, and a table whose label sets are those of an earlier table (the
+     * TTL rows of the record rows) shares that table's label array.
+     */
+    static List<FrozenTable> freeze(List<GaugeTable> tables, Map<String, String> interned) {
+        FrozenTable[] frozen = new FrozenTable[tables.size()];
+        for (int i = 0; i < frozen.length; i++) {
+            frozen[i] = freeze(tables.get(i), interned, frozen, i);
+        }
+        return List.of(frozen);
+    }
+
+    private static FrozenTable freeze(GaugeTable table, Map<String, String> interned, FrozenTable[] earlier,
+            int count) {
+        int width = table.labelNames().size();
+        String[] labels = new String[table.rows().size() * width];
+        double[] values = new double[table.rows().size()];
+        int row = 0;
+        for (Map.Entry<List<String>, Double> entry : table.rows().entrySet()) {
+            for (int i = 0; i < width; i++) {
+                String value = entry.getKey().get(i);
+                labels[row * width + i] = interned.computeIfAbsent(value, v -> v);
+            }
+            values[row++] = entry.getValue();
+        }
+        for (int i = 0; i < count; i++) {
+            if (labels.length > 0 && Arrays.equals(earlier[i].labels, labels)
+                    && earlier[i].labelNames.size() == width) {
+                labels = earlier[i].labels;
+                break;
+            }
+        }
+        return new FrozenTable(table, labels, values);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String help() {
+        return help;
+    }
+
+    List<String> labelNames() {
+        return labelNames;
+    }
+
+    boolean counting() {
+        return counting;
+    }
+
+    int rows() {
+        return values.length;
+    }
+
+    String label(int row, int index) {
+        return labels[row * labelNames.size() + index];
+    }
+
+    double value(int row) {
+        return values[row];
+    }
+
+    /** Orders rows as {@link GaugeTable} does: label values compared one by one. */
+    int compare(int row, FrozenTable other, int otherRow) {
+        int width = labelNames.size();
+        int at = row * width;
+        int otherAt = otherRow * width;
+        for (int i = 0; i < width; i++) {
+            String a = labels[at + i];
+            String b = other.labels[otherAt + i];
+            if (a != b) {
+                int c = a.compareTo(b);
+                if (c != 0) {
+                    return c;
+                }
+            }
+        }
+        return 0;
+    }
+}
