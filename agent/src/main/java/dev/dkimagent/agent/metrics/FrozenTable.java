@@ -11,6 +11,9 @@ import java.util.Map;
  * list and a boxed double per series; the label strings themselves are shared (see {@link #freeze}).
  */
 final class FrozenTable {
+    private static final String[] NO_LABELS = {};
+    private static final double[] NO_VALUES = {};
+
     private final String name;
     private final String help;
     private final List<String> labelNames;
@@ -43,8 +46,9 @@ final class FrozenTable {
     private static FrozenTable freeze(GaugeTable table, Map<String, String> interned, FrozenTable[] earlier,
             int count) {
         int width = table.labelNames().size();
-        String[] labels = new String[table.rows().size() * width];
-        double[] values = new double[table.rows().size()];
+        int rows = table.rows().size();
+        String[] labels = rows == 0 ? NO_LABELS : new String[rows * width];
+        double[] values = rows == 0 ? NO_VALUES : new double[rows];
         int row = 0;
         for (Map.Entry<List<String>, Double> entry : table.rows().entrySet()) {
             for (int i = 0; i < width; i++) {

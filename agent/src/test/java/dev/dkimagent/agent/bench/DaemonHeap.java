@@ -14,14 +14,16 @@ import java.util.Locale;
 /**
  * The memory of a daemon holding N identities: starts the NSD world and {@code bin/dkim-agent run}
  * (shipped flags; state in a temporary H2 file), waits until /metrics shows the first sweep done,
- * then asks the JVM for a full collection (jcmd GC.run) and reads the heap in use (jcmd
- * GC.heap_info) and the process's resident set (/proc). Stops the daemon by its pid. A plain main
+ * scrapes the whole of /metrics once as Prometheus would (its size and time are printed), then
+ * asks the JVM for a full collection (jcmd GC.run) and reads the heap in use (jcmd GC.heap_info)
+ * and the process's resident set (/proc). JAVA_OPTS is passed on to the launcher. Stops the daemon by its pid. A plain main
  * (root, private network namespace: scripts/bench-check.sh daemon-heap).
  * Options: identities=10000 histogram=0 (also print the N classes holding the most heap, jcmd
  * GC.class_histogram, to see where the memory goes).
  */
 public final class DaemonHeap {
     private static final String METRICS = "http://127.0.0.1:9108/metrics";
+    private static final String SWEEP_ONLY = "?name[]=dkim_sweep_last_success_timestamp_seconds";
 
     private DaemonHeap() {
     }
@@ -43,11 +45,13 @@ public final class DaemonHeap {
                 long started = System.nanoTime();
                 waitForFirstSweep(daemon);
                 double sweptAfter = (System.nanoTime() - started) / 1e9;
+                String scrape = scrapeOnce();
                 long pid = daemon.pid();
                 jcmd(pid, "GC.run");
                 String heap = jcmd(pid, "GC.heap_info");
                 System.out.printf(Locale.ROOT, "daemon holding %d identities, first sweep done %.1f s after launch%n",
                         identities, sweptAfter);
+                System.out.println("  " + scrape);
                 System.out.printf(Locale.ROOT, "  after a full GC: %s%n  RSS %s%n", usedLine(heap), rss(pid));
                 if (System.getenv("DAEMON_HEAP_DUMP") != null) {
                     System.out.println(jcmd(pid, "GC.heap_dump " + System.getenv("DAEMON_HEAP_DUMP")).strip());
@@ -71,6 +75,28 @@ public final class DaemonHeap {
         return fallback;
     }
 
+    /** One whole scrape, read as it streams in: its size and how long it took. */
+    private static String scrapeOnce() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(METRICS)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (java.io.InputStream body = response.body()) {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "one whole scrape: HTTP %d, %.1f MB, %d lines in %.1f s",
+                response.statusCode(), bytes / 1e6, lines, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Polls only the sweep family (name[]), so waiting does not scrape the whole inventory twice a second. */
     private static void waitForFirstSweep(Process daemon) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 600; i++) {
@@ -78,7 +104,7 @@ public final class DaemonHeap {
                 throw new IllegalStateException("the daemon exited with " + daemon.exitValue());
             }
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(METRICS)).timeout(Duration.ofSeconds(5))
+                String body = http.send(HttpRequest.newBuilder(URI.create(METRICS + SWEEP_ONLY)).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 if (body.lines().anyMatch(l -> l.startsWith("dkim_sweep_last_success_timestamp_seconds")
                         && !l.endsWith(" 0.0"))) {

@@ -6,6 +6,7 @@ import dev.dkimagent.agent.metrics.AgentMetrics;
 import dev.dkimagent.agent.metrics.FiringFinding;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
+import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.ExpectedRecord;
@@ -37,7 +38,8 @@ import java.util.Set;
  * How many series the agent exports and how long GET /metrics takes, for N identities (3 Easy
  * DKIM records each, SES status for each, 1% of them failing on one server). Two layouts:
  * "shared" (every identity in one zone with 3 nameservers, like SweepBench) and "own-zones" (each
- * identity its own zone with 2 nameservers, a SaaS's customer domains). Run by
+ * identity its own zone with 2 nameservers, a SaaS's customer domains), the latter also published
+ * zone by zone as the daemon does (a scrape then merges 10,000 parts). Run by
  * scripts/bench-metrics.sh; the figures are in docs/metrics.md. Options: identities=10000 runs=20.
  */
 public final class MetricsBench {
@@ -52,18 +54,25 @@ public final class MetricsBench {
         int runs = Integer.parseInt(options.getOrDefault("runs", "20"));
         System.out.printf("metrics bench: %,d identities, %d timed scrapes per layout, Java %s%n", identities, runs,
                 System.getProperty("java.version"));
-        measure("shared   (1 zone, 3 nameservers)", identities, 1, 3, runs);
-        measure("own-zones (1 zone per identity, 2 nameservers)", identities, identities, 2, runs);
+        measure("shared   (1 zone, 3 nameservers)", identities, 1, 3, runs, false);
+        measure("own-zones (1 zone per identity, 2 nameservers)", identities, identities, 2, runs, false);
+        measure("own-zones, published zone by zone as the daemon does", identities, identities, 2, runs, true);
     }
 
-    private static void measure(String layout, int identities, int zones, int servers, int runs) throws Exception {
+    private static void measure(String layout, int identities, int zones, int servers, int runs, boolean perZone)
+            throws Exception {
         AgentMetrics metrics = new AgentMetrics("bench");
         metrics.scheduled("dns", Duration.ofMinutes(5));
         metrics.scheduled("ses", Duration.ofMinutes(15));
         metrics.notificationChannel("slack_webhook", DeliveryEvent.OUTCOMES);
         metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
         long publishStart = System.nanoTime();
-        metrics.publishSnapshot(snapshot(identities, zones, servers));
+        Snapshot snapshot = snapshot(identities, zones, servers);
+        if (perZone) {
+            Matrices.of(snapshot).forEach((zone, matrix) -> metrics.publishZone(zone, Map.of(zone, matrix), List.of()));
+        } else {
+            metrics.publishSnapshot(snapshot);
+        }
         metrics.publishSes(ses(identities));
         metrics.publishFiring(firing(identities));
         double publishMillis = (System.nanoTime() - publishStart) / 1e6;

@@ -26,6 +26,8 @@ import org.xbill.DNS.Type;
  */
 public final class Nsd implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
+    /** Zone text NSD loads per extra second allowed to start (a 100,000-identity bench world is 100+ MB). */
+    private static final long BYTES_PER_EXTRA_SECOND = 4_000_000;
     /** How long a just-stopped server may keep its port before the address counts as taken. */
     private static final Duration PORT_RELEASE_LIMIT = Duration.ofSeconds(3);
 
@@ -176,7 +178,9 @@ public final class Nsd implements AutoCloseable {
 
     private void awaitFirstSoa() {
         String zone = zones.keySet().iterator().next();
-        Instant deadline = Instant.now().plus(START_LIMIT);
+        Duration limit = START_LIMIT.plusSeconds(zones.values().stream().mapToLong(String::length).sum()
+                / BYTES_PER_EXTRA_SECOND);
+        Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw startFailure("nsd exited");
@@ -186,7 +190,7 @@ public final class Nsd implements AutoCloseable {
             }
             Pause.briefly();
         }
-        throw startFailure("no authoritative SOA for '" + zone + "' within " + START_LIMIT.toSeconds() + " s");
+        throw startFailure("no authoritative SOA for '" + zone + "' within " + limit.toSeconds() + " s");
     }
 
     private static boolean isAuthoritativeAnswer(Message reply) {
