@@ -31,9 +31,10 @@ final class FrozenTable {
     }
 
     /**
-     * Freezes the tables of one part (in family order). Equal label strings become one instance
-     * through {@code interned}, and a table whose label sets are those of an earlier table (the
-     * TTL rows of the record rows) shares that table's label array.
+     * Freezes the tables of one part (in family order), taking over their arrays (a table is not
+     * added to after it is published). Equal label strings become one instance through
+     * {@code interned}, and a table whose label sets are those of an earlier table (the TTL rows of
+     * the record rows) shares that table's label array.
      */
     static List<FrozenTable> freeze(List<GaugeTable> tables, Map<String, String> interned) {
         FrozenTable[] frozen = new FrozenTable[tables.size()];
@@ -45,21 +46,14 @@ final class FrozenTable {
 
     private static FrozenTable freeze(GaugeTable table, Map<String, String> interned, FrozenTable[] earlier,
             int count) {
-        int width = table.labelNames().size();
-        int rows = table.rows().size();
-        String[] labels = rows == 0 ? NO_LABELS : new String[rows * width];
-        double[] values = rows == 0 ? NO_VALUES : new double[rows];
-        int row = 0;
-        for (Map.Entry<List<String>, Double> entry : table.rows().entrySet()) {
-            for (int i = 0; i < width; i++) {
-                String value = entry.getKey().get(i);
-                labels[row * width + i] = interned.computeIfAbsent(value, v -> v);
-            }
-            values[row++] = entry.getValue();
+        String[] labels = table.size() == 0 ? NO_LABELS : table.labelValues();
+        double[] values = table.size() == 0 ? NO_VALUES : table.values();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = interned.computeIfAbsent(labels[i], v -> v);
         }
         for (int i = 0; i < count; i++) {
             if (labels.length > 0 && Arrays.equals(earlier[i].labels, labels)
-                    && earlier[i].labelNames.size() == width) {
+                    && earlier[i].labelNames.size() == table.labelNames().size()) {
                 labels = earlier[i].labels;
                 break;
             }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A zone's gauge tables (the DNS families, then dkim_findings) as a stored document, format 1:
@@ -32,10 +31,15 @@ final class ZoneSeriesCodec {
             ArrayNode labels = family.putArray("labels");
             table.labelNames().forEach(labels::add);
             ArrayNode rows = family.putArray("rows");
-            for (Map.Entry<List<String>, Double> row : table.rows().entrySet()) {
-                ArrayNode values = rows.addArray();
-                row.getKey().forEach(values::add);
-                values.add(row.getValue());
+            String[] labelValues = table.labelValues();
+            double[] values = table.values();
+            int width = table.labelNames().size();
+            for (int row = 0; row < values.length; row++) {
+                ArrayNode cells = rows.addArray();
+                for (int i = 0; i < width; i++) {
+                    cells.add(labelValues[row * width + i]);
+                }
+                cells.add(values[row]);
             }
         }
         try {
