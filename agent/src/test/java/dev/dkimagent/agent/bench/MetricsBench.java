@@ -7,6 +7,7 @@ import dev.dkimagent.agent.metrics.FiringFinding;
 import dev.dkimagent.agent.metrics.MetricsServer;
 import dev.dkimagent.agent.metrics.Readiness;
 import dev.dkimagent.rules.matrix.Matrices;
+import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.DkimStatus;
 import dev.dkimagent.rules.model.ExpectedRecord;
@@ -66,14 +67,16 @@ public final class MetricsBench {
         metrics.scheduled("ses", Duration.ofMinutes(15));
         metrics.notificationChannel("slack_webhook", DeliveryEvent.OUTCOMES);
         metrics.sesOperations(SesCallEvent.OPERATIONS, SesCallEvent.OUTCOMES);
-        long publishStart = System.nanoTime();
         Snapshot snapshot = snapshot(identities, zones, servers);
+        Map<String, ZoneMatrix> matrices = Matrices.of(snapshot);
+        SesView ses = ses(identities);
+        long publishStart = System.nanoTime();
         if (perZone) {
-            Matrices.of(snapshot).forEach((zone, matrix) -> metrics.publishZone(zone, Map.of(zone, matrix), List.of()));
+            matrices.forEach((zone, matrix) -> metrics.publishZone(zone, Map.of(zone, matrix), List.of()));
         } else {
             metrics.publishSnapshot(snapshot);
         }
-        metrics.publishSes(ses(identities));
+        metrics.publishSes(ses);
         metrics.publishFiring(firing(identities));
         double publishMillis = (System.nanoTime() - publishStart) / 1e6;
         try (MetricsServer server = new MetricsServer("127.0.0.1", 0, metrics, Readiness::yes)) {
