@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * One part of a gauge family (one zone's rows, or one SES view's), frozen when it is published:
  * label values row after row in one flat array and the values in another, sorted by label values
- * with one row per label set. About 8 bytes a label plus 8 a value, instead of a map entry, a
- * list and a boxed double per series; the label strings themselves are shared (see {@link #freeze}).
+ * with one row per label set: a reference per label value (4 bytes with compressed oops) and 8
+ * bytes per value, instead of a map entry, a list and a boxed double per series; the label
+ * strings themselves are shared (see {@link #freeze}).
  */
 final class FrozenTable {
     private static final String[] NO_LABELS = {};
