@@ -26,11 +26,16 @@ final class DnsNames {
         return Optional.empty();
     }
 
+    /** The message for a {@code name} that is not a DNS name, or empty when it is one. */
+    static Optional<String> notAName(String name) {
+        return nameProblem(name).map(why -> "expected a DNS name, got '" + Shown.value(name) + "' (" + why + ")");
+    }
+
     /** Reports on {@code node} unless {@code name} is a DNS name; true when it is. */
     static boolean checkName(Node node, String name) {
-        Optional<String> why = nameProblem(name);
-        why.ifPresent(w -> node.problem("expected a DNS name, got '" + Shown.value(name) + "' (" + w + ")"));
-        return why.isEmpty();
+        Optional<String> problem = notAName(name);
+        problem.ifPresent(node::problem);
+        return problem.isEmpty();
     }
 
     /** {@value #LABEL_RULE}; a loop rather than a regular expression: it runs per token of every identity. */
@@ -49,12 +54,9 @@ final class DnsNames {
         return true;
     }
 
-    /** Reports on {@code node} unless {@code text} is one DNS label; true when it is. */
-    static boolean checkLabel(Node node, String text) {
-        if (isLabel(text)) {
-            return true;
-        }
-        node.problem("expected a single DNS label (" + LABEL_RULE + "), got '" + Shown.value(text) + "'");
-        return false;
+    /** The message for a {@code text} that is not one DNS label, or empty when it is one. */
+    static Optional<String> notALabel(String text) {
+        return isLabel(text) ? Optional.empty()
+                : Optional.of("expected a single DNS label (" + LABEL_RULE + "), got '" + Shown.value(text) + "'");
     }
 }
