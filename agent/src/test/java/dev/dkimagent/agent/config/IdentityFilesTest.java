@@ -135,6 +135,18 @@ class IdentityFilesTest {
     }
 
     @Test
+    void load_pathFromTheEnvironment_isNeverShown() throws Exception {
+        String path = System.getenv("PATH");
+        assertThat(path).as("PATH is set in every test environment").hasSizeGreaterThan(4);
+        Path config = write("dkim-agent.conf", "dkim-agent.identity-files = [${?PATH}]\n");
+
+        assertThat(problems(config)).singleElement().satisfies(problem -> assertThat(problem)
+                .startsWith("dkim-agent.conf: 1: dkim-agent.identity-files[0]: identity file (not shown")
+                .contains("does not exist")
+                .doesNotContain(path));
+    }
+
+    @Test
     void configHash_differsWhenOnlyTheIdentityFileDiffers() throws Exception {
         Path config = write("dkim-agent.conf", "dkim-agent.identity-files = [\"ids.txt\"]\n");
         write("ids.txt", "a.com t1 t2 t3\n");
