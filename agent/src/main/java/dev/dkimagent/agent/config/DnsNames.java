@@ -9,19 +9,26 @@ final class DnsNames {
     private DnsNames() {
     }
 
-    /** Why {@code name} is not a DNS name, or empty when it is one. A trailing dot is allowed. */
+    /**
+     * Why {@code name} is not a DNS name, or empty when it is one. A trailing dot is allowed. Scans
+     * in place (no split): it runs for every identity's domain.
+     */
     static Optional<String> nameProblem(String name) {
-        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (n.isEmpty()) {
+        int end = name.endsWith(".") ? name.length() - 1 : name.length();
+        if (end == 0) {
             return Optional.of("empty name");
         }
-        if (n.length() > 253) {
+        if (end > 253) {
             return Optional.of("longer than 253 characters");
         }
-        for (String label : n.split("\\.", -1)) {
-            if (!isLabel(label)) {
+        for (int start = 0; start <= end; ) {
+            int dot = name.indexOf('.', start);
+            int labelEnd = dot < 0 || dot > end ? end : dot;
+            if (!isLabel(name, start, labelEnd)) {
+                String label = name.substring(start, labelEnd);
                 return Optional.of(label.isEmpty() ? "empty label" : "label '" + label + "' is not " + LABEL_RULE);
             }
+            start = labelEnd + 1;
         }
         return Optional.empty();
     }
@@ -40,10 +47,15 @@ final class DnsNames {
 
     /** {@value #LABEL_RULE}; a loop rather than a regular expression: it runs per token of every identity. */
     static boolean isLabel(String text) {
-        if (text.isEmpty() || text.length() > 63) {
+        return isLabel(text, 0, text.length());
+    }
+
+    /** True when {@code text} from {@code start} to {@code end} (exclusive) is one label. */
+    private static boolean isLabel(String text, int start, int end) {
+        if (end <= start || end - start > 63) {
             return false;
         }
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_';
