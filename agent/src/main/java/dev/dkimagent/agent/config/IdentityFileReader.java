@@ -5,6 +5,7 @@ import dev.dkimagent.rules.model.Identity;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -93,38 +94,43 @@ final class IdentityFileReader {
         Consumer<String> report = what -> problems.at(number, what);
         Optional<String> domain = EasyDkim.name(field(text, 0), report);
         domain.ifPresent(d -> domains.add(d, new DomainPlaces.FileLine(file, number)).ifPresent(report));
-        String zone = null;
-        int tokenFields = 0;
-        for (int f = 1; f < fields; f++) {
-            if (isOption(text, f)) {
-                zone = zoneOption(field(text, f), zone, report);
-            } else {
-                tokenFields++;
-            }
-        }
-        zone = zone == null ? EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE : zone;
-        if (!EasyDkim.isTokenCount(tokenFields)) {
-            report.accept("expected 1 to " + EasyDkim.MAX_TOKENS + " DKIM tokens after the domain, got " + tokenFields);
-        }
+        String zone = zone(text, fields, report);
         ExpectedRecord[] records = records(text, fields, domain.orElse(INVALID_DOMAIN), zone, report);
         if (domain.isPresent() && problems.count() == problemsBefore) {
             identities.add(new Identity(domain.get(), EasyDkim.SOURCE, List.of(records)));
         }
     }
 
+    /** The line's signing hosted zone, the default when no option gives one; reports bad options. */
+    private String zone(char[] text, int fields, Consumer<String> report) {
+        String zone = null;
+        for (int f = 1; f < fields; f++) {
+            if (isOption(text, f)) {
+                zone = zoneOption(field(text, f), zone, report);
+            }
+        }
+        return zone == null ? EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE : zone;
+    }
+
+    /** One record per token field (the fields after the domain that are not options), at most three. */
     private ExpectedRecord[] records(char[] text, int fields, String domain, String zone, Consumer<String> report) {
         tokens.clear();
         ExpectedRecord[] records = new ExpectedRecord[EasyDkim.MAX_TOKENS];
         int count = 0;
+        int tokenFields = 0;
         for (int f = 1; f < fields; f++) {
             if (!isOption(text, f)) {
+                tokenFields++;
                 Optional<ExpectedRecord> record = EasyDkim.record(field(text, f), domain, zone, tokens, report);
                 if (record.isPresent() && count < records.length) {
                     records[count++] = record.get();
                 }
             }
         }
-        return count == records.length ? records : java.util.Arrays.copyOf(records, count);
+        if (!EasyDkim.isTokenCount(tokenFields)) {
+            report.accept("expected 1 to " + EasyDkim.MAX_TOKENS + " DKIM tokens after the domain, got " + tokenFields);
+        }
+        return count == records.length ? records : Arrays.copyOf(records, count);
     }
 
     /** A field with '=' is an option (a token is one DNS label, which never holds '='). */

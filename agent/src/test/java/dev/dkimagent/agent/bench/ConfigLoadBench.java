@@ -64,6 +64,10 @@ public final class ConfigLoadBench {
                 }
             }
             print(identities, results);
+            for (Path file : List.of(dir.resolve("hocon.conf"), dir.resolve("file.conf"), dir.resolve("none.conf"),
+                    dir.resolve("identities.txt"), dir)) {
+                Files.delete(file);
+            }
         }
     }
 
