@@ -11,13 +11,15 @@ import dev.dkimagent.rules.model.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
 /**
  * A stable fingerprint of what makes two agents judge and alert alike: the agent version and the
@@ -36,9 +38,17 @@ public record ConfigHash(String version, String sha256) {
     /** Hex digits shown in the metric label and logs: enough to tell settings apart at a glance. */
     public static final int SHORT_LENGTH = 12;
 
-    /** The fingerprint of {@code settings} as run by agent {@code version}. */
+    /**
+     * The fingerprint of {@code settings} as run by agent {@code version}: the SHA-256 of
+     * {@code version + "\n" + canonical(settings)}, fed to the digest piece by piece, so that
+     * 100,000 identities (tens of MB as text) never exist as one string in a 256 MB heap.
+     */
     public static ConfigHash of(Settings settings, String version) {
-        return new ConfigHash(version, sha256(version + "\n" + canonical(settings)));
+        MessageDigest digest = newDigest();
+        Consumer<String> out = text -> digest.update(text.getBytes(StandardCharsets.UTF_8));
+        out.accept(version + "\n");
+        canonical(settings, out);
+        return new ConfigHash(version, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** The first {@value #SHORT_LENGTH} hex digits. */
@@ -51,8 +61,14 @@ public record ConfigHash(String version, String sha256) {
      * by key, so the same settings give the same text whatever order the file lists them in.
      */
     static String canonical(Settings s) {
+        StringBuilder text = new StringBuilder();
+        canonical(s, text::append);
+        return text.toString();
+    }
+
+    private static void canonical(Settings s, Consumer<String> text) {
+        identities(s.identities(), text);
         Lines out = new Lines();
-        out.put("identities", identities(s.identities()));
         out.put("zones", new TreeMap<>(s.zoneNameservers()));
         out.put("rules", s.rules());
         out.put("levels", new TreeMap<>(s.levels()));
@@ -63,11 +79,22 @@ public record ConfigHash(String version, String sha256) {
         canary(out, s.canary());
         notify(out, s.watch());
         cluster(out, s.cluster());
-        return out.toString();
+        text.accept(out.toString());
     }
 
-    private static String identities(List<Identity> identities) {
-        return identities.stream().map(Identity::toString).sorted().collect(Collectors.joining(", ", "[", "]"));
+    /**
+     * {@code identities=[a, b, ...]} sorted by their text, one identity at a time. Sorting by name
+     * first gives the same order without making every text at once: names are unique and a DNS
+     * name's characters all sort after the ',' that ends the name in the text.
+     */
+    private static void identities(List<Identity> identities, Consumer<String> text) {
+        List<Identity> sorted = new ArrayList<>(identities);
+        sorted.sort(Comparator.comparing(Identity::name).thenComparing(Identity::toString));
+        text.accept("identities=[");
+        for (int i = 0; i < sorted.size(); i++) {
+            text.accept(i == 0 ? sorted.get(i).toString() : ", " + sorted.get(i));
+        }
+        text.accept("]\n");
     }
 
     private static void alerting(Lines out, AlertingSettings a) {
@@ -113,10 +140,9 @@ public record ConfigHash(String version, String sha256) {
         out.put("cluster", Arrays.asList(c.enabled(), c.shards(), c.checkInInterval(), c.misfireThreshold(), c.lease()));
     }
 
-    private static String sha256(String text) {
+    private static MessageDigest newDigest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -2,38 +2,31 @@ package dev.dkimagent.agent.config;
 
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
-import dev.dkimagent.rules.model.Names;
-import dev.dkimagent.rules.model.RecordType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads {@code dkim-agent.identities}: Easy DKIM tokens and explicit records per domain. */
 final class IdentitiesReader {
-    static final String SOURCE = "config";
-    static final String DEFAULT_SIGNING_HOSTED_ZONE = "dkim.amazonses.com";
     static final List<String> KEYS = List.of("domain", "tokens", "signing-hosted-zone", "records");
-    private static final int MAX_TOKENS = 3;
-    private static final String TOKEN_LIST = "a list of 1 to " + MAX_TOKENS + " DKIM tokens";
+    private static final String TOKEN_LIST = "a list of 1 to " + EasyDkim.MAX_TOKENS + " DKIM tokens";
 
     private IdentitiesReader() {
     }
 
-    static List<Identity> read(Node identities) {
+    /** The identities; each domain is noted in {@code seenDomains}, which reports one listed twice. */
+    static List<Identity> read(Node identities, DomainPlaces seenDomains) {
         List<Identity> result = new ArrayList<>();
-        Map<String, Node> seenDomains = new HashMap<>();
         for (Node item : identities.list("a list of identities { domain = ..., tokens = [...] }")) {
             readOne(item, seenDomains).ifPresent(result::add);
         }
         return result;
     }
 
-    private static Optional<Identity> readOne(Node item, Map<String, Node> seenDomains) {
+    private static Optional<Identity> readOne(Node item, DomainPlaces seenDomains) {
         if (!item.requireObject("an identity { domain = ..., tokens = [...] and/or records = [...] }")) {
             return Optional.empty();
         }
@@ -54,60 +47,47 @@ final class IdentitiesReader {
             expected.addAll(RecordsReader.read(records, domain));
         }
         rejectRepeatedNames(item, expected);
-        return domain.map(d -> new Identity(d, SOURCE, expected));
+        return domain.map(d -> new Identity(d, EasyDkim.SOURCE, expected));
     }
 
-    private static Optional<String> domain(Node node, Map<String, Node> seenDomains) {
+    private static Optional<String> domain(Node node, DomainPlaces seenDomains) {
         Optional<String> domain = node.string("a domain name, e.g. \"mycompany.com\"")
-                .filter(text -> DnsNames.checkName(node, text))
-                .map(Names::normal);
-        domain.ifPresent(d -> {
-            Node first = seenDomains.putIfAbsent(d, node);
-            if (first != null) {
-                node.problem("duplicate domain '" + d + "', already at " + first.path() + " ("
-                        + Problems.fileOf(first.origin()) + ": " + first.origin().lineNumber()
-                        + "); list each domain once");
-            }
-        });
+                .flatMap(text -> EasyDkim.name(text, node::problem));
+        domain.ifPresent(d -> seenDomains.add(d, new KeyPlace(node)).ifPresent(node::problem));
         return domain;
+    }
+
+    /** An identity's {@code domain} key: its path, and its file and line. */
+    private record KeyPlace(Node node) implements DomainPlaces.Place {
+        @Override
+        public String describe() {
+            return node.path() + " (" + Problems.fileOf(node.origin()) + ": " + node.origin().lineNumber() + ")";
+        }
     }
 
     private static String signingHostedZone(Node node) {
         if (!node.isSet()) {
-            return DEFAULT_SIGNING_HOSTED_ZONE;
+            return EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE;
         }
         return node.string("a DNS name such as \"dkim.amazonses.com\"")
-                .filter(text -> DnsNames.checkName(node, text))
-                .map(Names::normal)
-                .orElse(DEFAULT_SIGNING_HOSTED_ZONE);
+                .flatMap(text -> EasyDkim.name(text, node::problem))
+                .orElse(EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE);
     }
 
     /** One {@code <token>._domainkey.<domain> CNAME <token>.<zone>} per token. */
     private static List<ExpectedRecord> easyDkim(Node tokens, String domain, String zone) {
         List<Node> elements = tokens.list(TOKEN_LIST);
-        if (tokens.type() == com.typesafe.config.ConfigValueType.LIST
-                && (elements.isEmpty() || elements.size() > MAX_TOKENS)) {
+        if (tokens.type() == com.typesafe.config.ConfigValueType.LIST && !EasyDkim.isTokenCount(elements.size())) {
             tokens.problem("expected " + TOKEN_LIST + ", got " + elements.size());
         }
         List<ExpectedRecord> records = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node element : elements) {
             element.string("a DKIM token (one DNS label)")
-                    .filter(text -> DnsNames.checkLabel(element, text))
-                    .map(Names::normal)
-                    .filter(token -> reportRepeatedToken(element, token, seen))
-                    .ifPresent(token -> records.add(new ExpectedRecord(token, token + "._domainkey." + domain,
-                            RecordType.CNAME, token + "." + zone)));
+                    .flatMap(text -> EasyDkim.record(text, domain, zone, seen, element::problem))
+                    .ifPresent(records::add);
         }
         return records;
-    }
-
-    private static boolean reportRepeatedToken(Node element, String token, Set<String> seen) {
-        if (seen.add(token)) {
-            return true;
-        }
-        element.problem("token '" + token + "' is listed twice");
-        return false;
     }
 
     /** Tokens and records of one identity must not expect the same name twice. */

@@ -24,9 +24,15 @@ final class Problems {
 
     /** Adds {@code file: line: text}, for messages that carry no key path (syntax errors). */
     void addAt(ConfigOrigin origin, String text) {
-        String file = fileOf(origin);
-        int line = origin == null ? -1 : origin.lineNumber();
-        String where = line >= 0 ? file + ": " + line : file;
+        addLine(fileOf(origin), origin == null ? -1 : origin.lineNumber(), text);
+    }
+
+    /**
+     * Adds {@code file: line: text} for a file that is not HOCON (an identity file); a negative
+     * line is left out, and {@link Integer#MAX_VALUE} (left out too) sorts after the file's lines.
+     */
+    void addLine(String file, int line, String text) {
+        String where = line >= 0 && line != Integer.MAX_VALUE ? file + ": " + line : file;
         found.add(new Problem(file, line, Shown.clip(where + ": " + text, ConfigLimits.MAX_PROBLEM_CHARS)));
     }
 

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 /** Reads {@code dkim-agent.ses}; {@link SesAccountsReader} reads its {@code accounts}. */
 final class SesReader {
     static final String PATH = "dkim-agent.ses";
-    private static final Logger LOG = LoggerFactory.getLogger(SesReader.class);
     /** Old key -> new key. {@code include} had to be quoted: unquoted it is HOCON's include keyword. */
     static final Map<String, String> DEPRECATED = Map.of("include", "match", "exclude", "ignore");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
@@ -68,7 +67,10 @@ final class SesReader {
             deprecated.problem("'" + old + "' is the old name of '" + key + "': set only '" + key + "'");
             return current;
         }
-        LOG.warn("{}: {}.{} is deprecated, rename it to {} (same globs, no quotes needed); the old name will be"
+        // the logger is taken here, not in a static field: loading it starts the logging system
+        // (logback reading its XML, about 150 ms of CPU cold), which a load without a warning does not need
+        Logger log = LoggerFactory.getLogger(SesReader.class);
+        log.warn("{}: {}.{} is deprecated, rename it to {} (same globs, no quotes needed); the old name will be"
                 + " removed in a later release", where(deprecated), PATH, old, key);
         return deprecated;
     }

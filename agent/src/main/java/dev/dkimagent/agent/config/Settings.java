@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param source          where it came from (the file path, or the name given by an embedder)
  * @param dns             {@code dkim-agent.dns}
- * @param identities      {@code dkim-agent.identities}, source "config"
+ * @param identities      {@code dkim-agent.identities}, then the lines of {@code dkim-agent.identity-files}, in
+ *                        order; source "config"
  * @param zoneNameservers {@code dkim-agent.zones}: normalised apex -> nameserver entries, in file order
  * @param rules           {@code dkim-agent.rules} thresholds
  * @param levels          {@code dkim-agent.rules.levels}: "RULE.TAG" -> severity

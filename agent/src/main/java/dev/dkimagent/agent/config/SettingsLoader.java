@@ -12,6 +12,7 @@ import dev.dkimagent.rules.model.Identity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +74,9 @@ public final class SettingsLoader {
         }
         KnownKeys.check(root, reference.getObject(ROOT).keySet());
         DnsSettings dns = DnsReader.read(root.child("dns"), reference);
-        List<Identity> identities = IdentitiesReader.read(root.child("identities"));
+        DomainPlaces domains = new DomainPlaces();
+        List<Identity> identities = new ArrayList<>(IdentitiesReader.read(root.child("identities"), domains));
+        IdentityFiles.read(root.child("identity-files"), domains, problems, identities);
         Map<String, List<String>> zones = ZonesReader.read(root.child("zones"));
         Node rules = root.child("rules");
         RuleSettings ruleSettings = RulesReader.read(rules, reference);

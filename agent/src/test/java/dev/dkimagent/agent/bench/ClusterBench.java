@@ -24,9 +24,10 @@ import java.util.TreeMap;
 /**
  * Issue 11's scale bench: identities spread over many zones, swept by one cluster node, then by
  * three, each a real {@code bin/dkim-agent run} (shipped flags: -Xmx256m, serial GC) on one
- * throwaway PostgreSQL, against NSD serving every zone. For each run it records every shard run
- * from {@code cluster_shard} until each shard has run {@code rounds} times, then prints per node
- * the shard runs and zones it judged, the seconds it spent in shard runs, the heap in use after a
+ * throwaway PostgreSQL, against NSD serving every zone; the identities in an identity file, as a
+ * 100,000-identity user lists them (zones and the rest in HOCON). For each run it records every
+ * shard run from {@code cluster_shard} until each shard has run {@code rounds} times, then prints
+ * per node the shard runs and zones it judged, the seconds it spent in shard runs, the heap in use after a
  * full GC (jcmd) and its RSS peak; and the wall of the rounds (first shard start to last shard
  * end; the shards are staggered over dns-interval) and the longest shard run. A plain main (root,
  * private network namespace: scripts/bench-cluster.sh).
@@ -38,6 +39,7 @@ public final class ClusterBench {
     static final String RESOLVER = PREFIX + ".20";
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(30);
     private static final long SERIAL = 2026120601L;
+    private static final String IDENTITY_FILE = "identities.txt";
 
     private ClusterBench() {
     }
@@ -66,9 +68,9 @@ public final class ClusterBench {
             Map<String, String> resolverZones = new LinkedHashMap<>(zoneTexts);
             resolverZones.put(BenchIdentities.KEY_ZONE, keyZone());
             servers.add(ManyZonesNsd.start(RESOLVER, resolverZones));
-            String identitiesHocon = identitiesHocon(zones, perZone);
+            String identityLines = identityLines(zones, perZone);
             for (int nodes : nodeCounts) {
-                run(postgres, nodes, new Plan(shards, zones, rounds, interval), identitiesHocon);
+                run(postgres, nodes, new Plan(shards, zones, rounds, interval), identityLines);
             }
         } finally {
             servers.forEach(ManyZonesNsd::close);
@@ -79,14 +81,14 @@ public final class ClusterBench {
     private record Plan(int shards, int zones, int rounds, String interval) {
     }
 
-    private static void run(Postgres postgres, int nodes, Plan plan, String identitiesHocon) throws Exception {
+    private static void run(Postgres postgres, int nodes, Plan plan, String identityLines) throws Exception {
         String url = postgres.newDatabase();
         Path dir = Files.createTempDirectory("dkim-cluster-bench");
+        Files.writeString(dir.resolve(IDENTITY_FILE), identityLines);
         List<BenchNode> started = new ArrayList<>();
         try {
             for (int i = 1; i <= nodes; i++) {
-                started.add(BenchNode.start("bench-" + i, dir, config(url, "bench-" + i, Ports.freeLoopback(), plan,
-                        identitiesHocon)));
+                started.add(BenchNode.start("bench-" + i, dir, config(url, "bench-" + i, Ports.freeLoopback(), plan)));
             }
             Map<String, ShardRun> round = awaitRounds(url, plan, started);
             System.out.printf(Locale.ROOT, "%n%d node(s):%n", nodes);
@@ -183,7 +185,8 @@ public final class ClusterBench {
         }
     }
 
-    private static String config(String url, String node, int port, Plan plan, String identities) {
+    /** The identities as a 100,000-identity user lists them: an identity file, beside each node's config. */
+    private static String config(String url, String node, int port, Plan plan) {
         StringBuilder text = new StringBuilder("dkim-agent {\n")
                 .append("  dns { resolvers = [\"").append(RESOLVER).append("\"], max-in-flight = 256,")
                 .append(" per-nameserver-qps = 100000, per-resolver-qps = 100000, ipv6 = false }\n")
@@ -194,7 +197,7 @@ public final class ClusterBench {
             text.append("    \"").append(zone(z)).append("\" { nameservers = ").append(nameservers).append(" }\n");
         }
         return text.append("  }\n")
-                .append("  identities = [\n").append(identities).append("  ]\n")
+                .append("  identity-files = [\"").append(IDENTITY_FILE).append("\"]\n")
                 .append("  schedule { dns-interval = ").append(plan.interval).append(" }\n")
                 .append("  state { url = \"").append(url).append("\", user = \"").append(Postgres.USER).append("\" }\n")
                 .append("  cluster { enabled = true, shards = ").append(plan.shards).append(", node-id = \"").append(node)
@@ -211,17 +214,14 @@ public final class ClusterBench {
         return (z - 1) * perZone + i;
     }
 
-    private static String identitiesHocon(int zones, int perZone) {
-        StringBuilder out = new StringBuilder(zones * perZone * 140);
+    /** One line per identity: {@code i<n>.<zone> token token token}. */
+    private static String identityLines(int zones, int perZone) {
+        StringBuilder out = new StringBuilder(zones * perZone * 130);
         for (int z = 1; z <= zones; z++) {
             for (int i = 1; i <= perZone; i++) {
-                int n = identity(z, i, perZone);
-                out.append("    { domain = \"i").append(i).append('.').append(zone(z)).append("\", tokens = [");
-                List<String> tokens = BenchIdentities.tokens(n);
-                for (int k = 0; k < tokens.size(); k++) {
-                    out.append(k == 0 ? "\"" : ", \"").append(tokens.get(k)).append('"');
-                }
-                out.append("] }\n");
+                out.append('i').append(i).append('.').append(zone(z));
+                BenchIdentities.tokens(identity(z, i, perZone)).forEach(token -> out.append(' ').append(token));
+                out.append('\n');
             }
         }
         return out.toString();

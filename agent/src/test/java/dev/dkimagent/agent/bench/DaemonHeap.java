@@ -13,10 +13,11 @@ import java.util.Locale;
 
 /**
  * The memory of a daemon holding N identities: starts the NSD world and {@code bin/dkim-agent run}
- * (shipped flags; state in a temporary H2 file), waits until /metrics shows the first sweep done,
- * scrapes the whole of /metrics once as Prometheus would (its size and time are printed), then
- * asks the JVM for a full collection (jcmd GC.run) and reads the heap in use (jcmd GC.heap_info)
- * and the process's resident set (/proc). JAVA_OPTS is passed on to the launcher. Stops the daemon by its pid. A plain main
+ * (shipped flags; state in a temporary H2 file; the identities in an identity file, as a large
+ * inventory lists them), waits until /metrics shows the first sweep done, scrapes the whole of
+ * /metrics once as Prometheus would (its size and time are printed), then asks the JVM for a full
+ * collection (jcmd GC.run) and reads the heap in use (jcmd GC.heap_info) and the process's
+ * resident set (/proc). JAVA_OPTS is passed on to the launcher. Stops the daemon by its pid. A plain main
  * (root, private network namespace: scripts/bench-check.sh daemon-heap).
  * Options: identities=10000 histogram=0 (also print the N classes holding the most heap, jcmd
  * GC.class_histogram, to see where the memory goes).
@@ -33,10 +34,12 @@ public final class DaemonHeap {
         int histogram = option(args, "histogram", 0);
         Path dir = Files.createTempDirectory("dkim-daemon-heap");
         Path config = dir.resolve("daemon.conf");
-        String text = BenchSettings.text(identities, 1_000_000, 256, BenchWorld.NAMESERVERS);
-        text = text.substring(0, text.lastIndexOf('}')) + "  state { url = \"jdbc:h2:file:" + dir.resolve("state")
-                + "\" }\n  schedule { dns-interval = 1h }\n}\n";
+        // the bench settings without their HOCON identities: those go in an identity file, as a large inventory would
+        String text = BenchSettings.text(0, 1_000_000, 256, BenchWorld.NAMESERVERS);
+        text = text.substring(0, text.lastIndexOf('}')) + "  identity-files = [\"identities.txt\"]\n"
+                + "  state { url = \"jdbc:h2:file:" + dir.resolve("state") + "\" }\n  schedule { dns-interval = 1h }\n}\n";
         Files.writeString(config, text);
+        Files.writeString(dir.resolve("identities.txt"), identityLines(identities));
         Path launcher = Path.of(System.getProperty("bench.launcher", "bin/dkim-agent")).toAbsolutePath();
         try (BenchWorld world = BenchWorld.start(identities)) {
             Process daemon = new ProcessBuilder(launcher.toString(), "run", "--config", config.toString())
@@ -64,6 +67,16 @@ public final class DaemonHeap {
                 daemon.waitFor();
             }
         }
+    }
+
+    /** {@code idNNNNN.bench.test token token token}, one line per identity. */
+    private static String identityLines(int identities) {
+        StringBuilder out = new StringBuilder(identities * 120);
+        for (int n = 1; n <= identities; n++) {
+            out.append(BenchIdentities.domain(n)).append(' ').append(String.join(" ", BenchIdentities.tokens(n)))
+                    .append('\n');
+        }
+        return out.toString();
     }
 
     private static int option(String[] args, String name, int fallback) {
