@@ -4,6 +4,7 @@ import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
 import dev.dkimagent.rules.matrix.RecordQueries;
 import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.DirectAnswers;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
@@ -117,16 +118,21 @@ public final class ZoneProbe {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
-    /** What the steps have seen so far; thread-safe because replies complete on DNS threads. */
+    /**
+     * What the steps have seen so far; thread-safe because replies complete on DNS threads. The
+     * direct answers are grouped by record name as they arrive and handed to the snapshot without
+     * a copy: every reply is in (the futures completed) before {@link #snapshot} seals them.
+     */
     private static final class Observations {
         volatile ZoneView zone;
-        final Map<Query, Answer> answers = new ConcurrentHashMap<>();
+        final DirectAnswers.Collector answers = new DirectAnswers.Collector();
         final Map<String, Answer> keyAnswers = new ConcurrentHashMap<>();
 
         Snapshot snapshot(Instant at, ZoneWork work) {
             Map<String, String> zoneOfName = new HashMap<>();
             work.identities().forEach(i -> i.records().forEach(r -> zoneOfName.put(r.name(), work.apex())));
-            return new Snapshot(at, work.identities(), Map.of(work.apex(), zone), zoneOfName, answers, keyAnswers);
+            return new Snapshot(at, work.identities(), Map.of(work.apex(), zone), zoneOfName, answers.seal(),
+                    keyAnswers);
         }
     }
 }

@@ -76,6 +76,8 @@ public final class JudgeBench {
                 snapshot.answers().size(), ManagementFactory.getRuntimeMXBean().getInputArguments());
         boolean clean = true;
         for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "round %d starts at %d (epoch ms, for JfrSummary from-ms=)%n", round,
+                    System.currentTimeMillis());
             long t0 = cpu();
             long thread0 = threadCpu();
             long wall0 = System.nanoTime();

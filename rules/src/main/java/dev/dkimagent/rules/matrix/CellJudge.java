@@ -2,6 +2,7 @@ package dev.dkimagent.rules.matrix;
 
 import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.NameAnswers;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.Rr;
@@ -45,8 +46,8 @@ final class CellJudge {
         return new ServerSoa(server, behind, served.or(() -> Optional.ofNullable(a.authoritySoa())), inAnswer);
     }
 
-    /** @param ofName the record's answers ({@code answers.of(r.name())}) */
-    static Cell cell(RecordAnswers answers, Answer[] ofName, ZoneView zone, ServerSoa soa, ExpectedRecord r) {
+    /** @param ofName the record's direct answers ({@code s.directAnswers().ofName(r.name())}) */
+    static Cell cell(NameAnswers ofName, ZoneView zone, ServerSoa soa, ExpectedRecord r) {
         Nameserver server = soa.server();
         if (!zone.discovered()) {
             return Cell.notJudged(server, new NotJudged(NotJudged.Reason.ZONE_NOT_FOUND, zone.discoveryError(),
@@ -58,7 +59,7 @@ final class CellJudge {
         List<String> types = queryTypes(r);
         Answer[] asked = new Answer[types.size()]; // looked up once: judging 10,000 identities makes 90,000 cells
         for (int i = 0; i < asked.length; i++) {
-            asked[i] = answers.answer(ofName, types.get(i), server.address());
+            asked[i] = ofName.get(types.get(i), server.address());
             Optional<NotJudged> p = asked[i] == null ? Optional.empty()
                     : Answers.problem(asked[i], types.get(i), r.name(), false);
             if (p.isPresent()) {

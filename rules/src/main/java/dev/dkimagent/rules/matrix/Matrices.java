@@ -1,8 +1,9 @@
 package dev.dkimagent.rules.matrix;
 
-import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.DirectAnswers;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.NameAnswers;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
@@ -23,7 +24,7 @@ public final class Matrices {
         Map<String, List<RecordRow>> rows = new LinkedHashMap<>();
         Map<String, Map<String, KeyObservation>> keys = new LinkedHashMap<>();
         Map<String, List<ServerSoa>> soas = new LinkedHashMap<>();
-        RecordAnswers answers = RecordAnswers.of(s);
+        DirectAnswers answers = s.directAnswers();
         for (ZoneView zone : s.zones().values()) {
             List<ServerSoa> zoneSoas = new ArrayList<>();
             distinctServers(zone).forEach(ns -> zoneSoas.add(CellJudge.soa(s, zone, ns)));
@@ -52,12 +53,12 @@ public final class Matrices {
         return Collections.unmodifiableMap(out);
     }
 
-    private static RecordRow row(RecordAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
+    private static RecordRow row(DirectAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
                                  ExpectedRecord r) {
         List<Cell> cells = new ArrayList<>(soas.size());
-        Answer[] ofName = answers.of(r.name());
+        NameAnswers ofName = answers.ofName(r.name());
         for (ServerSoa soa : soas) {
-            cells.add(CellJudge.cell(answers, ofName, zone, soa, r));
+            cells.add(CellJudge.cell(ofName, zone, soa, r));
         }
         return new RecordRow(identity, r, Provider.of(identity, r), zone.apex(), cells);
     }
