@@ -30,9 +30,15 @@ public final class ZoneMatrix {
         this.rows = List.copyOf(rows);
         this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         soas.stream().filter(s -> !s.usable()).forEach(s -> unheard.add(s.server().address()));
-        rows.stream().flatMap(r -> r.cells().stream())
-                .filter(c -> c.notJudged() != null && c.notJudged().serverNotHeard())
-                .forEach(c -> unheard.add(c.server().address()));
+        for (int r = 0; r < rows.size(); r++) { // loops: a zone may hold 30,000 rows
+            List<Cell> cells = rows.get(r).cells();
+            for (int c = 0; c < cells.size(); c++) {
+                NotJudged why = cells.get(c).notJudged();
+                if (why != null && why.serverNotHeard()) {
+                    unheard.add(cells.get(c).server().address());
+                }
+            }
+        }
     }
 
     public String apex() {

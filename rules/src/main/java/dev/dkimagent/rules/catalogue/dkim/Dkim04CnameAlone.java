@@ -38,7 +38,8 @@ public final class Dkim04CnameAlone implements Rule {
     public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         for (RecordRow row : evaluation.rows()) {
-            for (Cell cell : row.cells()) {
+            for (int i = 0; i < row.cells().size(); i++) { // indexed: no iterator per row
+                Cell cell = row.cells().get(i);
                 if (cell.state() == CellState.CNAME_AND_OTHER_DATA) {
                     out.add(FindingBuilder.of(CNAME_AND_OTHER_DATA, Rows.subject(row, cell.server()))
                             .arg("name", row.name())

@@ -36,7 +36,8 @@ final class ServerProblemFindings {
             }
         }
         for (RecordRow row : e.rows()) {
-            for (Cell cell : row.cells()) {
+            for (int i = 0; i < row.cells().size(); i++) { // indexed: no iterator per row
+                Cell cell = row.cells().get(i);
                 NotJudged p = cell.notJudged();
                 if (p != null && !p.zoneWide() && p.reason() == reason) {
                     out.add(build(tag, Rows.subject(row, cell.server()), cell.server(), p));
