@@ -44,7 +44,7 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
         zones = Map.copyOf(zones);
         zoneOfName = Map.copyOf(zoneOfName);
         answers = DirectAnswers.of(answers); // grouped by record name; the probe's own without a copy
-        keyAnswers = Map.copyOf(keyAnswers);
+        keyAnswers = keyAnswers instanceof SealedMap ? keyAnswers : Map.copyOf(keyAnswers);
         ses = ses == null ? SesView.empty() : ses;
         canary = canary == null ? CanaryView.empty() : canary;
     }
