@@ -10,6 +10,7 @@ import dev.dkimagent.rules.catalogue.DigCommand;
 import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.KeyObservation;
 import dev.dkimagent.rules.matrix.RecordRow;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
@@ -48,14 +49,18 @@ public final class Dkim05KeyUsable implements Rule {
     public List<Finding> evaluate(Evaluation evaluation, RuleSettings settings) {
         List<Finding> out = new ArrayList<>();
         KeyJudgement.Cache keys = new KeyJudgement.Cache();
-        for (RecordRow row : evaluation.rows()) {
-            if (!evaluation.matrix(row.apex()).map(ZoneMatrix::found).orElse(false)) {
+        for (RecordRow row : evaluation.rows()) { // no lambdas per row: 30,000 rows for 10,000 identities
+            ZoneMatrix matrix = evaluation.matrix(row.apex()).orElse(null);
+            if (matrix == null || !matrix.found()) {
                 continue; // a zone not found is NS01's one finding; its keys say nothing a user can act on
             }
             if (row.expectsCname()) {
                 String target = row.record().value();
-                evaluation.matrix(row.apex()).flatMap(m -> m.key(target)).flatMap(keys::ofObservation)
-                        .ifPresent(j -> out.add(finding(row, target, j)));
+                KeyObservation key = matrix.keys().get(target);
+                Optional<KeyJudgement> j = key == null ? Optional.empty() : keys.ofObservation(key);
+                if (j.isPresent()) {
+                    out.add(finding(row, target, j.get()));
+                }
             } else {
                 out.addAll(servedTxtKeys(row, keys));
             }
