@@ -2,7 +2,6 @@ package dev.dkimagent.rules;
 
 import dev.dkimagent.rules.matrix.Matrices;
 import dev.dkimagent.rules.matrix.RecordRow;
-import dev.dkimagent.rules.matrix.RowsAhead;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
@@ -38,11 +37,6 @@ public final class Evaluation {
     /** Builds the matrices of the snapshot's zones. */
     public static Evaluation of(Snapshot snapshot) {
         return new Evaluation(snapshot, Matrices.of(snapshot));
-    }
-
-    /** The same, taking the rows {@code ahead} judged from the same inputs (see {@link RowsAhead}). */
-    public static Evaluation of(Snapshot snapshot, RowsAhead ahead) {
-        return new Evaluation(snapshot, Matrices.of(snapshot, ahead));
     }
 
     public Snapshot snapshot() {

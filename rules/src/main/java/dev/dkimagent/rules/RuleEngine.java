@@ -1,6 +1,5 @@
 package dev.dkimagent.rules;
 
-import dev.dkimagent.rules.matrix.RowsAhead;
 import dev.dkimagent.rules.model.Snapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,12 +34,7 @@ public final class RuleEngine {
 
     /** Verdicts ordered worst first, then by finding key (stable), with the matrices they came from. */
     public Judgement judge(Snapshot snapshot) {
-        return judge(snapshot, new RowsAhead());
-    }
-
-    /** The same judgement, taking the rows {@code ahead} judged from the same inputs while the zone was probed. */
-    public Judgement judge(Snapshot snapshot, RowsAhead ahead) {
-        Evaluation evaluation = Evaluation.of(snapshot, ahead);
+        Evaluation evaluation = Evaluation.of(snapshot);
         List<Verdict> verdicts = new ArrayList<>();
         for (Rule rule : rules) {
             for (Finding f : rule.evaluate(evaluation, settings)) {

@@ -31,8 +31,6 @@ public final class ZoneJudge {
     private final ZoneTimeout timeout;
     private final AtomicReference<SesIndex> index = new AtomicReference<>();
     private final Propagation propagation;
-    /** How often the worker wakes to judge the records answered meanwhile. */
-    private static final long JUDGE_AHEAD_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
      * @param ses        SES's view as judged now (a new object per SES scan)
@@ -55,11 +53,10 @@ public final class ZoneJudge {
     }
 
     JudgedZone judge(ZoneWork work, Instant at) throws InterruptedException, ExecutionException, TimeoutException {
-        JudgedAhead ahead = new JudgedAhead(work);
-        Snapshot dns = propagation.apply(await(probing.probe(work, at, ahead.progress()), work, ahead));
+        Snapshot dns = propagation.apply(await(probing.probe(work, at), work));
         SesIndex sesNow = sesIndex();
         Snapshot snapshot = dns.withSes(sesNow.forGroups(work.groups()));
-        return new JudgedZone(work.apex(), snapshot, engine.judge(snapshot, ahead.rows()), Set.of(), sesNow.lines());
+        return new JudgedZone(work.apex(), snapshot, engine.judge(snapshot), Set.of(), sesNow.lines());
     }
 
     /** SES findings no zone owns: unreadable accounts and regions, states of identities without a zone. */
@@ -70,22 +67,10 @@ public final class ZoneJudge {
         return new JudgedZone(SES_SCOPE, snapshot, engine.judge(snapshot), sesSources, sesNow.lines());
     }
 
-    /** Waits for the probe within the zone's timeout, judging the records it reports complete meanwhile. */
-    private Snapshot await(CompletableFuture<Snapshot> probe, ZoneWork work, JudgedAhead ahead)
+    private Snapshot await(CompletableFuture<Snapshot> probe, ZoneWork work)
             throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.of(work).toNanos();
         try {
-            while (true) {
-                ahead.judgeQueued();
-                long left = deadline - System.nanoTime();
-                try {
-                    return probe.get(Math.min(left, JUDGE_AHEAD_EVERY_NANOS), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    if (left <= JUDGE_AHEAD_EVERY_NANOS) {
-                        throw e;
-                    }
-                }
-            }
+            return probe.get(timeout.of(work).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException | TimeoutException e) {
             probe.cancel(true);
             throw e;

@@ -7,7 +7,6 @@ import dev.dkimagent.rules.model.Answer;
 import dev.dkimagent.rules.model.DirectAnswers;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
-import dev.dkimagent.rules.model.Names;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.RecordType;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One zone's observations, in three steps: discover the zone's nameservers, ask every address
@@ -44,16 +42,11 @@ public final class ZoneProbe {
 
     /** What the zone's servers and the resolvers show now, as a DNS-only snapshot taken at {@code at}. */
     public CompletableFuture<Snapshot> probe(ZoneWork work, Instant at) {
-        return probe(work, at, ProbeProgress.NONE);
-    }
-
-    /** The same, telling {@code progress} of each record name whose queries are all answered. */
-    public CompletableFuture<Snapshot> probe(ZoneWork work, Instant at, ProbeProgress progress) {
         Observations seen = new Observations(work);
         CompletableFuture<Void> records = discover(work)
                 .thenCompose(zone -> {
                     seen.zone = zone;
-                    return probeRecords(work.identities(), zone, seen, progress);
+                    return probeRecords(work.identities(), zone, seen);
                 });
         return CompletableFuture.allOf(records, probeKeys(work.identities(), seen))
                 .thenApply(ignored -> seen.snapshot(at, work));
@@ -68,13 +61,10 @@ public final class ZoneProbe {
     }
 
     /**
-     * Step 2: the SOA and every record, asked of every address directly (RD=0). The SOA goes first:
-     * a record's cells need it, and with it in, a record can be judged as soon as its own answers
-     * are (reported to {@code progress}). A record starts with TXT and asks more only when the
-     * answer leaves its judgement open ({@link RecordQueries}).
+     * Step 2: every record and the SOA, asked of every address directly (RD=0). A record starts
+     * with TXT and asks more only when the answer leaves its judgement open ({@link RecordQueries}).
      */
-    private CompletableFuture<Void> probeRecords(List<Identity> identities, ZoneView zone, Observations seen,
-                                                 ProbeProgress progress) {
+    private CompletableFuture<Void> probeRecords(List<Identity> identities, ZoneView zone, Observations seen) {
         Map<Query, ExpectedRecord> firsts = new LinkedHashMap<>();
         for (Identity identity : identities) {
             for (ExpectedRecord record : identity.records()) {
@@ -86,17 +76,10 @@ public final class ZoneProbe {
             }
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
+        firsts.forEach((q, record) -> sent.add(askFollowingUp(record, q, seen)));
         Set<String> addresses = new LinkedHashSet<>();
         zone.servers().forEach(s -> addresses.add(s.address()));
         addresses.forEach(a -> sent.add(ask(new Query(zone.apex(), "SOA", a), seen).thenApply(x -> null)));
-        Map<String, AtomicInteger> open = new HashMap<>();
-        firsts.keySet().forEach(q -> open.computeIfAbsent(q.name(), n -> new AtomicInteger()).incrementAndGet());
-        String apex = Names.normal(zone.apex());
-        firsts.forEach((q, record) -> sent.add(askFollowingUp(record, q, seen).thenRun(() -> {
-            if (open.get(q.name()).decrementAndGet() == 0) {
-                progress.recordAnswered(zone, q.name(), seen.answers.current(q.name()), seen.answers.current(apex));
-            }
-        })));
         return all(sent);
     }
 

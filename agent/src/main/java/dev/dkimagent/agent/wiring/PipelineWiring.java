@@ -10,7 +10,6 @@ import dev.dkimagent.agent.pipeline.Sweep;
 import dev.dkimagent.agent.pipeline.SweepReport;
 import dev.dkimagent.agent.pipeline.ZoneJudge;
 import dev.dkimagent.agent.pipeline.ZonePipeline;
-import dev.dkimagent.agent.pipeline.ZoneProbing;
 import dev.dkimagent.agent.pipeline.ZoneTimeout;
 import dev.dkimagent.rules.Levels;
 import dev.dkimagent.rules.Messages;
@@ -59,7 +58,7 @@ public final class PipelineWiring {
         Set<String> sources = settings.ses().enabled() ? SesSetup.sources(settings.ses()) : Set.of();
         ZoneTimeout timeout = ZoneTimeout.of(DISCOVERY_ALLOWANCE, settings.dns().perNameserverQps(),
                 zonesInFlight(settings.dns()));
-        return new ZoneJudge(ZoneProbing.of(dns.probe()), engine(settings), ses, sources, timeout, propagation);
+        return new ZoneJudge(dns.probe()::probe, engine(settings), ses, sources, timeout, propagation);
     }
 
     /** One sweep of every zone, collected for a report: what {@code check} (and the demo's matrix) print. */

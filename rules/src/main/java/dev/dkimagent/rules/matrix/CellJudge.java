@@ -33,11 +33,7 @@ final class CellJudge {
     }
 
     static ServerSoa soa(Snapshot s, ZoneView zone, Nameserver server) {
-        return soa(s.soa(zone, server), zone, server);
-    }
-
-    /** @param answer the server's answer to the zone's SOA query, if it was asked */
-    static ServerSoa soa(Optional<Answer> answer, ZoneView zone, Nameserver server) {
+        Optional<Answer> answer = s.soa(zone, server);
         if (answer.isEmpty()) {
             return new ServerSoa(server, new NotJudged(NotJudged.Reason.NOT_ASKED, "no SOA answer", "SOA",
                     zone.apex(), true), Optional.empty(), false);

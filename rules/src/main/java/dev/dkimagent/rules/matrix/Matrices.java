@@ -21,14 +21,6 @@ public final class Matrices {
 
     /** One matrix per zone apex of the snapshot, ordered by apex. */
     public static Map<String, ZoneMatrix> of(Snapshot s) {
-        return of(s, new RowsAhead());
-    }
-
-    /**
-     * The same matrices, taking from {@code ahead} the rows it judged from exactly the inputs this
-     * snapshot holds (see {@link RowsAhead}); the others are judged here.
-     */
-    public static Map<String, ZoneMatrix> of(Snapshot s, RowsAhead ahead) {
         Map<String, Building> zones = new LinkedHashMap<>();
         for (ZoneView zone : s.zones().values()) {
             zones.put(zone.apex(), new Building(s, zone));
@@ -42,7 +34,7 @@ public final class Matrices {
                 String apex = s.zoneOfName().get(r.name());
                 Building zone = apex == null ? null : last != null && last.zone.apex().equals(apex) ? last : zones.get(apex);
                 if (zone != null) {
-                    zone.add(s, answers, ahead, identity, r);
+                    zone.add(s, answers, identity, r);
                     last = zone;
                 }
             }
@@ -68,10 +60,8 @@ public final class Matrices {
             servers.forEach(ns -> soas.add(CellJudge.soa(s, zone, ns)));
         }
 
-        void add(Snapshot s, DirectAnswers answers, RowsAhead ahead, Identity identity, ExpectedRecord r) {
-            NameAnswers ofName = answers.ofName(r.name());
-            RecordRow row = ahead.reusable(zone, soas, identity, r, ofName);
-            row = row != null ? row : row(ofName, zone, soas, identity, r);
+        void add(Snapshot s, DirectAnswers answers, Identity identity, ExpectedRecord r) {
+            RecordRow row = row(answers, zone, soas, identity, r);
             rows.add(row);
             if (row.expectsCname() && !keys.containsKey(r.value())) {
                 keys.put(r.value(), CellJudge.key(r.value(), s.keyAnswer(r.value())));
@@ -83,10 +73,10 @@ public final class Matrices {
         }
     }
 
-    /** One record's row: a cell per address, from the record's answers and each address's SOA answer. */
-    static RecordRow row(NameAnswers ofName, ZoneView zone, List<ServerSoa> soas, Identity identity,
-                         ExpectedRecord r) {
+    private static RecordRow row(DirectAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
+                                 ExpectedRecord r) {
         Cell[] cells = new Cell[soas.size()];
+        NameAnswers ofName = answers.ofName(r.name());
         for (int i = 0; i < cells.length; i++) {
             cells[i] = CellJudge.cell(ofName, zone, soas.get(i), r);
         }

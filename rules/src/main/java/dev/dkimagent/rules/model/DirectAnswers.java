@@ -98,15 +98,6 @@ public final class DirectAnswers extends AbstractMap<Query, Answer> {
             });
         }
 
-        /**
-         * The answers to one normalised name so far: an immutable value that a later answer to
-         * the name replaces, so once every query of the name is answered it is the one sealed.
-         */
-        public NameAnswers current(String normalName) {
-            NameAnswers found = byName.get(normalName);
-            return found == null ? NameAnswers.NONE : found;
-        }
-
         /** The answers collected, handed over without a copy; this collector takes no more. */
         public DirectAnswers seal() {
             sealed = true;
