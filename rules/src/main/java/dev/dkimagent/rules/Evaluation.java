@@ -27,6 +27,7 @@ public final class Evaluation {
     private Map<RowKey, RecordRow> rowsByRecord;
     private Map<String, List<Identity>> identitiesByName;
 
+    /** @param matrices {@code Matrices.of(snapshot)}: each zone's rows in the snapshot's order */
     public Evaluation(Snapshot snapshot, Map<String, ZoneMatrix> matrices) {
         this.snapshot = snapshot;
         this.matrices = matrices;
