@@ -112,7 +112,7 @@ public final class CheckOutcome {
         }).toList();
     }
 
-    /** None of {@link #verdictsFor}'s verdicts reaches {@link #failOn} (read from the indexes, without merging them). */
+    /** None of {@link #verdictsFor}'s verdicts reaches {@link #failOn}; read from the indexes, not merged. */
     public boolean ok(Identity identity) {
         if (byIdentity.isEmpty() && byZone.isEmpty()) {
             return true; // no verdict names an identity or a zone: the usual healthy report, one check per identity

@@ -25,25 +25,32 @@ public final class Matrices {
         for (ZoneView zone : s.zones().values()) {
             zones.put(zone.apex(), new Building(s, zone));
         }
-        DirectAnswers answers = s.directAnswers();
         Building last = null; // records come zone by zone: one lookup per zone change, not per record
         for (Identity identity : s.identities()) {
-            List<ExpectedRecord> records = identity.records();
-            for (int i = 0; i < records.size(); i++) {
-                ExpectedRecord r = records.get(i);
-                String apex = s.zoneOfName().get(r.name());
-                Building zone = apex == null ? null : last != null && last.zone.apex().equals(apex) ? last : zones.get(apex);
-                if (zone != null) {
-                    zone.add(s, answers, identity, r);
-                    last = zone;
-                }
-            }
+            last = addRows(s, zones, last, identity); // a method per identity: compiled after a few hundred calls
         }
         Map<String, ZoneMatrix> out = new TreeMap<>();
         for (Building zone : zones.values()) {
             out.put(zone.zone.apex(), zone.matrix());
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Adds the identity's rows to their zones; returns the zone of its last record (or {@code last}). */
+    private static Building addRows(Snapshot s, Map<String, Building> zones, Building last, Identity identity) {
+        Building recent = last;
+        List<ExpectedRecord> records = identity.records();
+        for (int i = 0; i < records.size(); i++) {
+            ExpectedRecord r = records.get(i);
+            String apex = s.zoneOfName().get(r.name());
+            Building zone = apex == null ? null
+                    : recent != null && recent.zone.apex().equals(apex) ? recent : zones.get(apex);
+            if (zone != null) {
+                zone.add(s, s.directAnswers(), identity, r);
+                recent = zone;
+            }
+        }
+        return recent;
     }
 
     /** One zone's matrix while its rows are added. */
