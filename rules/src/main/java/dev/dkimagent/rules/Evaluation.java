@@ -7,7 +7,6 @@ import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,18 @@ public final class Evaluation {
     private final Snapshot snapshot;
     private final Map<String, ZoneMatrix> matrices;
     private final List<RecordRow> rows;
-    private final Map<RowKey, RecordRow> rowsByRecord = new HashMap<>();
-    private final Map<String, List<Identity>> identitiesByName;
+    /** {@link #matrix}'s answers, made once: rules ask for a row's matrix tens of thousands of times. */
+    private final Map<String, Optional<ZoneMatrix>> matrixOf = new HashMap<>();
+    /** Built on first use: only the SES rules look rows and identities up, and only when SES is read. */
+    private Map<RowKey, RecordRow> rowsByRecord;
+    private Map<String, List<Identity>> identitiesByName;
 
+    /** @param matrices {@code Matrices.of(snapshot)}: each zone's rows in the snapshot's order */
     public Evaluation(Snapshot snapshot, Map<String, ZoneMatrix> matrices) {
         this.snapshot = snapshot;
         this.matrices = matrices;
         this.rows = inSnapshotOrder(snapshot, matrices);
-        rows.forEach(r -> rowsByRecord.putIfAbsent(new RowKey(r.identity(), r.record()), r));
-        this.identitiesByName = Collections.unmodifiableMap(
-                snapshot.identities().stream().collect(Collectors.groupingBy(Identity::name)));
+        matrices.forEach((apex, m) -> matrixOf.put(apex, Optional.of(m)));
     }
 
     /** Builds the matrices of the snapshot's zones. */
@@ -49,7 +50,7 @@ public final class Evaluation {
     }
 
     public Optional<ZoneMatrix> matrix(String apex) {
-        return Optional.ofNullable(apex == null ? null : matrices.get(apex));
+        return apex == null ? Optional.empty() : matrixOf.getOrDefault(apex, Optional.empty());
     }
 
     /** Every identity x record whose zone was discovered (found or not), in snapshot order. */
@@ -58,25 +59,35 @@ public final class Evaluation {
     }
 
     /** The row of one identity's record, if its zone is known. */
-    public Optional<RecordRow> row(Identity identity, ExpectedRecord record) {
+    public synchronized Optional<RecordRow> row(Identity identity, ExpectedRecord record) {
+        if (rowsByRecord == null) {
+            rowsByRecord = new HashMap<>();
+            rows.forEach(r -> rowsByRecord.putIfAbsent(new RowKey(r.identity(), r.record()), r));
+        }
         return Optional.ofNullable(rowsByRecord.get(new RowKey(identity, record)));
     }
 
     /** The snapshot's identities by name (several sources may expect one domain). */
-    public List<Identity> identitiesNamed(String name) {
+    public synchronized List<Identity> identitiesNamed(String name) {
+        if (identitiesByName == null) {
+            identitiesByName = snapshot.identities().stream().collect(Collectors.groupingBy(Identity::name));
+        }
         return identitiesByName.getOrDefault(name, List.of());
     }
 
     /** The matrices' rows in snapshot order: each zone's rows were built in that order, so a cursor per zone merges them. */
     private static List<RecordRow> inSnapshotOrder(Snapshot s, Map<String, ZoneMatrix> matrices) {
-        Map<String, Integer> next = new HashMap<>();
+        if (matrices.size() == 1) {
+            return matrices.values().iterator().next().rows(); // one zone: its rows are in snapshot order
+        }
+        Map<String, int[]> next = new HashMap<>();
         List<RecordRow> out = new ArrayList<>();
         for (Identity identity : s.identities()) {
             for (ExpectedRecord r : identity.records()) {
                 String apex = s.zoneOfName().get(r.name());
                 ZoneMatrix m = apex == null ? null : matrices.get(apex);
                 if (m != null) {
-                    out.add(m.rows().get(next.merge(apex, 1, Integer::sum) - 1));
+                    out.add(m.rows().get(next.computeIfAbsent(apex, a -> new int[1])[0]++));
                 }
             }
         }

@@ -4,11 +4,13 @@ import dev.dkimagent.agent.dns.Discovery;
 import dev.dkimagent.agent.dns.DnsClient;
 import dev.dkimagent.rules.matrix.RecordQueries;
 import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.DirectAnswers;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Query;
 import dev.dkimagent.rules.model.RecordType;
+import dev.dkimagent.rules.model.SealedMap;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One zone's observations, in three steps: discover the zone's nameservers, ask every address
@@ -41,7 +42,7 @@ public final class ZoneProbe {
 
     /** What the zone's servers and the resolvers show now, as a DNS-only snapshot taken at {@code at}. */
     public CompletableFuture<Snapshot> probe(ZoneWork work, Instant at) {
-        Observations seen = new Observations();
+        Observations seen = new Observations(work);
         CompletableFuture<Void> records = discover(work)
                 .thenCompose(zone -> {
                     seen.zone = zone;
@@ -117,16 +118,28 @@ public final class ZoneProbe {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
-    /** What the steps have seen so far; thread-safe because replies complete on DNS threads. */
+    /**
+     * What the steps have seen so far; thread-safe because replies complete on DNS threads. The
+     * answers are collected as they arrive and handed to the snapshot without a copy (the direct
+     * ones grouped by record name): every reply is in (the futures completed) before
+     * {@link #snapshot} seals them. Where each record lives is known before the first query.
+     */
     private static final class Observations {
+        final Map<String, String> zoneOfName;
         volatile ZoneView zone;
-        final Map<Query, Answer> answers = new ConcurrentHashMap<>();
-        final Map<String, Answer> keyAnswers = new ConcurrentHashMap<>();
+        final DirectAnswers.Collector answers = new DirectAnswers.Collector();
+        final SealedMap.Collector<String, Answer> keyAnswers = new SealedMap.Collector<>();
 
+        Observations(ZoneWork work) {
+            Map<String, String> names = new HashMap<>();
+            work.identities().forEach(i -> i.records().forEach(r -> names.put(r.name(), work.apex())));
+            zoneOfName = Map.copyOf(names); // immutable: the snapshot keeps it as it is
+        }
+
+        /** Runs on the thread of the last reply, so it takes over what was collected and copies nothing. */
         Snapshot snapshot(Instant at, ZoneWork work) {
-            Map<String, String> zoneOfName = new HashMap<>();
-            work.identities().forEach(i -> i.records().forEach(r -> zoneOfName.put(r.name(), work.apex())));
-            return new Snapshot(at, work.identities(), Map.of(work.apex(), zone), zoneOfName, answers, keyAnswers);
+            return new Snapshot(at, work.identities(), Map.of(work.apex(), zone), zoneOfName, answers.seal(),
+                    keyAnswers.seal());
         }
     }
 }

@@ -76,11 +76,15 @@ public final class JudgeBench {
                 snapshot.answers().size(), ManagementFactory.getRuntimeMXBean().getInputArguments());
         boolean clean = true;
         for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "round %d starts at %d (epoch ms, for JfrSummary from-ms=)%n", round,
+                    System.currentTimeMillis());
             long t0 = cpu();
             long thread0 = threadCpu();
+            long bytes0 = allocated();
             long wall0 = System.nanoTime();
             Judgement judgement = engine.judge(snapshot);
             long judgeWall = System.nanoTime() - wall0;
+            long judgeBytes = allocated() - bytes0;
             long t1 = cpu();
             long judgeThread = threadCpu() - thread0;
             CheckCollector collector = new CheckCollector();
@@ -101,8 +105,9 @@ public final class JudgeBench {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f (its thread %.0f; wall %.0f), collect %.0f, JSON report %.0f,"
-                            + " all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "", (t1 - t0) / 1e6, judgeThread / 1e6, judgeWall / 1e6,
+            System.out.printf(Locale.ROOT, "round %d%s: process CPU ms: judge %.0f (its thread %.0f; wall %.0f; allocated %.0f MB),"
+                            + " collect %.0f, JSON report %.0f, all %.0f; %d findings%n", round, round == 1 ? " (cold)" : "",
+                    (t1 - t0) / 1e6, judgeThread / 1e6, judgeWall / 1e6, judgeBytes / 1e6,
                     (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, judgement.verdicts().size());
         }
         System.exit(clean ? 0 : 1);
@@ -136,8 +141,18 @@ public final class JudgeBench {
         }
     }
 
+    /** A string of its own, as each parsed reply holds: equal values, no shared instance (nor its cached hash). */
+    private static String parsed(String text) {
+        return new String(text.toCharArray());
+    }
+
     private static Answer reply(Rr rr) {
         return new Answer(Transport.REPLY, Answer.NOERROR, true, List.of(rr), null, null, 1);
+    }
+
+    /** Bytes the calling thread allocated so far: what judging leaves the collector to clear. */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /** The calling thread's CPU: judging without the GC's and the compiler's share. */
@@ -172,10 +187,10 @@ public final class JudgeBench {
                 zoneOfName.put(name, APEX);
                 for (String address : ADDRESSES) {
                     answers.put(new Query(name, "TXT", address), new Answer(Transport.REPLY, Answer.NOERROR, true,
-                            List.of(new Rr(name, "CNAME", BenchIdentities.TTL, target)), null, null, 1));
+                            List.of(new Rr(parsed(name), "CNAME", BenchIdentities.TTL, parsed(target))), null, null, 1));
                 }
                 keys.put(target, new Answer(Transport.REPLY, Answer.NOERROR, false,
-                        List.of(new Rr(target, "TXT", BenchIdentities.TTL, key.txtValue())), null, null, 1));
+                        List.of(new Rr(parsed(target), "TXT", BenchIdentities.TTL, parsed(key.txtValue()))), null, null, 1));
                 if (faults && token.equals(BenchIdentities.tokens(n).get(n % 3))) {
                     fault(n % 97, name, target, soa, answers, keys);
                 }

@@ -1,8 +1,9 @@
 package dev.dkimagent.rules.matrix;
 
-import dev.dkimagent.rules.model.Answer;
+import dev.dkimagent.rules.model.DirectAnswers;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
+import dev.dkimagent.rules.model.NameAnswers;
 import dev.dkimagent.rules.model.Nameserver;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
@@ -20,46 +21,73 @@ public final class Matrices {
 
     /** One matrix per zone apex of the snapshot, ordered by apex. */
     public static Map<String, ZoneMatrix> of(Snapshot s) {
-        Map<String, List<RecordRow>> rows = new LinkedHashMap<>();
-        Map<String, Map<String, KeyObservation>> keys = new LinkedHashMap<>();
-        Map<String, List<ServerSoa>> soas = new LinkedHashMap<>();
-        RecordAnswers answers = RecordAnswers.of(s);
+        Map<String, Building> zones = new LinkedHashMap<>();
         for (ZoneView zone : s.zones().values()) {
-            List<ServerSoa> zoneSoas = new ArrayList<>();
-            distinctServers(zone).forEach(ns -> zoneSoas.add(CellJudge.soa(s, zone, ns)));
-            soas.put(zone.apex(), zoneSoas);
-            rows.put(zone.apex(), new ArrayList<>());
-            keys.put(zone.apex(), new LinkedHashMap<>());
+            zones.put(zone.apex(), new Building(s, zone));
         }
+        Building last = null; // records come zone by zone: one lookup per zone change, not per record
         for (Identity identity : s.identities()) {
-            for (ExpectedRecord r : identity.records()) {
-                String apex = s.zoneOfName().get(r.name());
-                ZoneView zone = apex == null ? null : s.zones().get(apex);
-                if (zone != null) {
-                    RecordRow row = row(answers, zone, soas.get(apex), identity, r);
-                    rows.get(apex).add(row);
-                    if (row.expectsCname()) {
-                        keys.get(apex).computeIfAbsent(r.value(), t -> CellJudge.key(t, s.keyAnswer(t)));
-                    }
-                }
-            }
+            last = addRows(s, zones, last, identity); // a method per identity: compiled after a few hundred calls
         }
         Map<String, ZoneMatrix> out = new TreeMap<>();
-        for (ZoneView zone : s.zones().values()) {
-            out.put(zone.apex(), new ZoneMatrix(zone, distinctServers(zone), soas.get(zone.apex()),
-                    rows.get(zone.apex()), keys.get(zone.apex())));
+        for (Building zone : zones.values()) {
+            out.put(zone.zone.apex(), zone.matrix());
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static RecordRow row(RecordAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
-                                 ExpectedRecord r) {
-        List<Cell> cells = new ArrayList<>(soas.size());
-        Answer[] ofName = answers.of(r.name());
-        for (ServerSoa soa : soas) {
-            cells.add(CellJudge.cell(answers, ofName, zone, soa, r));
+    /** Adds the identity's rows to their zones; returns the zone of its last record (or {@code last}). */
+    private static Building addRows(Snapshot s, Map<String, Building> zones, Building last, Identity identity) {
+        Building recent = last;
+        List<ExpectedRecord> records = identity.records();
+        for (int i = 0; i < records.size(); i++) {
+            ExpectedRecord r = records.get(i);
+            String apex = s.zoneOfName().get(r.name());
+            Building zone = apex == null ? null
+                    : recent != null && recent.zone.apex().equals(apex) ? recent : zones.get(apex);
+            if (zone != null) {
+                zone.add(s, s.directAnswers(), identity, r);
+                recent = zone;
+            }
         }
-        return new RecordRow(identity, r, Provider.of(identity, r), zone.apex(), cells);
+        return recent;
+    }
+
+    /** One zone's matrix while its rows are added. */
+    private static final class Building {
+        final ZoneView zone;
+        final List<Nameserver> servers;
+        final List<ServerSoa> soas = new ArrayList<>();
+        final List<RecordRow> rows = new ArrayList<>();
+        final Map<String, KeyObservation> keys = new LinkedHashMap<>();
+
+        Building(Snapshot s, ZoneView zone) {
+            this.zone = zone;
+            this.servers = distinctServers(zone);
+            servers.forEach(ns -> soas.add(CellJudge.soa(s, zone, ns)));
+        }
+
+        void add(Snapshot s, DirectAnswers answers, Identity identity, ExpectedRecord r) {
+            RecordRow row = row(answers, zone, soas, identity, r);
+            rows.add(row);
+            if (row.expectsCname() && !keys.containsKey(r.value())) {
+                keys.put(r.value(), CellJudge.key(r.value(), s.keyAnswer(r.value())));
+            }
+        }
+
+        ZoneMatrix matrix() {
+            return new ZoneMatrix(zone, servers, soas, rows, keys);
+        }
+    }
+
+    private static RecordRow row(DirectAnswers answers, ZoneView zone, List<ServerSoa> soas, Identity identity,
+                                 ExpectedRecord r) {
+        Cell[] cells = new Cell[soas.size()];
+        NameAnswers ofName = answers.ofName(r.name());
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = CellJudge.cell(ofName, zone, soas.get(i), r);
+        }
+        return new RecordRow(identity, r, Provider.of(identity, r), zone.apex(), List.of(cells));
     }
 
     /** The zone's servers, one per address (two NS names on one address are one server to ask). */

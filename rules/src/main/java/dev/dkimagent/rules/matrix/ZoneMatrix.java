@@ -30,9 +30,18 @@ public final class ZoneMatrix {
         this.rows = List.copyOf(rows);
         this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         soas.stream().filter(s -> !s.usable()).forEach(s -> unheard.add(s.server().address()));
-        rows.stream().flatMap(r -> r.cells().stream())
-                .filter(c -> c.notJudged() != null && c.notJudged().serverNotHeard())
-                .forEach(c -> unheard.add(c.server().address()));
+        for (int r = 0; r < rows.size(); r++) { // loops: a zone may hold 30,000 rows
+            addUnheard(rows.get(r).cells()); // a call per row: C1 compiles it early, a long loop body only late (OSR)
+        }
+    }
+
+    private void addUnheard(List<Cell> cells) {
+        for (int c = 0; c < cells.size(); c++) {
+            NotJudged why = cells.get(c).notJudged();
+            if (why != null && why.serverNotHeard()) {
+                unheard.add(cells.get(c).server().address());
+            }
+        }
     }
 
     public String apex() {

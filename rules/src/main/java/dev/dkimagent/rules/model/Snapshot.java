@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Direct answers are keyed by {@link Query}. For every record name and every address of its
  * zone the sweep asks TXT, then what that answer leaves open (CNAME; A and AAAA after a CNAME
  * NODATA, to name a flattened record; see {@code matrix.RecordQueries}); every address is asked
- * the zone's SOA.
+ * the zone's SOA. They are kept as {@link DirectAnswers}, grouped by record name.
  *
  * @param at          when the sweep started
  * @param identities  what is expected
@@ -43,8 +43,8 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
         identities = List.copyOf(identities);
         zones = Map.copyOf(zones);
         zoneOfName = Map.copyOf(zoneOfName);
-        answers = Map.copyOf(answers);
-        keyAnswers = Map.copyOf(keyAnswers);
+        answers = DirectAnswers.of(answers); // grouped by record name; the probe's own without a copy
+        keyAnswers = keyAnswers instanceof SealedMap ? keyAnswers : Map.copyOf(keyAnswers);
         ses = ses == null ? SesView.empty() : ses;
         canary = canary == null ? CanaryView.empty() : canary;
     }
@@ -71,7 +71,12 @@ public record Snapshot(Instant at, List<Identity> identities, Map<String, ZoneVi
     }
 
     public Optional<Answer> answer(String name, String type, String address) {
-        return Optional.ofNullable(answers.get(new Query(name, type, address)));
+        return Optional.ofNullable(directAnswers().ofName(Names.normal(name)).get(type, address));
+    }
+
+    /** The direct answers grouped by record name: {@link #answers()} with its lookup by name. */
+    public DirectAnswers directAnswers() {
+        return (DirectAnswers) answers;
     }
 
     public Optional<Answer> soa(ZoneView zone, Nameserver server) {

@@ -10,6 +10,7 @@ import dev.dkimagent.rules.catalogue.DigCommand;
 import dev.dkimagent.rules.catalogue.FindingBuilder;
 import dev.dkimagent.rules.catalogue.Rows;
 import dev.dkimagent.rules.matrix.Cell;
+import dev.dkimagent.rules.matrix.KeyObservation;
 import dev.dkimagent.rules.matrix.RecordRow;
 import dev.dkimagent.rules.matrix.ZoneMatrix;
 import java.util.ArrayList;
@@ -49,18 +50,27 @@ public final class Dkim05KeyUsable implements Rule {
         List<Finding> out = new ArrayList<>();
         KeyJudgement.Cache keys = new KeyJudgement.Cache();
         for (RecordRow row : evaluation.rows()) {
-            if (!evaluation.matrix(row.apex()).map(ZoneMatrix::found).orElse(false)) {
-                continue; // a zone not found is NS01's one finding; its keys say nothing a user can act on
-            }
-            if (row.expectsCname()) {
-                String target = row.record().value();
-                evaluation.matrix(row.apex()).flatMap(m -> m.key(target)).flatMap(keys::ofObservation)
-                        .ifPresent(j -> out.add(finding(row, target, j)));
-            } else {
-                out.addAll(servedTxtKeys(row, keys));
-            }
+            judge(evaluation, row, keys, out); // a call per row: C1 compiles it early, a long loop body only late (OSR)
         }
         return out;
+    }
+
+    /** No lambdas per row: 30,000 rows for 10,000 identities. */
+    private void judge(Evaluation evaluation, RecordRow row, KeyJudgement.Cache keys, List<Finding> out) {
+        ZoneMatrix matrix = evaluation.matrix(row.apex()).orElse(null);
+        if (matrix == null || !matrix.found()) {
+            return; // a zone not found is NS01's one finding; its keys say nothing a user can act on
+        }
+        if (row.expectsCname()) {
+            String target = row.record().value();
+            KeyObservation key = matrix.keys().get(target);
+            Optional<KeyJudgement> j = key == null ? Optional.empty() : keys.ofObservation(key);
+            if (j.isPresent()) {
+                out.add(finding(row, target, j.get()));
+            }
+        } else {
+            out.addAll(servedTxtKeys(row, keys));
+        }
     }
 
     /** One finding per tag for a TXT record, however many servers show it (the first server's args). */

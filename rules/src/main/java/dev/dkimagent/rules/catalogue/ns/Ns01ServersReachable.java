@@ -16,9 +16,7 @@ import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.Snapshot;
 import dev.dkimagent.rules.model.ZoneView;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** NS01: each identity's zone was found, every NS host has an address, and every address replies. */
 public final class Ns01ServersReachable implements Rule {
@@ -47,7 +45,7 @@ public final class Ns01ServersReachable implements Rule {
         Snapshot snapshot = evaluation.snapshot();
         List<Finding> out = new ArrayList<>(ServerProblemFindings.of(evaluation, NS_UNREACHABLE, NotJudged.Reason.NO_REPLY));
         for (Identity identity : snapshot.identities()) {
-            out.addAll(unresolved(snapshot, identity));
+            unresolved(snapshot, identity, out);
         }
         out.addAll(unaddressed(evaluation));
         return out;
@@ -67,23 +65,33 @@ public final class Ns01ServersReachable implements Rule {
         return out;
     }
 
-    /** One finding per record without a zone, and one per zone that could not be used. */
-    private List<Finding> unresolved(Snapshot s, Identity identity) {
-        List<Finding> out = new ArrayList<>();
-        Set<String> apexesSeen = new LinkedHashSet<>();
-        for (ExpectedRecord r : identity.records()) {
+    /** Adds one finding per record without a zone, and one per zone that could not be used. */
+    private void unresolved(Snapshot s, Identity identity, List<Finding> out) {
+        List<ExpectedRecord> records = identity.records();
+        String[] apexes = new String[records.size()]; // a few records per identity: a scan, not a set
+        for (int i = 0; i < records.size(); i++) {
+            ExpectedRecord r = records.get(i);
             String apex = s.zoneOfName().get(r.name());
+            apexes[i] = apex;
             if (apex == null) {
                 out.add(finding(new Subject(identity.name(), null, r.selector(), null, null), r.name(),
                         "no zone was found for this name"));
-            } else if (apexesSeen.add(apex)) {
+            } else if (!seenBefore(apexes, i)) {
                 String why = whyUnusable(s.zones().get(apex), apex);
                 if (why != null) {
                     out.add(finding(new Subject(identity.name(), apex, null, null, null), apex, why));
                 }
             }
         }
-        return out;
+    }
+
+    private static boolean seenBefore(String[] apexes, int i) {
+        for (int j = 0; j < i; j++) {
+            if (apexes[i].equals(apexes[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String whyUnusable(ZoneView zone, String apex) {
