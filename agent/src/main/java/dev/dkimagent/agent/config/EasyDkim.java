@@ -1,9 +1,10 @@
 package dev.dkimagent.agent.config;
 
+import dev.dkimagent.rules.model.EasyDkimRecords;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Names;
-import dev.dkimagent.rules.model.RecordType;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,12 +37,11 @@ final class EasyDkim {
     }
 
     /**
-     * {@code <token>._domainkey.<domain> CNAME <token>.<zone>}, or empty after reporting why
-     * {@code text} is not a token: not one DNS label, or a token already in {@code seen} (the
-     * identity's tokens so far, lower case; this one is added).
+     * {@code text} as a token (lower case), or empty after reporting why it is not one: not one DNS
+     * label, or a token already in {@code seen} (the identity's tokens so far, lower case; this one
+     * is added).
      */
-    static Optional<ExpectedRecord> record(String text, String domain, String zone, Set<String> seen,
-                                           Consumer<String> report) {
+    static Optional<String> token(String text, Set<String> seen, Consumer<String> report) {
         Optional<String> notALabel = DnsNames.notALabel(text);
         if (notALabel.isPresent()) {
             report.accept(notALabel.get());
@@ -52,7 +52,14 @@ final class EasyDkim {
             report.accept("token '" + token + "' is listed twice");
             return Optional.empty();
         }
-        return Optional.of(new ExpectedRecord(token, token + "._domainkey." + domain, RecordType.CNAME,
-                token + "." + zone));
+        return Optional.of(token);
+    }
+
+    /**
+     * {@code <token>._domainkey.<domain> CNAME <token>.<zone>} per token, kept compact: an inventory
+     * holds these for every identity (see {@link EasyDkimRecords}).
+     */
+    static List<ExpectedRecord> records(String domain, String zone, List<String> tokens) {
+        return EasyDkimRecords.of(domain, zone, tokens);
     }
 }

@@ -38,14 +38,10 @@ final class IdentitiesReader {
             item.problem("an identity needs tokens (Easy DKIM) or records (any other provider), or both");
         }
         String zone = signingHostedZone(item.child("signing-hosted-zone"));
-        List<ExpectedRecord> expected = new ArrayList<>();
-        if (tokens.isSet()) {
-            // with an invalid domain the identity is dropped; the tokens are still checked for their own problems
-            expected.addAll(easyDkim(tokens, domain.orElse("invalid"), zone));
-        }
-        if (records.isSet()) {
-            expected.addAll(RecordsReader.read(records, domain));
-        }
+        // with an invalid domain the identity is dropped; the tokens are still checked for their own problems
+        List<String> easyDkimTokens = tokens.isSet() ? tokens(tokens) : List.of();
+        List<ExpectedRecord> easyDkim = EasyDkim.records(domain.orElse("invalid"), zone, easyDkimTokens);
+        List<ExpectedRecord> expected = records.isSet() ? withRecords(easyDkim, records, domain) : easyDkim;
         rejectRepeatedNames(item, expected);
         return domain.map(d -> new Identity(d, EasyDkim.SOURCE, expected));
     }
@@ -74,20 +70,28 @@ final class IdentitiesReader {
                 .orElse(EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE);
     }
 
-    /** One {@code <token>._domainkey.<domain> CNAME <token>.<zone>} per token. */
-    private static List<ExpectedRecord> easyDkim(Node tokens, String domain, String zone) {
+    /** Tokens and explicit records: a plain list of both. */
+    private static List<ExpectedRecord> withRecords(List<ExpectedRecord> easyDkim, Node records,
+                                                    Optional<String> domain) {
+        List<ExpectedRecord> both = new ArrayList<>(easyDkim);
+        both.addAll(RecordsReader.read(records, domain));
+        return both;
+    }
+
+    /** The identity's tokens, lower case, each checked. */
+    private static List<String> tokens(Node tokens) {
         List<Node> elements = tokens.list(TOKEN_LIST);
         if (tokens.type() == com.typesafe.config.ConfigValueType.LIST && !EasyDkim.isTokenCount(elements.size())) {
             tokens.problem("expected " + TOKEN_LIST + ", got " + elements.size());
         }
-        List<ExpectedRecord> records = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node element : elements) {
             element.string("a DKIM token (one DNS label)")
-                    .flatMap(text -> EasyDkim.record(text, domain, zone, seen, element::problem))
-                    .ifPresent(records::add);
+                    .flatMap(text -> EasyDkim.token(text, seen, element::problem))
+                    .ifPresent(valid::add);
         }
-        return records;
+        return valid;
     }
 
     /** Tokens and records of one identity must not expect the same name twice. */

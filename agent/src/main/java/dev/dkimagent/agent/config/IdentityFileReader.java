@@ -1,6 +1,5 @@
 package dev.dkimagent.agent.config;
 
-import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 
 import java.io.IOException;
@@ -23,14 +22,15 @@ final class IdentityFileReader {
     /** Far above a real line (a 253-character domain, three 63-character tokens, a zone). */
     static final int MAX_LINE_CHARS = 1024;
     static final String ZONE_OPTION = "signing-hosted-zone=";
-    private static final String INVALID_DOMAIN = "invalid";
 
     private final String file;
     private final DomainPlaces domains;
     private final FileProblems problems;
     private final List<Identity> identities;
     /** The tokens of the line being read, cleared per line (one set per file, not one per line). */
-    private final Set<String> tokens = new HashSet<>();
+    private final Set<String> seenTokens = new HashSet<>();
+    /** The zone of the last line that named one: lines naming the same zone share its string. */
+    private String lastZone = EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE;
     private final int[] fieldStart = new int[MAX_LINE_CHARS / 2 + 1];
     private final int[] fieldEnd = new int[MAX_LINE_CHARS / 2 + 1];
 
@@ -95,9 +95,10 @@ final class IdentityFileReader {
         Optional<String> domain = EasyDkim.name(field(text, 0), report);
         domain.ifPresent(d -> domains.add(d, new DomainPlaces.FileLine(file, number)).ifPresent(report));
         String zone = zone(text, fields, report);
-        ExpectedRecord[] records = records(text, fields, domain.orElse(INVALID_DOMAIN), zone, report);
+        String[] tokens = tokens(text, fields, report);
         if (domain.isPresent() && problems.count() == problemsBefore) {
-            identities.add(new Identity(domain.get(), EasyDkim.SOURCE, List.of(records)));
+            identities.add(new Identity(domain.get(), EasyDkim.SOURCE,
+                    EasyDkim.records(domain.get(), zone, List.of(tokens))));
         }
     }
 
@@ -109,28 +110,34 @@ final class IdentityFileReader {
                 zone = zoneOption(field(text, f), zone, report);
             }
         }
-        return zone == null ? EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE : zone;
+        if (zone == null) {
+            return EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE;
+        }
+        if (!zone.equals(lastZone)) {
+            lastZone = zone;
+        }
+        return lastZone;
     }
 
-    /** One record per token field (the fields after the domain that are not options), at most three. */
-    private ExpectedRecord[] records(char[] text, int fields, String domain, String zone, Consumer<String> report) {
-        tokens.clear();
-        ExpectedRecord[] records = new ExpectedRecord[EasyDkim.MAX_TOKENS];
+    /** The token fields (the fields after the domain that are not options), at most three. */
+    private String[] tokens(char[] text, int fields, Consumer<String> report) {
+        seenTokens.clear();
+        String[] tokens = new String[EasyDkim.MAX_TOKENS];
         int count = 0;
         int tokenFields = 0;
         for (int f = 1; f < fields; f++) {
             if (!isOption(text, f)) {
                 tokenFields++;
-                Optional<ExpectedRecord> record = EasyDkim.record(field(text, f), domain, zone, tokens, report);
-                if (record.isPresent() && count < records.length) {
-                    records[count++] = record.get();
+                Optional<String> token = EasyDkim.token(field(text, f), seenTokens, report);
+                if (token.isPresent() && count < tokens.length) {
+                    tokens[count++] = token.get();
                 }
             }
         }
         if (!EasyDkim.isTokenCount(tokenFields)) {
             report.accept("expected 1 to " + EasyDkim.MAX_TOKENS + " DKIM tokens after the domain, got " + tokenFields);
         }
-        return count == records.length ? records : Arrays.copyOf(records, count);
+        return count == tokens.length ? tokens : Arrays.copyOf(tokens, count);
     }
 
     /** A field with '=' is an option (a token is one DNS label, which never holds '='). */

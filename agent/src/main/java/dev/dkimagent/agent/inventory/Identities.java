@@ -1,6 +1,5 @@
 package dev.dkimagent.agent.inventory;
 
-import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,17 +15,17 @@ public final class Identities {
 
     /** One identity per domain, in first-seen order; records de-duplicated, sources joined with ",". */
     public static List<Identity> merge(List<Identity> first, List<Identity> second) {
-        Map<String, Set<ExpectedRecord>> records = new LinkedHashMap<>();
+        Map<String, MergedRecords> records = new LinkedHashMap<>();
         Map<String, Set<String>> sources = new LinkedHashMap<>();
         for (List<Identity> list : List.of(first, second)) {
             for (Identity identity : list) {
-                records.computeIfAbsent(identity.name(), k -> new LinkedHashSet<>()).addAll(identity.records());
+                records.computeIfAbsent(identity.name(), k -> new MergedRecords()).add(identity.records());
                 sources.computeIfAbsent(identity.name(), k -> new LinkedHashSet<>()).add(identity.source());
             }
         }
         List<Identity> merged = new ArrayList<>();
         records.forEach((name, recs) ->
-                merged.add(new Identity(name, String.join(",", sources.get(name)), List.copyOf(recs))));
+                merged.add(new Identity(name, String.join(",", sources.get(name)), recs.list())));
         return merged;
     }
 }

@@ -13,6 +13,7 @@ public record Identity(String name, String source, List<ExpectedRecord> records)
 
     public Identity {
         name = Names.normal(name);
-        records = List.copyOf(records);
+        // an EasyDkimRecords is immutable already, and copying it would build the records it saves
+        records = records instanceof EasyDkimRecords ? records : List.copyOf(records);
     }
 }

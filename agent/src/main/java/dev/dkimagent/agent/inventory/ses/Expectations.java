@@ -1,12 +1,13 @@
 package dev.dkimagent.agent.inventory.ses;
 
+import dev.dkimagent.agent.inventory.MergedRecords;
+import dev.dkimagent.rules.model.EasyDkimRecords;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.SesIdentityState;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,18 +27,18 @@ final class Expectations {
 
     /** {@code zoneOf} gives the zone learned for a region, or null. Domains without records are left out. */
     static List<Identity> of(List<SesIdentityState> states, Function<String, String> zoneOf) {
-        Map<String, Set<ExpectedRecord>> records = new TreeMap<>();
+        Map<String, MergedRecords> records = new TreeMap<>();
         Map<String, Set<String>> sources = new TreeMap<>();
         for (SesIdentityState s : states) {
             List<ExpectedRecord> own = recordsOf(s, zoneOf);
             if (!own.isEmpty()) {
-                records.computeIfAbsent(s.identity(), k -> new LinkedHashSet<>()).addAll(own);
+                records.computeIfAbsent(s.identity(), k -> new MergedRecords()).add(own);
                 sources.computeIfAbsent(s.identity(), k -> new TreeSet<>()).add(s.source());
             }
         }
         List<Identity> identities = new ArrayList<>();
         records.forEach((name, recs) ->
-                identities.add(new Identity(name, String.join(",", sources.get(name)), List.copyOf(recs))));
+                identities.add(new Identity(name, String.join(",", sources.get(name)), recs.list())));
         return identities;
     }
 
@@ -50,10 +51,7 @@ final class Expectations {
             String selector = s.tokens().get(0);
             return List.of(new ExpectedRecord(selector, name(selector, s.identity()), RecordType.TXT, ""));
         }
-        String zone = zoneFor(s, zoneOf);
-        return s.tokens().stream()
-                .map(t -> new ExpectedRecord(t, name(t, s.identity()), RecordType.CNAME, t + "." + zone))
-                .toList();
+        return EasyDkimRecords.of(s.identity(), zoneFor(s, zoneOf), s.tokens());
     }
 
     /** The identity's own SigningHostedZone, else the one learned in its region, else the classic zone. */
