@@ -1,6 +1,9 @@
 package dev.dkimagent.agent.inventory.ses;
 
 import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.EasyDkimRecords;
+import dev.dkimagent.rules.model.ExpectedRecord;
+import dev.dkimagent.rules.model.RecordType;
 import dev.dkimagent.rules.model.SesIdentityState;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,29 @@ class SesSmallPartsTest {
                 .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("t1.dkim.ap-south-1.amazonses.com"));
         assertThat(Expectations.recordsOf(s, r -> null))
                 .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("t1.dkim.amazonses.com"));
+    }
+
+    @Test
+    void expectations_easyDkimRecords_areKeptCompact_unlessRegionsDisagree() {
+        SesIdentityState eu = state("eu-west-1", List.of("t1", "t2"), "dkim.eu-west-1.amazonses.com");
+        SesIdentityState euAgain = new SesIdentityState("a.example", "other", "eu-west-1", DkimStatus.SUCCESS, true,
+                null, List.of("t2", "t1"), "dkim.eu-west-1.amazonses.com", null, null, null, null, null, null, null,
+                false);
+        SesIdentityState us = state("us-east-1", List.of("t9"), null);
+
+        List<ExpectedRecord> one = Expectations.of(List.of(eu, euAgain), r -> null).get(0).records();
+        List<ExpectedRecord> two = Expectations.of(List.of(eu, us), r -> null).get(0).records();
+
+        assertThat(one).isInstanceOf(EasyDkimRecords.class).isEqualTo(List.of(
+                new ExpectedRecord("t1", "t1._domainkey.a.example", RecordType.CNAME, "t1.dkim.eu-west-1.amazonses.com"),
+                new ExpectedRecord("t2", "t2._domainkey.a.example", RecordType.CNAME, "t2.dkim.eu-west-1.amazonses.com")));
+        assertThat(two).isNotInstanceOf(EasyDkimRecords.class).extracting(ExpectedRecord::value).containsExactly(
+                "t1.dkim.eu-west-1.amazonses.com", "t2.dkim.eu-west-1.amazonses.com", "t9.dkim.amazonses.com");
+    }
+
+    private static SesIdentityState state(String region, List<String> tokens, String zone) {
+        return new SesIdentityState("a.example", "default", region, DkimStatus.SUCCESS, true, null, tokens, zone,
+                null, null, null, null, null, null, null, false);
     }
 
     @Test
