@@ -41,7 +41,8 @@ public final class ZoneProbe {
     }
 
     /** What the zone's servers and the resolvers show now, as a DNS-only snapshot taken at {@code at}. */
-    public CompletableFuture<Snapshot> probe(ZoneWork work, Instant at) {
+    public CompletableFuture<Snapshot> probe(ZoneWork located, Instant at) {
+        ZoneWork work = located.withRecordsBuilt();
         Observations seen = new Observations(work);
         CompletableFuture<Void> records = discover(work)
                 .thenCompose(zone -> {

@@ -1,6 +1,7 @@
 package dev.dkimagent.agent.probe;
 
 import dev.dkimagent.rules.model.Identity;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,18 @@ public record ZoneWork(String apex, List<Identity> identities, String lookupErro
 
     public boolean located() {
         return lookupError == null;
+    }
+
+    /**
+     * This zone with each identity's records built once, for one probe and the judging and report
+     * that follow: an inventory keeps Easy-DKIM records compact ({@code EasyDkimRecords} builds a
+     * record on each read), while a zone in flight reads them many times and keys its answers by
+     * their names, so it reads one set of strings. Dropped with the zone's snapshot.
+     */
+    public ZoneWork withRecordsBuilt() {
+        List<Identity> built = new ArrayList<>(identities.size());
+        identities.forEach(i -> built.add(new Identity(i.name(), i.source(), List.copyOf(i.records()))));
+        return new ZoneWork(apex, built, lookupError);
     }
 
     /** The names this zone's findings group under (its identities and its apex): the zone owns their alerts. */
