@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dkimagent.agent.store.Document;
 import dev.dkimagent.agent.store.SesViewRow;
 import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.EasyDkimRecords;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.RecordType;
@@ -96,7 +97,8 @@ public final class SesViewCodec {
         String recordWhat = what + " " + name + " record";
         List<ExpectedRecord> records = StrictJson.array(o, "records", what).stream()
                 .map(n -> record(n, recordWhat)).toList();
-        return new Identity(name, requiredText(o, "source", what), records);
+        // kept compact as the SES inventory keeps them (issue 11): a cluster's nodes read the stored view
+        return new Identity(name, requiredText(o, "source", what), EasyDkimRecords.compactIfEasyDkim(name, records));
     }
 
     private static ExpectedRecord record(JsonNode node, String what) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dkimagent.agent.store.Document;
 import dev.dkimagent.agent.store.SesViewRow;
 import dev.dkimagent.rules.model.DkimStatus;
+import dev.dkimagent.rules.model.EasyDkimRecords;
 import dev.dkimagent.rules.model.ExpectedRecord;
 import dev.dkimagent.rules.model.Identity;
 import dev.dkimagent.rules.model.RecordType;
@@ -56,6 +57,18 @@ class SesViewCodecTest {
         assertThat(stored).isEqualTo(new Document(1, FORMAT_1));
         assertThat(SesViewCodec.decode(row(stored)))
                 .isEqualTo(new StoredSesView(7, T0, identities, view));
+    }
+
+    @Test
+    void decode_easyDkimIdentity_isKeptCompact_andEqualToWhatWasStored() {
+        List<Identity> identities = List.of(new Identity("a.test", "ses:prod/eu-west-1",
+                EasyDkimRecords.of("a.test", "dkim.eu-west-1.amazonses.com", List.of("t1", "t2", "t3"))));
+
+        StoredSesView back = SesViewCodec.decode(row(SesViewCodec.encode(identities, new SesView(List.of(),
+                List.of(), Map.of()))));
+
+        assertThat(back.identities()).isEqualTo(identities);
+        assertThat(back.identities().get(0).records()).isInstanceOf(EasyDkimRecords.class);
     }
 
     @Test

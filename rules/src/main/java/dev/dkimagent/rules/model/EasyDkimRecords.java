@@ -1,6 +1,7 @@
 package dev.dkimagent.rules.model;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,26 @@ public final class EasyDkimRecords extends AbstractList<ExpectedRecord> implemen
         }
         return new EasyDkimRecords(Objects.requireNonNull(Names.normal(domain), "domain"),
                 Objects.requireNonNull(Names.normal(zone), "zone"), distinct);
+    }
+
+    /**
+     * {@code records} kept compact when they are exactly the Easy-DKIM records of {@code domain}
+     * (CNAMEs into one zone, one per distinct token, in that order), else {@code records} as given:
+     * for identities read back from where they were stored as plain records.
+     */
+    public static List<ExpectedRecord> compactIfEasyDkim(String domain, List<ExpectedRecord> records) {
+        if (records.isEmpty() || records instanceof EasyDkimRecords || records.get(0).type() != RecordType.CNAME) {
+            return records;
+        }
+        ExpectedRecord first = records.get(0);
+        String prefix = Names.normal(first.selector()) + ".";
+        if (!first.value().startsWith(prefix)) {
+            return records;
+        }
+        List<String> tokens = new ArrayList<>(records.size());
+        records.forEach(r -> tokens.add(r.selector()));
+        EasyDkimRecords compact = of(domain, first.value().substring(prefix.length()), tokens);
+        return compact.equals(records) ? compact : records;
     }
 
     @Override

@@ -100,4 +100,22 @@ class EasyDkimRecordsTest {
         assertThatThrownBy(() -> EasyDkimRecords.of("example.com", "dkim.amazonses.com", tokens))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("token");
     }
+
+    @Test
+    void compactIfEasyDkim_keepsEasyDkimRecordsCompact_andAnythingElseAsGiven() {
+        assertThat(EasyDkimRecords.compactIfEasyDkim("example.com", PLAIN))
+                .isInstanceOf(EasyDkimRecords.class).isEqualTo(PLAIN);
+
+        List<ExpectedRecord> twoZones = List.of(PLAIN.get(0),
+                new ExpectedRecord("t2", "t2._domainkey.example.com", RecordType.CNAME, "t2.dkim.eu-west-1.amazonses.com"));
+        List<ExpectedRecord> txt = List.of(new ExpectedRecord("s1", "s1._domainkey.example.com", RecordType.TXT, ""));
+        List<ExpectedRecord> otherDomain = List.of(PLAIN.get(0));
+        List<ExpectedRecord> repeated = List.of(PLAIN.get(0), PLAIN.get(0));
+        List<ExpectedRecord> otherTarget = List.of(
+                new ExpectedRecord("t1", "t1._domainkey.example.com", RecordType.CNAME, "key.example.net"));
+        for (List<ExpectedRecord> records : List.of(twoZones, txt, repeated, otherTarget, List.<ExpectedRecord>of())) {
+            assertThat(EasyDkimRecords.compactIfEasyDkim("example.com", records)).isSameAs(records);
+        }
+        assertThat(EasyDkimRecords.compactIfEasyDkim("example.org", otherDomain)).isSameAs(otherDomain);
+    }
 }
