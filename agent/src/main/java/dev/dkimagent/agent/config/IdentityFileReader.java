@@ -29,7 +29,7 @@ final class IdentityFileReader {
     private final List<Identity> identities;
     /** The tokens of the line being read, cleared per line (one set per file, not one per line). */
     private final Set<String> seenTokens = new HashSet<>();
-    /** The zone of the last line that named one: lines naming the same zone share its string. */
+    /** The zone of the last line that named one: consecutive lines naming the same zone share its string. */
     private String lastZone = EasyDkim.DEFAULT_SIGNING_HOSTED_ZONE;
     private final int[] fieldStart = new int[MAX_LINE_CHARS / 2 + 1];
     private final int[] fieldEnd = new int[MAX_LINE_CHARS / 2 + 1];
