@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class CheckBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, Integer> o = options(args);
+        Map<String, Integer> o = BenchOptions.numbers(args);
         int identities = o.getOrDefault("identities", 10_000);
         int runs = o.getOrDefault("runs", 5);
         int inFlight = o.getOrDefault("in-flight", 256);
@@ -92,17 +91,5 @@ public final class CheckBench {
     /** The 1-minute load average (/proc/loadavg): how busy the machine was around a run. */
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static Map<String, Integer> options(String[] args) {
-        Map<String, Integer> o = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("expected name=value, got '" + arg + "'");
-            }
-            o.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
-        }
-        return o;
     }
 }

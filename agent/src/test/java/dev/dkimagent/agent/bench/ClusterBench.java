@@ -45,7 +45,7 @@ public final class ClusterBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchOptions.of(args);
         int identities = Integer.parseInt(options.getOrDefault("identities", "100000"));
         int zones = Integer.parseInt(options.getOrDefault("zones", "10000"));
         int shards = Integer.parseInt(options.getOrDefault("shards", "16"));
@@ -251,17 +251,4 @@ public final class ClusterBench {
         return ZoneText.of(BenchIdentities.KEY_ZONE).serial(SERIAL).nameserver("ns", RESOLVER)
                 .txt("*." + BenchIdentities.KEY_ZONE + ".", BenchIdentities.TTL, strings).render();
     }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("expected name=value, got " + arg);
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return options;
-    }
-
 }

@@ -45,7 +45,7 @@ public final class ConfigLoadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchOptions.of(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         List<String> forms = List.of(options.getOrDefault("forms", "hocon,file,none").split(","));
         List<String> flags = List.of(options.getOrDefault("jvm", SHIPPED_FLAGS).trim().split("\\s+"));
@@ -141,17 +141,5 @@ public final class ConfigLoadBench {
     private static String token(int n, int i) {
         return String.format(Locale.ROOT, "%016x%016x", (long) n * 0x9E3779B97F4A7C15L + i,
                 (long) i * 0xC2B2AE3D27D4EB4FL + n);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("expected name=value, got " + arg);
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return options;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The memory of a daemon holding N identities: starts the NSD world and {@code bin/dkim-agent run}
@@ -30,8 +31,9 @@ public final class DaemonHeap {
     }
 
     public static void main(String[] args) throws Exception {
-        int identities = option(args, "identities", 10_000);
-        int histogram = option(args, "histogram", 0);
+        Map<String, Integer> options = BenchOptions.numbers(args);
+        int identities = options.getOrDefault("identities", 10_000);
+        int histogram = options.getOrDefault("histogram", 0);
         Path dir = Files.createTempDirectory("dkim-daemon-heap");
         Path config = dir.resolve("daemon.conf");
         // the bench settings without their HOCON identities: those go in an identity file, as a large inventory would
@@ -77,15 +79,6 @@ public final class DaemonHeap {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (String arg : args) {
-            if (arg.startsWith(name + "=")) {
-                return Integer.parseInt(arg.substring(name.length() + 1));
-            }
-        }
-        return fallback;
     }
 
     /** One whole scrape, read as it streams in: its size and how long it took. */

@@ -50,7 +50,7 @@ public final class MetricsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = BenchOptions.of(args);
         int identities = Integer.parseInt(options.getOrDefault("identities", "10000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "20"));
         System.out.printf("metrics bench: %,d identities, %d timed scrapes per layout, Java %s%n", identities, runs,
@@ -173,17 +173,5 @@ public final class MetricsBench {
 
     private static String domain(int i) {
         return String.format("id%05d.bench.test", i + 1);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("expected name=value, got " + arg);
-            }
-            options.put(kv[0], kv[1]);
-        }
-        return options;
     }
 }

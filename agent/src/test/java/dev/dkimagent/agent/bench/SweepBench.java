@@ -2,7 +2,6 @@ package dev.dkimagent.agent.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +24,7 @@ public final class SweepBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> o = options(args);
+        Map<String, Integer> o = BenchOptions.numbers(args);
         int identities = o.getOrDefault("identities", 10_000);
         int inFlight = o.getOrDefault("in-flight", 256);
         int politeIdentities = o.getOrDefault("polite-identities", 1_000);
@@ -79,15 +78,4 @@ public final class SweepBench {
     }
 
     /** "name=value" pairs, values integers. */
-    private static Map<String, Integer> options(String[] args) {
-        Map<String, Integer> o = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("expected name=value, got '" + arg + "'");
-            }
-            o.put(arg.substring(0, eq).replaceFirst("^--", ""), Integer.parseInt(arg.substring(eq + 1)));
-        }
-        return o;
-    }
 }
