@@ -1,10 +1,9 @@
 package dev.dkimagent.agent.demo.s3;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.dkimagent.agent.demo.LoopbackHttp;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,34 +33,22 @@ public final class S3Stub implements AutoCloseable {
     public record Call(String method, String bucket, String key, String query, String range, String accessKey) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "s3-stub");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LoopbackHttp http;
     private final Map<String, StubBucket> buckets = new ConcurrentHashMap<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final List<Call> log = new CopyOnWriteArrayList<>();
     private volatile java.time.Duration stall = java.time.Duration.ZERO;
 
-    private S3Stub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private S3Stub() {
+        http = LoopbackHttp.start("S3 stub", this::handle);
     }
 
     public static S3Stub start() {
-        try {
-            return new S3Stub();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the S3 stub on 127.0.0.1", e);
-        }
+        return new S3Stub();
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return http.endpoint();
     }
 
     /** Creates (or returns) a bucket in {@code region}. */
@@ -87,8 +72,7 @@ public final class S3Stub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     // ---- dispatch ----------------------------------------------------------------------------

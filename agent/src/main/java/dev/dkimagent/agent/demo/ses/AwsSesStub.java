@@ -1,7 +1,7 @@
 package dev.dkimagent.agent.demo.ses;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.dkimagent.agent.demo.LoopbackHttp;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -9,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,8 +69,7 @@ public final class AwsSesStub implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackHttp http;
     private final Map<String, Map<String, StubIdentity>> identities = new ConcurrentHashMap<>();
     private final Map<String, String> roleAccounts = new ConcurrentHashMap<>();
     private final Map<String, Issued> issuedByKey = new ConcurrentHashMap<>();
@@ -84,23 +80,16 @@ public final class AwsSesStub implements AutoCloseable {
     private final List<Call> log = new CopyOnWriteArrayList<>();
     private volatile StubMailer mailer;
 
-    private AwsSesStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+    private AwsSesStub() {
+        http = LoopbackHttp.start("SES stub", this::handle);
     }
 
     public static AwsSesStub start() {
-        try {
-            return new AwsSesStub();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the SES stub on 127.0.0.1", e);
-        }
+        return new AwsSesStub();
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return http.endpoint();
     }
 
     /** Static credentials for account {@value #BASE_ACCOUNT}; also the base for AssumeRole. */
@@ -183,8 +172,7 @@ public final class AwsSesStub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     // ---- dispatch ----------------------------------------------------------------------------
