@@ -56,9 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("\ndkim-agent demo: stopping");
                 out.flush();
             }
+            // before the stop signal closes: on Ctrl-C that lets the JVM halt, and a line after it could be lost
+            out.println("dkim-agent demo: stopped");
+            out.flush();
         }
-        out.println("dkim-agent demo: stopped");
-        out.flush();
         return ExitCode.OK;
     }
 
