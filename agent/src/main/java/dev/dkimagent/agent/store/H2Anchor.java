@@ -54,6 +54,12 @@ final class H2Anchor implements SingleWriter {
         }
     }
 
+    /** H2 has one holder: there is nobody to wait for. */
+    @Override
+    public MigrationTurn migrationTurn() {
+        return MigrationTurn.NONE;
+    }
+
     @Override
     public boolean held() {
         try {

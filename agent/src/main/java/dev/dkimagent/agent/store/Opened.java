@@ -43,7 +43,10 @@ record Opened(HikariDataSource pool, SingleWriter writer, String schemaVersion) 
         HikariDataSource pool = null;
         try {
             pool = Pool.open(url, user, password, where, options.extraConnections());
-            String version = Migrations.migrate(pool, where);
+            String version;
+            try (SingleWriter.MigrationTurn turn = writer.migrationTurn()) {
+                version = Migrations.migrate(pool, where);
+            }
             probe(pool, where, now);
             return new Opened(pool, writer, version);
         } catch (StoreException | RuntimeException e) {

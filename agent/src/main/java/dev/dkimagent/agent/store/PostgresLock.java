@@ -30,13 +30,17 @@ final class PostgresLock implements SingleWriter {
      * In {@code pg_locks}: classid 1684760941, objid 1634168436, objsubid 1.
      */
     static final long KEY = 0x646b_696d_6167_6e74L;
+    /** "dkimmigr": cluster agents take turns migrating under it (exclusive, on the lock's session). */
+    static final long MIGRATION_KEY = 0x646b_696d_6d69_6772L;
 
     private final Connection session;
     private final boolean shared;
+    private final String where;
 
-    private PostgresLock(Connection session, boolean shared) {
+    private PostgresLock(Connection session, boolean shared, String where) {
         this.session = session;
         this.shared = shared;
+        this.where = where;
     }
 
     static boolean appliesTo(String jdbcUrl) {
@@ -54,7 +58,7 @@ final class PostgresLock implements SingleWriter {
             // "idle in transaction" for the agent's whole life.
             session.setAutoCommit(true);
             if (tryLock(session, shared)) {
-                return new PostgresLock(session, shared);
+                return new PostgresLock(session, shared, where);
             }
             StoreException refused = refusal(session, where, shared);
             closeQuietly(session);
@@ -64,6 +68,37 @@ final class PostgresLock implements SingleWriter {
             throw new StoreException("cannot take the single-writer lock on the state database at " + where + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Cluster agents migrate one at a time: an exclusive advisory lock on {@link #MIGRATION_KEY},
+     * waited for without a limit (a holder that dies ends its session, and the lock with it).
+     */
+    @Override
+    public MigrationTurn migrationTurn() throws StoreException {
+        if (!shared) {
+            return MigrationTurn.NONE;
+        }
+        try {
+            if (!call(session, "SELECT pg_try_advisory_lock(?)", MIGRATION_KEY)) {
+                LOG.info("state database at {}: waiting while another cluster agent migrates it", where);
+                try (PreparedStatement wait = session.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    wait.setLong(1, MIGRATION_KEY);
+                    wait.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the migration lock on the state database at " + where + ": "
+                    + e.getMessage(), e);
+        }
+        return () -> {
+            try {
+                call(session, "SELECT pg_advisory_unlock(?)", MIGRATION_KEY);
+            } catch (SQLException e) {
+                LOG.warn("releasing the migration lock failed (closing the lock session releases it): {}",
+                        e.getMessage());
+            }
+        };
     }
 
     /** True while the lock's session answers; a session the server ended has lost the lock. */
@@ -99,9 +134,13 @@ final class PostgresLock implements SingleWriter {
     }
 
     private static boolean tryLock(Connection session, boolean shared) throws SQLException {
-        String lock = shared ? "SELECT pg_try_advisory_lock_shared(?)" : "SELECT pg_try_advisory_lock(?)";
-        try (PreparedStatement ps = session.prepareStatement(lock)) {
-            ps.setLong(1, KEY);
+        return call(session, shared ? "SELECT pg_try_advisory_lock_shared(?)" : "SELECT pg_try_advisory_lock(?)", KEY);
+    }
+
+    /** Runs one of the advisory-lock functions on {@code key}; returns its boolean answer. */
+    private static boolean call(Connection session, String sql, long key) throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement(sql)) {
+            ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

@@ -8,9 +8,10 @@ import java.util.Properties;
 /**
  * What keeps a second agent off the state for as long as this one runs: on PostgreSQL an
  * advisory lock ({@link PostgresLock}), on H2 the database file held open ({@link H2Anchor}).
- * Taken before the pool opens and before any migration, so only the holder ever migrates (in
- * cluster mode the holders are the cluster's agents: Flyway's own lock on PostgreSQL then lets
- * one of them migrate while the others wait).
+ * Taken before the pool opens and before any migration, so only the holder ever migrates. In
+ * cluster mode the holders are the cluster's agents, and {@link #migrationTurn} lets one of them
+ * migrate while the others wait: Flyway's own lock does not cover a fresh database, where two
+ * agents can both decide to create (or baseline) its history table.
  */
 interface SingleWriter extends AutoCloseable {
 
@@ -22,6 +23,20 @@ interface SingleWriter extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Holds off the other holders' migrations until closed. Only a shared guarantee has other
+     * holders; an exclusive one returns a turn that does nothing.
+     */
+    MigrationTurn migrationTurn() throws StoreException;
+
+    /** One holder's turn to migrate; closing it lets the next one in. */
+    interface MigrationTurn extends AutoCloseable {
+        MigrationTurn NONE = () -> { };
+
+        @Override
+        void close();
+    }
 
     /**
      * Takes the guarantee; {@code shared} (cluster mode, PostgreSQL only) shares it with the other
