@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.bench;
 
+import dev.dkimagent.agent.testworld.TempFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -18,8 +19,15 @@ import java.util.Map;
  * identities are the sweep bench's shape (idNNNNN.bench.test, three 32-character tokens); both
  * files also set DNS resolvers, one zone override and one {@code ${?...}} substitution. A plain
  * main, never run by the build (docs/performance.md, "Loading the configuration").
+ *
+ * <p>The children run from the shipped jar, as {@code bin/dkim-agent} does, plus a small jar of
+ * {@link ConfigLoadRun} written for the run: classes come out of one jar instead of a hundred, and
+ * a class-data archive ({@code cds=on}: trained by one load of the file form, not counted) can
+ * map them. {@code classpath=build} runs them from this JVM's class path instead.
  * Options: identities=10000,100000 runs=5 forms=hocon,file,none (none: the same
- * configuration without identities, what any load costs) jvm="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:TieredStopAtLevel=1".
+ * configuration without identities, what any load costs) cds=off,on
+ * jar=agent/target/dkim-agent.jar classpath=jar|build
+ * jvm="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:TieredStopAtLevel=1".
  */
 public final class ConfigLoadBench {
     static final String SHIPPED_FLAGS = "-XX:+UseSerialGC -Xmx256m -Xss512k -XX:TieredStopAtLevel=1";
@@ -49,33 +57,57 @@ public final class ConfigLoadBench {
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         List<String> forms = List.of(options.getOrDefault("forms", "hocon,file,none").split(","));
         List<String> flags = List.of(options.getOrDefault("jvm", SHIPPED_FLAGS).trim().split("\\s+"));
-        System.out.printf(Locale.ROOT, "configuration load, cold JVM (%s), %d runs per form%n",
-                String.join(" ", flags), runs);
+        List<String> cds = List.of(options.getOrDefault("cds", "off,on").split(","));
+        Path work = Files.createTempDirectory("config-load-bench");
+        String classPath = options.getOrDefault("classpath", "jar").equals("build")
+                ? System.getProperty("java.class.path")
+                : ChildJar.classPath(Path.of(options.getOrDefault("jar", "agent/target/dkim-agent.jar")), work,
+                        ConfigLoadRun.class);
+        System.out.printf(Locale.ROOT, "configuration load, cold JVM (%s), class path %s, %d runs per form%n",
+                String.join(" ", flags), classPath, runs);
         for (String n : options.getOrDefault("identities", "10000,100000").split(",")) {
             int identities = Integer.parseInt(n);
-            Path dir = Files.createTempDirectory("config-load-bench");
+            Path dir = Files.createTempDirectory(work, "n" + identities);
             Map<String, Path> configs = Map.of("hocon", writeHocon(dir, identities), "file", writeFileForm(dir,
                     identities), "none", Files.writeString(dir.resolve("none.conf"), header() + "}\n"));
+            Path archive = dir.resolve("load.jsa");
+            if (cds.contains("on")) {
+                runOnce(withFlag(flags, "-XX:ArchiveClassesAtExit=" + archive), classPath, configs.get("file"),
+                        identities);
+            }
             Map<String, List<Result>> results = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 for (String form : forms) {
-                    results.computeIfAbsent(form, f -> new ArrayList<>()).add(runOnce(flags, configs.get(form),
-                            form.equals("none") ? 0 : identities));
+                    for (String sharing : cds) {
+                        List<String> jvm = sharing.equals("on") ? withFlag(flags, "-XX:SharedArchiveFile=" + archive)
+                                : flags;
+                        String label = sharing.equals("on") ? form + "+cds" : form;
+                        results.computeIfAbsent(label, f -> new ArrayList<>()).add(runOnce(jvm, classPath,
+                                configs.get(form), form.equals("none") ? 0 : identities));
+                    }
                 }
             }
             print(identities, results);
-            for (Path file : List.of(dir.resolve("hocon.conf"), dir.resolve("file.conf"), dir.resolve("none.conf"),
-                    dir.resolve("identities.txt"), dir)) {
-                Files.delete(file);
-            }
         }
+        TempFiles.deleteRecursively(work);
     }
 
-    private static Result runOnce(List<String> flags, Path config, int identities) throws Exception {
+    private static List<String> withFlag(List<String> flags, String flag) {
+        List<String> with = new ArrayList<>(flags);
+        with.add(flag);
+        return with;
+    }
+
+    private static Result runOnce(List<String> flags, String classPath, Path config, int identities)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(flags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConfigLoadRun.class.getName(),
+        // a class-data archive that cannot be mapped must fail the run, not fall back silently
+        if (flags.stream().anyMatch(f -> f.startsWith("-XX:SharedArchiveFile"))) {
+            command.add("-Xshare:on");
+        }
+        command.addAll(List.of("-cp", classPath, ConfigLoadRun.class.getName(),
                 config.toString(), Integer.toString(identities)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -86,17 +118,17 @@ public final class ConfigLoadBench {
 
     private static void print(int identities, Map<String, List<Result>> results) {
         System.out.printf(Locale.ROOT, "%n%,d identities: median [min-max]%n", identities);
-        System.out.printf(Locale.ROOT, "  %-6s %-22s %-22s %-22s %-22s %-22s %-14s %s%n", "form", "load ms",
+        System.out.printf(Locale.ROOT, "  %-10s %-22s %-22s %-22s %-22s %-22s %-14s %s%n", "form", "load ms",
                 "process CPU ms", "allocated MB", "peak heap MB", "held MB", "GCs", "out of heap");
         results.forEach((form, runs) -> {
             List<Result> ok = runs.stream().filter(r -> !r.oom()).toList();
             long oom = runs.size() - ok.size();
             if (ok.isEmpty()) {
-                System.out.printf(Locale.ROOT, "  %-6s %s%n", form, "every run ran out of heap (" + oom + "/"
+                System.out.printf(Locale.ROOT, "  %-10s %s%n", form, "every run ran out of heap (" + oom + "/"
                         + runs.size() + ")");
                 return;
             }
-            System.out.printf(Locale.ROOT, "  %-6s %-22s %-22s %-22s %-22s %-22s %-14s %d/%d%n", form,
+            System.out.printf(Locale.ROOT, "  %-10s %-22s %-22s %-22s %-22s %-22s %-14s %d/%d%n", form,
                     Spread.of(ok, Result::loadMs).format("%.0f"), Spread.of(ok, Result::cpuMs).format("%.0f"),
                     Spread.of(ok, Result::allocatedMb).format("%.0f"), Spread.of(ok, Result::peakMb).format("%.0f"),
                     Spread.of(ok, Result::heldMb).format("%.1f"), Spread.of(ok, Result::gcs).format("%.0f"), oom,
