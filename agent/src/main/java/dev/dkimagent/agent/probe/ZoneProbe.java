@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * One zone's observations, in three steps: discover the zone's nameservers, ask every address
  * directly for every expected record (TXT first, more only when needed) and the SOA, and read each CNAME target's key through the
  * resolvers (in parallel with the first two). Every query goes out through the {@link DnsClient},
- * which bounds what is in flight; nothing here blocks a thread. Observations, never verdicts.
+ * which bounds what is in flight, a {@link Window} at a time; nothing here blocks a thread.
+ * Observations, never verdicts.
  */
 public final class ZoneProbe {
     private final DnsClient client;
@@ -77,7 +78,8 @@ public final class ZoneProbe {
             }
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        firsts.forEach((q, record) -> sent.add(askFollowingUp(record, q, seen)));
+        sent.add(Window.run(firsts.entrySet(), window(), first -> askFollowingUp(first.getValue(), first.getKey(),
+                seen)));
         Set<String> addresses = new LinkedHashSet<>();
         zone.servers().forEach(s -> addresses.add(s.address()));
         addresses.forEach(a -> sent.add(ask(new Query(zone.apex(), "SOA", a), seen).thenApply(x -> null)));
@@ -104,15 +106,22 @@ public final class ZoneProbe {
 
     /** Step 3: the TXT key at each expected CNAME target, as receivers see it (through the resolvers). */
     private CompletableFuture<Void> probeKeys(List<Identity> identities, Observations seen) {
-        List<CompletableFuture<Void>> lookups = new ArrayList<>();
-        identities.stream()
+        List<String> targets = identities.stream()
                 .flatMap(i -> i.records().stream())
                 .filter(r -> r.type() == RecordType.CNAME)
                 .map(ExpectedRecord::value)
                 .distinct()
-                .forEach(target -> lookups.add(discovery.resolve(target, "TXT")
-                        .thenAccept(answer -> seen.keyAnswers.put(target, answer))));
-        return all(lookups);
+                .toList();
+        return Window.run(targets, window(), target -> discovery.resolve(target, "TXT")
+                .thenAccept(answer -> seen.keyAnswers.put(target, answer)));
+    }
+
+    /**
+     * Record chains (or key look-ups) of one zone started at once: twice what the client lets be in
+     * flight, so a zone alone still keeps it busy while the rest wait as plain items, not as futures.
+     */
+    private int window() {
+        return 2 * client.settings().maxInFlight();
     }
 
     private static CompletableFuture<Void> all(List<CompletableFuture<Void>> futures) {
