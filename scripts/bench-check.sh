@@ -3,7 +3,8 @@
 # then dnsperf's one pass and `bin/dkim-agent check --format json`, interleaved, 5 times each;
 # prints medians [min-max], agent q/s / dnsperf q/s, CPU per query and RSS.
 # Runs in its own network namespace (unshare -n), so it needs root but touches no other test's
-# addresses. Installs dnsperf if missing. Options: identities=10000 runs=5 in-flight=256.
+# addresses. Installs dnsperf if missing. Options: identities=10000 runs=5 in-flight=256 threads=0
+# (threads=1: each check's busiest threads with their user and system CPU, sampled from /proc).
 # AGENT_JAVA_OPTS adds JVM flags to the agent (e.g. a JFR recording) on top of the shipped ones.
 # REFERENCE_LAUNCHER=/path/to/other/build/bin/dkim-agent also runs that build's check in every round (before/after).
 # `daemon-heap [identities=N]` instead measures a `run` daemon holding N identities after its first

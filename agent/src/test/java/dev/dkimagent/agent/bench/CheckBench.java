@@ -15,7 +15,8 @@ import java.util.Map;
  * the agent's whole {@code check} process ({@link AgentCheckRun}), {@code runs} times each, and
  * prints each figure as median [min-max] plus the issue-10 targets. A plain main (needs root for
  * 127.60.0.x:53; scripts/bench-check.sh runs it in a private network namespace).
- * Options: identities=10000 runs=5 in-flight=256. The agent's extra JVM flags: env AGENT_JAVA_OPTS.
+ * Options: identities=10000 runs=5 in-flight=256 threads=0 (1: each check's busiest threads, user and system
+ * CPU, from /proc; {@link ThreadCpuWatch}). The agent's extra JVM flags: env AGENT_JAVA_OPTS.
  * Env REFERENCE_LAUNCHER (another build's bin/dkim-agent, e.g. of the previous commit) adds its
  * check to every round, right after the agent's, and prints its figures too: a before/after in one run.
  * Exit 1 when a check reported a finding or failed (the world is healthy: there must be none).
@@ -29,6 +30,7 @@ public final class CheckBench {
         int identities = o.getOrDefault("identities", 10_000);
         int runs = o.getOrDefault("runs", 5);
         int inFlight = o.getOrDefault("in-flight", 256);
+        boolean watchThreads = o.getOrDefault("threads", 0) == 1;
         Path launcher = Path.of(System.getProperty("bench.launcher", "bin/dkim-agent")).toAbsolutePath();
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("dkim-check-bench");
@@ -50,17 +52,21 @@ public final class CheckBench {
             for (int i = 1; i <= runs; i++) {
                 DnsperfPass.Result p = dnsperf.run();
                 perf.add(p);
+                ThreadCpuWatch watch = watchThreads ? new ThreadCpuWatch(config.toString()) : null;
                 AgentCheckRun.Result a = check.run(dir.resolve("check-" + i + ".json"));
                 agent.add(a);
                 clean &= a.exit() == 0;
                 printRun(out, i, p, a);
+                printThreads(out, watch);
                 if (!referenceLauncher.isEmpty()) {
+                    watch = watchThreads ? new ThreadCpuWatch(config.toString()) : null;
                     AgentCheckRun.Result r = new AgentCheckRun(Path.of(referenceLauncher).toAbsolutePath(), config,
                             agentOpts).run(dir.resolve("reference-" + i + ".json"));
                     reference.add(r);
                     clean &= r.exit() == 0;
                     out.print("reference: ");
                     printRun(out, i, p, r);
+                    printThreads(out, watch);
                 }
                 loads.add(loadAverage());
             }
@@ -86,6 +92,13 @@ public final class CheckBench {
                 i, p.queries(), p.seconds(), p.qps(), a.exit(), a.queries(), a.wallSeconds(), a.startSeconds(),
                 a.sweepSeconds(), a.finishSeconds(), a.sweepQps(), a.cpuSeconds(), a.cpuMicrosPerQuery(),
                 a.maxRssKb() / 1024, a.lastReplyEpochMs(), loadAverage());
+    }
+
+    /** With threads=1: the check's busiest threads, user and system CPU (see {@link ThreadCpuWatch}). */
+    private static void printThreads(PrintStream out, ThreadCpuWatch watch) {
+        if (watch != null) {
+            out.println("  threads: " + ThreadCpuWatch.format(watch.stop(), 6));
+        }
     }
 
     /** The 1-minute load average (/proc/loadavg): how busy the machine was around a run. */
