@@ -27,6 +27,8 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private final String address;
     private final InetSocketAddress server;
     private final Record question;
+    /** The question's name as replies' records give it ({@link QuestionNames.Question#text}). */
+    private final String questionText;
     private final String type;
     private final boolean recursionDesired;
     private final Consumer<Exchange> result;
@@ -39,12 +41,13 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
     private boolean sent;
     private boolean skipped;
 
-    private Call(DnsClient client, String address, InetSocketAddress server, Record question, String type,
-                 boolean recursionDesired, Consumer<Exchange> result) {
+    private Call(DnsClient client, String address, InetSocketAddress server, Record question, String questionText,
+                 String type, boolean recursionDesired, Consumer<Exchange> result) {
         this.client = client;
         this.address = address;
         this.server = server;
         this.question = question;
+        this.questionText = questionText;
         this.type = type;
         this.recursionDesired = recursionDesired;
         this.result = result;
@@ -60,8 +63,9 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
             if (code < 0) {
                 throw new IllegalArgumentException("unknown query type '" + type + "'");
             }
-            Record question = Record.newRecord(client.names().absolute(name), code, DClass.IN);
-            return new Call(client, address, server, question, mnemonic, rd, result);
+            QuestionNames.Question asked = client.names().absolute(name);
+            Record question = Record.newRecord(asked.name(), code, DClass.IN);
+            return new Call(client, address, server, question, asked.text(), mnemonic, rd, result);
         } catch (UnknownHostException | TextParseException | IllegalArgumentException | NullPointerException e) {
             Answer notSent = Answer.failed(Transport.NETWORK_ERROR, "not sent: " + e.getMessage());
             finish(client, QueryEvent.of(address, mnemonic, notSent, rd), result, Exchange.failed(notSent));
@@ -183,7 +187,7 @@ final class Call implements AddressBreakers.Waiter, UdpAttempt.Listener {
         if (read.failure() != null) {
             failed(read.failure(), rtt);
         } else {
-            done(new Exchange(Replies.toAnswer(read.reply(), rtt), read.reply()));
+            done(new Exchange(Replies.toAnswer(read.reply(), rtt, question.getName(), questionText), read.reply()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dkimagent.agent.dns;
 
+import dev.dkimagent.rules.model.Names;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -12,21 +13,27 @@ import org.xbill.DNS.TextParseException;
 final class QuestionNames {
     private static final int SIZE = 4096;
 
-    private record Entry(String text, Name name) {
+    /**
+     * A name asked: as the caller wrote it, parsed, and in the text {@link NameTexts} gives the same
+     * name in a reply, so that a reply's records owned by the question take this text without a
+     * look-up of their own.
+     */
+    record Question(String asked, Name name, String text) {
     }
 
-    private final Entry[] entries = new Entry[SIZE];
+    private final Question[] entries = new Question[SIZE];
 
     /** The absolute name for text ("a.test" and "a.test." give the same name). */
-    Name absolute(String text) throws TextParseException {
+    Question absolute(String text) throws TextParseException {
         int slot = text.hashCode() & (SIZE - 1);
-        Entry e = entries[slot];
-        if (e != null && e.text.equals(text)) {
-            return e.name;
+        Question q = entries[slot];
+        if (q != null && q.asked.equals(text)) {
+            return q;
         }
         String n = text.trim();
         Name name = Name.fromString(n.endsWith(".") ? n : n + ".");
-        entries[slot] = new Entry(text, name);
-        return name;
+        q = new Question(text, name, Names.normal(name.toString()));
+        entries[slot] = q;
+        return q;
     }
 }

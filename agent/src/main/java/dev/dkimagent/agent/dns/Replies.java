@@ -12,6 +12,7 @@ import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -26,20 +27,30 @@ final class Replies {
     }
 
     static Answer toAnswer(Message reply, long rttMillis) {
+        return toAnswer(reply, rttMillis, null, null);
+    }
+
+    /**
+     * As above; records owned by {@code question} take {@code questionText} (what {@link NameTexts}
+     * gives that name) instead of a look-up: most answers are owned by the name asked.
+     */
+    static Answer toAnswer(Message reply, long rttMillis, Name question, String questionText) {
         List<Record> answer = reply.getSection(Section.ANSWER);
         Rr[] records = new Rr[answer.size()];
         for (int i = 0; i < records.length; i++) {
-            records[i] = toRr(answer.get(i));
+            Record r = answer.get(i);
+            records[i] = toRr(r, question != null && r.getName().equals(question) ? questionText
+                    : NameTexts.of(r.getName()));
         }
         return new Answer(Transport.REPLY, reply.getRcode(), reply.getHeader().getFlag(Flags.AA), List.of(records),
                 authoritySoa(reply), null, rttMillis);
     }
 
-    static Rr toRr(Record r) {
+    private static Rr toRr(Record r, String owner) {
         if (r instanceof SOARecord soa) {
-            return Rr.soa(NameTexts.of(r.getName()), toSoa(soa)); // typed: nothing downstream parses SOA text
+            return Rr.soa(owner, toSoa(soa)); // typed: nothing downstream parses SOA text
         }
-        return new Rr(NameTexts.of(r.getName()), Type.string(r.getType()), r.getTTL(), data(r));
+        return new Rr(owner, Type.string(r.getType()), r.getTTL(), data(r));
     }
 
     /** CNAME/NS/PTR...: the target; TXT/SPF: the character-strings joined; A/AAAA: the address. */

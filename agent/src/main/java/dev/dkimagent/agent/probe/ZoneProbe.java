@@ -137,13 +137,16 @@ public final class ZoneProbe {
     private static final class Observations {
         final Map<String, String> zoneOfName;
         volatile ZoneView zone;
-        final DirectAnswers.Collector answers = new DirectAnswers.Collector();
-        final SealedMap.Collector<String, Answer> keyAnswers = new SealedMap.Collector<>();
+        final DirectAnswers.Collector answers;
+        final SealedMap.Collector<String, Answer> keyAnswers;
 
         Observations(ZoneWork work) {
             Map<String, String> names = new HashMap<>();
             work.identities().forEach(i -> i.records().forEach(r -> names.put(r.name(), work.apex())));
             zoneOfName = Map.copyOf(names); // immutable: the snapshot keeps it as it is
+            // sized up front: resizing a map of 30,000 names mid-sweep ran on the DNS thread
+            answers = new DirectAnswers.Collector(names.size());
+            keyAnswers = new SealedMap.Collector<>(names.size());
         }
 
         /** Runs on the thread of the last reply, so it takes over what was collected and copies nothing. */

@@ -50,8 +50,13 @@ public final class CheckBench {
             DnsperfPass dnsperf = DnsperfPass.prepare(identities, dir);
             AgentCheckRun check = new AgentCheckRun(launcher, config, agentOpts);
             for (int i = 1; i <= runs; i++) {
+                long nsdBefore = watchThreads ? ThreadCpuWatch.nsdCpuMs() : 0;
                 DnsperfPass.Result p = dnsperf.run();
                 perf.add(p);
+                if (watchThreads) {
+                    out.printf(Locale.ROOT, "  dnsperf pass: dnsperf %.0f ms, nsd %d ms of CPU%n", p.cpuSeconds() * 1e3,
+                            ThreadCpuWatch.nsdCpuMs() - nsdBefore);
+                }
                 ThreadCpuWatch watch = watchThreads ? new ThreadCpuWatch(config.toString()) : null;
                 AgentCheckRun.Result a = check.run(dir.resolve("check-" + i + ".json"));
                 agent.add(a);
@@ -97,7 +102,8 @@ public final class CheckBench {
     /** With threads=1: the check's busiest threads, user and system CPU (see {@link ThreadCpuWatch}). */
     private static void printThreads(PrintStream out, ThreadCpuWatch watch) {
         if (watch != null) {
-            out.println("  threads: " + ThreadCpuWatch.format(watch.stop(), 6));
+            out.println("  threads: " + ThreadCpuWatch.format(watch.stop(), 6) + "; nsd "
+                    + (ThreadCpuWatch.nsdCpuMs() - watch.nsdAtStart()) + " ms of CPU meanwhile");
         }
     }
 

@@ -34,6 +34,7 @@ final class ThreadCpuWatch implements AutoCloseable {
     private final Map<String, long[]> lastByTask = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final Thread sampler;
+    private final long nsdAtStart = nsdCpuMs();
     private volatile boolean running = true;
 
     ThreadCpuWatch(String marker) {
@@ -41,6 +42,11 @@ final class ThreadCpuWatch implements AutoCloseable {
         sampler = new Thread(this::sample, "bench-thread-cpu");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    /** {@link #nsdCpuMs()} when this watch began. */
+    long nsdAtStart() {
+        return nsdAtStart;
     }
 
     /** Stops sampling; the threads seen, busiest first. */
@@ -61,6 +67,32 @@ final class ThreadCpuWatch implements AutoCloseable {
         return threads.values().stream().limit(top)
                 .map(t -> String.format(Locale.ROOT, "%s %d+%d", t.name(), t.userMs(), t.systemMs()))
                 .collect(Collectors.joining(", ")) + " ms (user+system)";
+    }
+
+    /**
+     * User plus system CPU, in ms, of every process named nsd* on this machine (the bench world's
+     * servers: read before and after a pass, the difference is what answering it cost them).
+     */
+    static long nsdCpuMs() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(ThreadCpuWatch::nsdTicks).sum() * TICK_MS;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("listing /proc", e);
+        }
+    }
+
+    private static long nsdTicks(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            if (!stat.substring(stat.indexOf('(') + 1).startsWith("nsd")) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // gone meanwhile
+        }
     }
 
     private void sample() {

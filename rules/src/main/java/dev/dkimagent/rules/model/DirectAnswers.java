@@ -79,9 +79,18 @@ public final class DirectAnswers extends AbstractMap<Query, Answer> {
      * happen-before {@link #seal}; a {@code put} after it fails, so the sealed answers never change.
      */
     public static final class Collector {
-        private final ConcurrentHashMap<String, NameAnswers> byName = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, NameAnswers> byName;
         private final AtomicInteger size = new AtomicInteger();
         private volatile boolean sealed;
+
+        public Collector() {
+            this(16);
+        }
+
+        /** Sized for {@code names} record names at once: a large zone's map then never grows mid-sweep. */
+        public Collector(int names) {
+            byName = new ConcurrentHashMap<>(Math.max(16, names + 1)); // + the apex (its SOA)
+        }
 
         public void put(Query q, Answer answer) {
             Objects.requireNonNull(answer, "answer");

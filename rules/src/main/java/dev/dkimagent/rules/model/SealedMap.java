@@ -44,8 +44,17 @@ public final class SealedMap<K, V> extends AbstractMap<K, V> {
      * {@code put} must happen-before {@link #seal}; a {@code put} after it fails.
      */
     public static final class Collector<K, V> {
-        private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<K, V> map;
         private volatile boolean sealed;
+
+        public Collector() {
+            this(16);
+        }
+
+        /** Sized for {@code entries}: a map filled during a sweep then never grows mid-sweep. */
+        public Collector(int entries) {
+            map = new ConcurrentHashMap<>(Math.max(16, entries));
+        }
 
         public void put(K key, V value) {
             if (sealed) {
