@@ -14,20 +14,17 @@ import java.util.stream.Stream;
  * sampling thread every few milliseconds; dnsjava opens one socket per UDP query in flight, so a
  * short spike can slip between samples) and threads (the JVM's own peak counter).
  */
-final class ResourceSampler implements AutoCloseable {
+final class ResourceSampler extends PeriodicSampler {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final long INTERVAL_MILLIS = 2;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AtomicLong peakFds = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
 
     ResourceSampler() {
+        super("bench-fd-sampler", INTERVAL_MILLIS);
         threads.resetPeakThreadCount();
-        sampler = new Thread(this::sample, "bench-fd-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        start();
     }
 
     long peakOpenFds() {
@@ -55,23 +52,7 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        running = false;
-        try {
-            sampler.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void sample() {
-        while (running) {
-            peakFds.accumulateAndGet(openFds(), Math::max);
-            try {
-                Thread.sleep(INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    void sample() {
+        peakFds.accumulateAndGet(openFds(), Math::max);
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * datagrams) and the serial collector, which runs in the JVM's "VM Thread". The sampling costs a
  * few percent of one core.
  */
-final class ThreadCpuWatch implements AutoCloseable {
+final class ThreadCpuWatch extends PeriodicSampler {
     private static final long TICK_MS = 10;
     private static final long INTERVAL_MS = 20;
 
@@ -33,15 +33,13 @@ final class ThreadCpuWatch implements AutoCloseable {
     /** By /proc/PID/task/TID path: {utime, stime} ticks as last read, and the thread's name. */
     private final Map<String, long[]> lastByTask = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
-    private final Thread sampler;
     private final long nsdAtStart = nsdCpuMs();
-    private volatile boolean running = true;
+    private Optional<Path> process = Optional.empty();
 
     ThreadCpuWatch(String marker) {
+        super("bench-thread-cpu", INTERVAL_MS);
         this.marker = marker;
-        sampler = new Thread(this::sample, "bench-thread-cpu");
-        sampler.setDaemon(true);
-        sampler.start();
+        start();
     }
 
     /** {@link #nsdCpuMs()} when this watch began. */
@@ -95,19 +93,13 @@ final class ThreadCpuWatch implements AutoCloseable {
         }
     }
 
-    private void sample() {
-        Optional<Path> process = Optional.empty();
-        while (running) {
-            if (process.isEmpty() || !Files.isDirectory(process.get())) {
-                process = process.isPresent() ? process : find();
-            } else {
-                readTasks(process.get());
-            }
-            try {
-                Thread.sleep(INTERVAL_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
+    /** Finds the process, then reads its threads until it is gone (the last reading stands). */
+    @Override
+    void sample() {
+        if (process.isEmpty()) {
+            process = find();
+        } else if (Files.isDirectory(process.get())) {
+            readTasks(process.get());
         }
     }
 
@@ -138,16 +130,6 @@ final class ThreadCpuWatch implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // a thread that ended between listing and reading keeps its last sample
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        try {
-            sampler.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
