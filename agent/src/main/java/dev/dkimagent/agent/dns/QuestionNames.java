@@ -1,6 +1,5 @@
 package dev.dkimagent.agent.dns;
 
-import dev.dkimagent.rules.model.Names;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -32,7 +31,7 @@ final class QuestionNames {
         }
         String n = text.trim();
         Name name = Name.fromString(n.endsWith(".") ? n : n + ".");
-        q = new Question(text, name, Names.normal(name.toString()));
+        q = new Question(text, name, NameTexts.of(name));
         entries[slot] = q;
         return q;
     }

@@ -26,13 +26,9 @@ final class Replies {
     private Replies() {
     }
 
-    static Answer toAnswer(Message reply, long rttMillis) {
-        return toAnswer(reply, rttMillis, null, null);
-    }
-
     /**
-     * As above; records owned by {@code question} take {@code questionText} (what {@link NameTexts}
-     * gives that name) instead of a look-up: most answers are owned by the name asked.
+     * The reply's observation; records owned by {@code question} (if not null) take {@code questionText}
+     * (what {@link NameTexts} gives that name) instead of a look-up: most answers are owned by the name asked.
      */
     static Answer toAnswer(Message reply, long rttMillis, Name question, String questionText) {
         List<Record> answer = reply.getSection(Section.ANSWER);

@@ -39,7 +39,7 @@ class RepliesTest {
                 .containsExactly("sel._domainkey.example.test", "key.example.test");
         assertThat(withQuestion.records().get(0).name()).as("the question's own string").isSameAs(asked.text());
         assertThat(withQuestion.records().get(0).data()).isEqualTo("key.example.test");
-        assertThat(withQuestion).isEqualTo(Replies.toAnswer(reply, 7));
+        assertThat(withQuestion).isEqualTo(Replies.toAnswer(reply, 7, null, null));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ReplyPathFuzzTest {
         Record question = Record.newRecord(Name.fromString("t1._domainkey.a.test."), type, DClass.IN);
         int id = ourId && datagram.length >= 2 ? ReplyReader.idOf(datagram) : otherId;
 
-        Answer answer = observe(ReplyReader.read(datagram, id, question));
+        Answer answer = observe(ReplyReader.read(datagram, id, question), question);
         assertTyped(answer);
 
         UdpAttempt attempt = new UdpAttempt(id, null, null);
@@ -47,9 +47,9 @@ class ReplyPathFuzzTest {
     }
 
     /** What Call makes of a read: the reply's answer, or the failure as a final answer. */
-    private static Answer observe(ReplyReader.Read read) {
+    private static Answer observe(ReplyReader.Read read, Record question) {
         if (read.failure() == null) {
-            return Replies.toAnswer(read.reply(), 1);
+            return Replies.toAnswer(read.reply(), 1, question.getName(), NameTexts.of(question.getName()));
         }
         return new Answer(read.failure().transport(), -1, false, List.of(), null, read.failure().reason(), 1);
     }
